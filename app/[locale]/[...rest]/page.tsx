@@ -1,0 +1,6 @@
+import { notFound } from "next/navigation";
+
+// Any unknown path inside a language gets the translated not-found page.
+export default function CatchAll() {
+  notFound();
+}

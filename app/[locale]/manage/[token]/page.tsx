@@ -1,0 +1,127 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { config } from "@/lib/config";
+import { bookingByToken } from "@/lib/booking/reads";
+import { manageUrl } from "@/lib/booking/writes";
+import type { Locale } from "@/lib/i18n/locales";
+import { Link } from "@/i18n/navigation";
+import { Notice } from "@/components/ui/Notice";
+import { BadLinkNotice } from "@/components/booking/BadLinkNotice";
+
+export const metadata = { robots: { index: false } };
+
+export default async function ManagePage({ params, searchParams }: PageProps<"/[locale]/manage/[token]">) {
+  const { locale, token } = await params;
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const t = await getTranslations("manage");
+  const format = await getFormatter();
+  const l = locale as Locale;
+
+  const found = bookingByToken(getDb(), token, new Date(), config().MANAGE_LINK_DAYS);
+  if (!found.ok) return <BadLinkNotice reason={found.reason} />;
+  const b = found.booking;
+  const link = manageUrl(l, token);
+
+  return (
+    <>
+      {query.new === "1" && b.status !== "cancelled" && (
+        <div className="mb-6">
+          <Notice tone="success" role="status" title={b.status === "confirmed" ? t("confirmedTitle") : t("waitlistedTitle")}>
+            <p>{b.status === "confirmed" ? t("confirmedBody") : t("waitlistedBody", { position: b.position ?? 1 })}</p>
+            {b.email && <p className="mt-2">{t("emailSent")}</p>}
+          </Notice>
+        </div>
+      )}
+      {query.cancelled === "1" && (
+        <div className="mb-6">
+          <Notice tone="info" role="status" title={t("cancelledTitle")}>
+            <p>{t("cancelledBody")}</p>
+          </Notice>
+        </div>
+      )}
+
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-4 text-lg">
+        {t("code")}: <strong className="font-mono text-2xl tracking-wider">{b.code}</strong>
+      </p>
+      <p className="mt-1">
+        {t("status")}:{" "}
+        <strong>
+          {b.status === "waitlisted" ? t("statusWaitlisted", { position: b.position ?? 1 }) : t(`status_${b.status}`)}
+        </strong>
+      </p>
+
+      <dl className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow-sm">
+        <div>
+          <dt className="font-semibold">{t("what")}</dt>
+          <dd>{b.title[l]}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t("when")}</dt>
+          <dd>
+            <ul>
+              {b.meetings.map((m) => (
+                <li key={m.id} className={m.status === "cancelled" ? "line-through" : undefined}>
+                  {format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: "full", timeStyle: "short" })}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t("where")}</dt>
+          <dd>
+            <Link href={`/places/${b.place.slug}`}>{b.place.name}</Link>, {b.place.streetAddress}, {b.place.postalCode}{" "}
+            {b.place.city}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t("people")}</dt>
+          <dd>
+            {b.partySize}
+            {b.nickname && ` (${b.nickname})`}
+          </dd>
+        </div>
+        {(b.interpreterLanguage || b.accessibilityNeeds || b.childcare) && (
+          <div>
+            <dt className="font-semibold">{t("needs")}</dt>
+            <dd>
+              <ul>
+                {b.interpreterLanguage && <li>{t("interpreter", { language: b.interpreterLanguage })}</li>}
+                {b.accessibilityNeeds && <li>{b.accessibilityNeeds}</li>}
+                {b.childcare && <li>{t("childcare")}</li>}
+              </ul>
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      {b.status !== "cancelled" && (
+        <>
+          <section className="mt-6 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="keep">
+            <h2 id="keep" className="text-lg font-bold">
+              {t("keepTitle")}
+            </h2>
+            <p className="mt-1">{t("keepBody")}</p>
+            <p className="mt-2 break-all rounded bg-stone-100 p-2 font-mono text-sm" data-testid="manage-link">
+              {link}
+            </p>
+          </section>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <a
+              href={`/${l}/manage/${token}/calendar.ics`}
+              download="kohtaamo.ics"
+              className="rounded border border-brand-800 px-4 py-2 font-medium no-underline"
+            >
+              {t("calendar")}
+            </a>
+            <Link href={`/manage/${token}/cancel`} className="rounded border border-red-800 px-4 py-2 font-medium text-red-800 no-underline">
+              {t("cancel")}
+            </Link>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

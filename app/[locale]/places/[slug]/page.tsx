@@ -1,0 +1,55 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import type { Locale } from "@/lib/i18n/locales";
+import { getPlace, listSessions } from "@/lib/schedule/reads";
+import { SessionList } from "@/components/SessionList";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/places/[slug]">) {
+  const { slug } = await params;
+  const place = getPlace(getDb(), slug);
+  return { title: place?.name };
+}
+
+export default async function PlacePage({ params }: PageProps<"/[locale]/places/[slug]">) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const db = getDb();
+  const place = getPlace(db, slug);
+  if (!place) notFound();
+  const t = await getTranslations("place");
+  const l = locale as Locale;
+  const sessions = listSessions(db, new Date(), { placeSlug: slug });
+
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{place.name}</h1>
+      <dl className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow-sm">
+        <div>
+          <dt className="font-semibold">{t("address")}</dt>
+          <dd>
+            {place.streetAddress}, {place.postalCode} {place.city}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t("openingHours")}</dt>
+          <dd>{place.openingHours[l]}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t("directions")}</dt>
+          <dd>{place.directions[l]}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t("accessibility")}</dt>
+          <dd>{place.accessibility[l]}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t("county")}</dt>
+          <dd>{place.county}</dd>
+        </div>
+      </dl>
+      <h2 className="mt-8 mb-3 text-xl font-bold">{t("upcoming")}</h2>
+      <SessionList sessions={sessions} showPlace={false} />
+    </>
+  );
+}

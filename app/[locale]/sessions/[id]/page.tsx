@@ -1,0 +1,122 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { config } from "@/lib/config";
+import type { Locale } from "@/lib/i18n/locales";
+import { getPlace, getSession, groupMeetings } from "@/lib/schedule/reads";
+import { Link } from "@/i18n/navigation";
+import { KindBadge } from "@/components/KindBadge";
+import { LanguagesSpoken } from "@/components/LanguagesSpoken";
+import { SeatsLeft } from "@/components/SeatsLeft";
+import { BookingForm } from "@/components/booking/BookingForm";
+import { Notice } from "@/components/ui/Notice";
+
+function sessionId(raw: string): number | null {
+  return /^\d{1,10}$/.test(raw) ? Number(raw) : null;
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/sessions/[id]">) {
+  const { locale, id } = await params;
+  const n = sessionId(id);
+  const session = n === null ? null : getSession(getDb(), n);
+  return { title: session ? (session.groupTitle ?? session.title)[locale as Locale] : undefined };
+}
+
+export default async function SessionPage({ params }: PageProps<"/[locale]/sessions/[id]">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const n = sessionId(id);
+  const db = getDb();
+  const session = n === null ? null : getSession(db, n);
+  if (!session) notFound();
+  const place = getPlace(db, session.place.slug);
+  const t = await getTranslations("session");
+  const format = await getFormatter();
+  const l = locale as Locale;
+
+  const meetings = session.groupId !== null ? groupMeetings(db, session.groupId) : [];
+  const opensUntil = meetings[0]?.startsAt ?? session.startsAt;
+  const now = new Date();
+  const bookable = session.capacity !== null;
+  const closed = opensUntil.getTime() <= now.getTime();
+  const title = session.groupTitle ?? session.title;
+  const description = session.groupDescription ?? session.description;
+  const when = format.dateTimeRange(session.startsAt, session.endsAt, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "numeric",
+    minute: "2-digit",
+  });
+
+  return (
+    <>
+      <KindBadge kind={session.kind} />
+      <h1 className="mt-1 text-2xl font-bold">{title[l]}</h1>
+      <p className="mt-2 text-lg">{when}</p>
+      <p className="mt-1">
+        <Link href={`/places/${session.place.slug}`}>{session.place.name}</Link>
+        {place && `, ${place.streetAddress}, ${place.postalCode} ${place.city}`}
+      </p>
+      <p className="mt-1 text-stone-700">
+        <LanguagesSpoken codes={session.languages} />
+      </p>
+      <p className="mt-4">{description[l]}</p>
+
+      {meetings.length > 0 && (
+        <section className="mt-4" aria-labelledby="meetings">
+          <h2 id="meetings" className="text-lg font-bold">
+            {t("groupMeetings", { count: meetings.length })}
+          </h2>
+          <ol className="mt-1 list-decimal pl-6">
+            {meetings.map((m) => (
+              <li key={m.id}>
+                {format.dateTimeRange(m.startsAt, m.endsAt, {
+                  weekday: "short",
+                  day: "numeric",
+                  month: "numeric",
+                  hour: "numeric",
+                  minute: "2-digit",
+                })}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <div className="mt-6">
+        {session.status === "cancelled" ? (
+          <Notice tone="warning">{t("cancelled")}</Notice>
+        ) : session.endsAt.getTime() <= now.getTime() ? (
+          <Notice tone="info">{t("past")}</Notice>
+        ) : session.kind === "drop_in" ? (
+          <Notice tone="success" title={t("dropInTitle")}>
+            <p>{t("dropInBody", { when, place: session.place.name })}</p>
+            {place && <p className="mt-2">{place.directions[l]}</p>}
+          </Notice>
+        ) : !bookable ? (
+          <Notice tone="info">{t("noBooking")}</Notice>
+        ) : closed ? (
+          <Notice tone="info">{t("bookingClosed")}</Notice>
+        ) : (
+          <section aria-labelledby="book" className="rounded-lg bg-white p-4 shadow-sm">
+            <h2 id="book" className="text-xl font-bold">
+              {session.seatsLeft === 0 ? t("joinWaitlist") : t("book")}
+            </h2>
+            <p className="mt-1 font-medium">
+              <SeatsLeft kind={session.kind} seatsLeft={session.seatsLeft} />
+            </p>
+            {session.groupId !== null && <p className="mt-1">{t("groupBookingCovers")}</p>}
+            <BookingForm
+              sessionId={session.id}
+              locale={l}
+              maxPartySize={session.maxPartySize}
+              full={session.seatsLeft === 0}
+              retentionDays={config().EMAIL_RETENTION_DAYS}
+            />
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+import { useActionState } from "react";
+import { useFormStatus } from "react-dom";
+import { useTranslations } from "next-intl";
+import { bookSeat, type BookingFormState } from "@/lib/booking/actions";
+import { Field, inputClass } from "@/components/ui/Field";
+
+type Props = { sessionId: number; locale: string; maxPartySize: number; full: boolean; retentionDays: number };
+
+/** A plain form posting to a server action: it works before (or without) JavaScript. */
+export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDays }: Props) {
+  const t = useTranslations("booking");
+  const te = useTranslations("errors");
+  const [state, action] = useActionState<BookingFormState, FormData>(bookSeat, { values: {} });
+  const v = state.values;
+  const err = (field: keyof NonNullable<BookingFormState["errors"]>) => {
+    const key = state.errors?.[field];
+    return key ? te(key, { max: state.maxPartySize ?? maxPartySize }) : undefined;
+  };
+  const hasErrors = state.formError || (state.errors && Object.keys(state.errors).length > 0);
+
+  return (
+    <form action={action} noValidate className="mt-2">
+      <input type="hidden" name="sessionId" value={sessionId} />
+      <input type="hidden" name="locale" value={locale} />
+
+      <div aria-live="polite" role="status">
+        {hasErrors && (
+          <p className="mt-3 rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">
+            {state.formError ? te(state.formError) : te("checkFields")}
+          </p>
+        )}
+      </div>
+
+      <Field id="nickname" label={t("nickname")} hint={t("nicknameHint")} error={err("nickname")}>
+        {(p) => <input {...p} name="nickname" autoComplete="nickname" defaultValue={v.nickname} className={inputClass} />}
+      </Field>
+
+      <Field id="partySize" label={t("partySize")} hint={t("partySizeHint", { max: maxPartySize })} error={err("partySize")}>
+        {(p) => (
+          <select {...p} name="partySize" defaultValue={v.partySize ?? "1"} className={`${inputClass} w-24`}>
+            {Array.from({ length: maxPartySize }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      <Field id="email" label={t("email")} hint={t("emailHint", { days: retentionDays })} error={err("email")}>
+        {(p) => (
+          <input {...p} name="email" type="email" autoComplete="email" inputMode="email" defaultValue={v.email} className={inputClass} />
+        )}
+      </Field>
+
+      <fieldset className="mt-6 rounded border border-stone-300 p-3">
+        <legend className="px-1 font-semibold">{t("needs")}</legend>
+        <Field id="interpreterLanguage" label={t("interpreter")} hint={t("interpreterHint")} error={err("interpreterLanguage")}>
+          {(p) => <input {...p} name="interpreterLanguage" defaultValue={v.interpreterLanguage} className={inputClass} />}
+        </Field>
+        <Field id="accessibilityNeeds" label={t("accessibility")} error={err("accessibilityNeeds")}>
+          {(p) => <textarea {...p} name="accessibilityNeeds" rows={2} defaultValue={v.accessibilityNeeds} className={inputClass} />}
+        </Field>
+        <div className="mt-4 flex items-start gap-2">
+          <input
+            id="childcare"
+            name="childcare"
+            type="checkbox"
+            defaultChecked={v.childcare === "on"}
+            className="mt-1 size-5"
+          />
+          <label htmlFor="childcare">{t("childcare")}</label>
+        </div>
+      </fieldset>
+
+      <div className="mt-6">
+        {state.errors?.consent && (
+          <p id="consent-error" className="font-medium text-red-800">
+            {te(state.errors.consent)}
+          </p>
+        )}
+        <div className="flex items-start gap-2">
+          <input
+            id="consent"
+            name="consent"
+            type="checkbox"
+            defaultChecked={v.consent === "on"}
+            aria-describedby={state.errors?.consent ? "consent-error" : undefined}
+            aria-invalid={state.errors?.consent ? true : undefined}
+            className="mt-1 size-5"
+          />
+          <label htmlFor="consent">{t("consent", { days: retentionDays })}</label>
+        </div>
+      </div>
+
+      <SubmitButton label={full ? t("submitWaitlist") : t("submit")} pending={t("submitting")} />
+    </form>
+  );
+}
+
+function SubmitButton({ label, pending }: { label: string; pending: string }) {
+  const status = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={status.pending}
+      className="mt-6 w-full rounded bg-brand-800 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-900 disabled:opacity-70 sm:w-auto"
+    >
+      {status.pending ? pending : label}
+    </button>
+  );
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import path from "node:path";
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type DB = BetterSQLite3Database<typeof schema>;
+
+export function databasePath(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? "./data/kohtaamo.db");
+}
+
+/** Opens (and creates) the SQLite file with the settings every connection needs. */
+export function openDatabase(file: string = databasePath()): DB {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle(sqlite, { schema });
+}
+
+export function migrateDatabase(db: DB): void {
+  migrate(db, { migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), "db/migrations") });
+}
+
+// One connection per server process, opened on first use (never at build time).
+const holder = globalThis as unknown as { __kohtaamoDb?: DB };
+
+export function getDb(): DB {
+  holder.__kohtaamoDb ??= openDatabase();
+  return holder.__kohtaamoDb;
+}
+
+/** Lets tests run the domain code against their own database. */
+export function setDb(db: DB): void {
+  holder.__kohtaamoDb = db;
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { bookings, sessionGroups, sessions } from "@/db/schema";
+
+type Tx = Pick<DB, "select">;
+
+/**
+ * What a booking is for: one session, or a whole group whose meetings share
+ * one capacity. Every rule about seats reads this, so a group and a single
+ * info evening follow the same code path.
+ */
+export type Bookable = {
+  target: { sessionId: number; groupId: null } | { sessionId: null; groupId: number };
+  placeId: number;
+  capacity: number | null;
+  maxPartySize: number;
+  cancelled: boolean;
+  /** Booking closes when the (first) meeting starts. */
+  startsAt: Date;
+  /** The end of the (last) meeting; manage links expire some time after it. */
+  endsAt: Date;
+};
+
+export function findBookable(tx: Tx, sessionId: number): Bookable | null {
+  const session = tx
+    .select({
+      id: sessions.id,
+      placeId: sessions.placeId,
+      groupId: sessions.groupId,
+      capacity: sessions.capacity,
+      maxPartySize: sessions.maxPartySize,
+      status: sessions.status,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+    })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId))
+    .get();
+  if (!session) return null;
+  if (session.groupId === null) {
+    return {
+      target: { sessionId: session.id, groupId: null },
+      placeId: session.placeId,
+      capacity: session.capacity,
+      maxPartySize: session.maxPartySize,
+      cancelled: session.status === "cancelled",
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+    };
+  }
+  return findGroupBookable(tx, session.groupId);
+}
+
+export function findGroupBookable(tx: Tx, groupId: number): Bookable | null {
+  const group = tx.select().from(sessionGroups).where(eq(sessionGroups.id, groupId)).get();
+  if (!group) return null;
+  const span = tx
+    .select({ first: sql<number>`min(${sessions.startsAt})`, last: sql<number>`max(${sessions.endsAt})` })
+    .from(sessions)
+    .where(and(eq(sessions.groupId, groupId), eq(sessions.status, "scheduled")))
+    .get();
+  return {
+    target: { sessionId: null, groupId },
+    placeId: group.placeId,
+    capacity: group.capacity,
+    maxPartySize: group.maxPartySize,
+    cancelled: group.status === "cancelled" || span?.first == null,
+    startsAt: new Date(span?.first ?? 0),
+    endsAt: new Date(span?.last ?? 0),
+  };
+}
+
+export function targetCondition(target: Bookable["target"]) {
+  return target.groupId !== null ? eq(bookings.groupId, target.groupId) : eq(bookings.sessionId, target.sessionId);
+}
+
+export function seatsTaken(tx: Tx, target: Bookable["target"]): number {
+  const row = tx
+    .select({ taken: sql<number>`coalesce(sum(${bookings.partySize}), 0)` })
+    .from(bookings)
+    .where(and(targetCondition(target), eq(bookings.status, "confirmed")))
+    .get();
+  return row?.taken ?? 0;
+}
+
+/** Place in the queue, 1 for the first waiting booking. */
+export function waitlistPosition(tx: Tx, target: Bookable["target"], bookingId: number): number {
+  const row = tx
+    .select({ ahead: sql<number>`count(*)` })
+    .from(bookings)
+    .where(and(targetCondition(target), eq(bookings.status, "waitlisted"), sql`${bookings.id} < ${bookingId}`))
+    .get();
+  return (row?.ahead ?? 0) + 1;
+}
+
+export function waitingBookings(tx: Tx, target: Bookable["target"]) {
+  return tx
+    .select({ id: bookings.id, partySize: bookings.partySize, email: bookings.email })
+    .from(bookings)
+    .where(and(targetCondition(target), eq(bookings.status, "waitlisted")))
+    .orderBy(asc(bookings.id))
+    .all();
+}

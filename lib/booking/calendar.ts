@@ -1,0 +1,37 @@
+import { createEvents, type EventAttributes } from "ics";
+import { translatorFor } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
+
+type CalendarInput = {
+  code: string;
+  locale: Locale;
+  place: { name: string; streetAddress: string; postalCode: string; city: string };
+  meetings: { id: number; startsAt: Date; endsAt: Date; status: string }[];
+};
+
+/**
+ * An .ics file with one event per meeting. The title names only Kohtaamo and
+ * the place, and it holds no manage link, so a calendar glimpsed or shared
+ * says nothing more and lets nobody else cancel.
+ */
+export function bookingCalendar(input: CalendarInput): string {
+  const { t } = translatorFor(input.locale);
+  const events: EventAttributes[] = input.meetings
+    .filter((m) => m.status === "scheduled")
+    .map((m) => ({
+      uid: `kohtaamo-${input.code}-${m.id}@kohtaamo`,
+      start: m.startsAt.getTime(),
+      end: m.endsAt.getTime(),
+      startInputType: "utc",
+      startOutputType: "utc",
+      endInputType: "utc",
+      endOutputType: "utc",
+      title: t("calendar.title", { place: input.place.name }),
+      location: `${input.place.name}, ${input.place.streetAddress}, ${input.place.postalCode} ${input.place.city}`,
+      description: t("calendar.description", { code: input.code }),
+      productId: "kohtaamo",
+    }));
+  const { error, value } = createEvents(events);
+  if (error || !value) throw error ?? new Error("calendar could not be created");
+  return value;
+}

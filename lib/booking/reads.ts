@@ -1,0 +1,98 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { bookings, places, sessionGroups, sessions } from "@/db/schema";
+import { findBookable, findGroupBookable, waitlistPosition } from "./bookable";
+import { hashToken, looksLikeToken } from "./token";
+
+type Tx = Pick<DB, "select">;
+
+/** Everything a parent's own booking page, e-mail or calendar file shows, and nothing more. */
+export function bookingDetails(tx: Tx, bookingId: number) {
+  const booking = tx
+    .select({
+      id: bookings.id,
+      code: bookings.code,
+      sessionId: bookings.sessionId,
+      groupId: bookings.groupId,
+      nickname: bookings.nickname,
+      partySize: bookings.partySize,
+      email: bookings.email,
+      locale: bookings.locale,
+      interpreterLanguage: bookings.interpreterLanguage,
+      accessibilityNeeds: bookings.accessibilityNeeds,
+      childcare: bookings.childcare,
+      status: bookings.status,
+    })
+    .from(bookings)
+    .where(eq(bookings.id, bookingId))
+    .get();
+  if (!booking) return null;
+
+  const meetings = tx
+    .select({
+      id: sessions.id,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      title: sessions.title,
+      kind: sessions.kind,
+      status: sessions.status,
+      placeId: sessions.placeId,
+    })
+    .from(sessions)
+    .where(booking.groupId !== null ? eq(sessions.groupId, booking.groupId) : eq(sessions.id, booking.sessionId!))
+    .orderBy(asc(sessions.startsAt))
+    .all();
+  const first = meetings[0];
+  if (!first) return null;
+
+  const place = tx
+    .select({
+      slug: places.slug,
+      name: places.name,
+      streetAddress: places.streetAddress,
+      postalCode: places.postalCode,
+      city: places.city,
+      directions: places.directions,
+    })
+    .from(places)
+    .where(eq(places.id, first.placeId))
+    .get()!;
+
+  const title =
+    booking.groupId !== null
+      ? tx.select({ title: sessionGroups.title }).from(sessionGroups).where(eq(sessionGroups.id, booking.groupId)).get()!
+          .title
+      : first.title;
+
+  const bookable = booking.groupId !== null ? findGroupBookable(tx, booking.groupId) : findBookable(tx, first.id);
+  const position =
+    booking.status === "waitlisted" && bookable ? waitlistPosition(tx, bookable.target, booking.id) : null;
+
+  return { ...booking, title, place, meetings, position, bookable: bookable! };
+}
+
+export type BookingDetails = NonNullable<ReturnType<typeof bookingDetails>>;
+
+export type TokenLookup =
+  | { ok: true; booking: BookingDetails }
+  | { ok: false; reason: "invalid" | "expired" };
+
+/**
+ * Finds a booking by its manage token. A link stops working a set number of
+ * days after the (last) meeting, so an old link in a mailbox reveals nothing.
+ */
+export function bookingByToken(tx: Tx, token: string, now: Date, manageLinkDays: number): TokenLookup {
+  if (!looksLikeToken(token)) return { ok: false, reason: "invalid" };
+  const row = tx
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.tokenHash, hashToken(token))))
+    .get();
+  if (!row) return { ok: false, reason: "invalid" };
+  const booking = bookingDetails(tx, row.id);
+  if (!booking) return { ok: false, reason: "invalid" };
+  const expiresAt = booking.bookable.endsAt.getTime() + manageLinkDays * 86_400_000;
+  if (now.getTime() > expiresAt) return { ok: false, reason: "expired" };
+  return { ok: true, booking };
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+// Messages are keys under "errors" in messages/*.json, so the form shows them in the parent's language.
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: "tooLong" })
+    .transform((v) => (v === "" ? null : v));
+
+export const bookingFormSchema = z.object({
+  sessionId: z.coerce.number({ message: "unknownSession" }).int({ message: "unknownSession" }).positive({ message: "unknownSession" }),
+  nickname: optionalText(40),
+  partySize: z.coerce
+    .number({ message: "partySizeInvalid" })
+    .int({ message: "partySizeInvalid" })
+    .min(1, { message: "partySizeInvalid" }),
+  email: z
+    .string()
+    .trim()
+    .max(254, { message: "tooLong" })
+    .pipe(z.union([z.literal(""), z.email({ message: "emailInvalid" })]))
+    .transform((v) => (v === "" ? null : v.toLowerCase())),
+  interpreterLanguage: optionalText(40),
+  accessibilityNeeds: optionalText(300),
+  childcare: z.literal("on").optional().transform((v) => v === "on"),
+  consent: z.literal("on", { message: "consentRequired" }),
+});
+
+export type BookingForm = z.output<typeof bookingFormSchema>;
+export type BookingFormField = keyof z.input<typeof bookingFormSchema>;
+
+/** The raw strings a parent typed, to put back into the form after an error. */
+export type BookingFormValues = Partial<Record<BookingFormField, string>>;

@@ -1,0 +1,131 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { bookings } from "@/db/schema";
+import { config } from "@/lib/config";
+import type { Locale } from "@/lib/i18n/locales";
+import { dropPendingMail, queueMail } from "@/lib/mail/outbox";
+import { renderBookingMail } from "@/lib/mail/templates";
+import { findBookable, seatsTaken, waitingBookings, type Bookable } from "./bookable";
+import { bookingCalendar } from "./calendar";
+import { bookingByToken, bookingDetails } from "./reads";
+import type { BookingForm } from "./schemas";
+import { hashToken, newBookingCode, newManageToken } from "./token";
+
+export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | "sessionCancelled" | "partySizeTooLarge";
+
+export type BookingResult =
+  | { ok: true; token: string; code: string; status: "confirmed" | "waitlisted"; bookingId: number }
+  | { ok: false; error: BookingRefusal; maxPartySize?: number };
+
+const DAY = 86_400_000;
+
+export function manageUrl(locale: Locale, token: string): string {
+  return `${config().APP_URL.replace(/\/$/, "")}/${locale}/manage/${token}`;
+}
+
+/**
+ * Checks the seats and takes them in one IMMEDIATE transaction, so no two
+ * bookings can both see the last seat free, even from two processes.
+ * better-sqlite3 is synchronous, so the whole callback runs without yielding.
+ */
+export function createBooking(db: DB, input: BookingForm & { locale: Locale }, now = new Date()): BookingResult {
+  return db.transaction(
+    (tx) => {
+      const bookable = findBookable(tx, input.sessionId);
+      if (!bookable) return { ok: false, error: "unknownSession" } as const;
+      if (bookable.capacity === null) return { ok: false, error: "notBookable" } as const;
+      if (bookable.cancelled) return { ok: false, error: "sessionCancelled" } as const;
+      if (bookable.startsAt.getTime() <= now.getTime()) return { ok: false, error: "sessionPast" } as const;
+      if (input.partySize > bookable.maxPartySize)
+        return { ok: false, error: "partySizeTooLarge", maxPartySize: bookable.maxPartySize } as const;
+
+      const free = bookable.capacity - seatsTaken(tx, bookable.target);
+      const status = input.partySize <= free ? "confirmed" : "waitlisted";
+      const token = newManageToken();
+      const row = tx
+        .insert(bookings)
+        .values({
+          ...bookable.target,
+          code: newBookingCode(),
+          tokenHash: hashToken(token),
+          nickname: input.nickname,
+          partySize: input.partySize,
+          email: input.email,
+          locale: input.locale,
+          interpreterLanguage: input.interpreterLanguage,
+          accessibilityNeeds: input.accessibilityNeeds,
+          childcare: input.childcare,
+          status,
+          confirmedAt: status === "confirmed" ? now : null,
+        })
+        .returning({ id: bookings.id, code: bookings.code })
+        .get();
+
+      if (input.email) {
+        const details = bookingDetails(tx, row.id)!;
+        const url = manageUrl(input.locale, token);
+        const kind = status === "confirmed" ? "booking_confirmed" : "booking_waitlisted";
+        const mail = renderBookingMail(kind, details, { manageUrl: url, retentionDays: config().EMAIL_RETENTION_DAYS });
+        queueMail(tx, {
+          kind,
+          bookingId: row.id,
+          recipient: input.email,
+          notBefore: now,
+          rendered: status === "confirmed" ? { ...mail, calendar: bookingCalendar(details) } : mail,
+        });
+        if (status === "confirmed") queueReminder(tx, row.id, input.email, bookable, now);
+      }
+      return { ok: true, token, code: row.code, status, bookingId: row.id } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function queueReminder(tx: Parameters<typeof queueMail>[0], bookingId: number, email: string, bookable: Bookable, now: Date) {
+  const remindAt = new Date(bookable.startsAt.getTime() - DAY);
+  // Booked within a day of the meeting: the confirmation is reminder enough.
+  if (remindAt.getTime() <= now.getTime()) return;
+  queueMail(tx, { kind: "booking_reminder", bookingId, recipient: email, notBefore: remindAt });
+}
+
+export type CancelResult = { ok: true; promoted: number[] } | { ok: false; reason: "invalid" | "expired" };
+
+/** Cancels by manage token and hands the freed seats to the waiting list, in the same transaction. */
+export function cancelBooking(db: DB, token: string, now = new Date()): CancelResult {
+  return db.transaction(
+    (tx) => {
+      const found = bookingByToken(tx, token, now, config().MANAGE_LINK_DAYS);
+      if (!found.ok) return found;
+      const booking = found.booking;
+      if (booking.status === "cancelled") return { ok: true, promoted: [] };
+      tx.update(bookings).set({ status: "cancelled", cancelledAt: now }).where(eq(bookings.id, booking.id)).run();
+      dropPendingMail(tx, booking.id, now);
+      const promoted = booking.status === "confirmed" ? promoteWaitlist(tx, booking.bookable, now) : [];
+      return { ok: true, promoted };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Confirms waiting bookings in queue order while seats remain. A party too
+ * large for the seats left keeps its place in the queue and is skipped.
+ */
+export function promoteWaitlist(tx: Parameters<Parameters<DB["transaction"]>[0]>[0], bookable: Bookable, now: Date): number[] {
+  if (bookable.capacity === null || bookable.cancelled || bookable.startsAt.getTime() <= now.getTime()) return [];
+  let free = bookable.capacity - seatsTaken(tx, bookable.target);
+  const promoted: number[] = [];
+  for (const waiting of waitingBookings(tx, bookable.target)) {
+    if (free <= 0) break;
+    if (waiting.partySize > free) continue;
+    tx.update(bookings).set({ status: "confirmed", confirmedAt: now }).where(eq(bookings.id, waiting.id)).run();
+    free -= waiting.partySize;
+    promoted.push(waiting.id);
+    if (waiting.email) {
+      queueMail(tx, { kind: "booking_promoted", bookingId: waiting.id, recipient: waiting.email, notBefore: now });
+      queueReminder(tx, waiting.id, waiting.email, bookable, now);
+    }
+  }
+  return promoted;
+}

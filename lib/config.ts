@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+// Read once, validated, so a typo in the environment fails at boot with a clear message.
+const schema = z.object({
+  APP_URL: z.url().default("http://localhost:3000"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Kohtaamo <noreply@kohtaamo.local>"),
+  EMAIL_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  MANAGE_LINK_DAYS: z.coerce.number().int().min(1).default(30),
+  BOOKING_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  BOOKING_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
+});
+
+export type Config = z.infer<typeof schema>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { outbox, type OutboxKind } from "@/db/schema";
+
+type Tx = Pick<DB, "insert" | "update">;
+
+type QueuedMail = {
+  kind: OutboxKind;
+  bookingId: number;
+  recipient: string;
+  notBefore: Date;
+  /** Given only for messages that must be rendered now (they carry a secret). */
+  rendered?: { subject: string; text: string; calendar?: string };
+};
+
+/** Queues a message inside the caller's transaction: it exists exactly when the change it tells about does. */
+export function queueMail(tx: Tx, mail: QueuedMail): void {
+  tx.insert(outbox)
+    .values({
+      kind: mail.kind,
+      bookingId: mail.bookingId,
+      recipient: mail.recipient,
+      notBefore: mail.notBefore,
+      nextAttemptAt: mail.notBefore,
+      subject: mail.rendered?.subject,
+      textBody: mail.rendered?.text,
+      calendar: mail.rendered?.calendar,
+    })
+    .run();
+}
+
+/** Drops what has not been sent yet for a booking, e.g. the reminder of a cancelled booking. */
+export function dropPendingMail(tx: Tx, bookingId: number, now: Date): void {
+  tx.update(outbox)
+    .set({ droppedAt: now, textBody: null, calendar: null })
+    .where(and(eq(outbox.bookingId, bookingId), isNull(outbox.sentAt), isNull(outbox.droppedAt)))
+    .run();
+}

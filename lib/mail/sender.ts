@@ -1,0 +1,86 @@
+import "server-only";
+import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import nodemailer, { type Transporter } from "nodemailer";
+import type { DB } from "@/db/client";
+import { outbox } from "@/db/schema";
+import { bookingDetails } from "@/lib/booking/reads";
+import { config } from "@/lib/config";
+import { renderBookingMail } from "./templates";
+
+export type MailTransport = Pick<Transporter, "sendMail">;
+
+export function smtpTransport(url: string): MailTransport {
+  return nodemailer.createTransport(url);
+}
+
+const BATCH = 20;
+
+/** Waits 30 s after the first failure, doubling up to an hour, and keeps trying. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+type Outcome = { sent: number; failed: number; dropped: number };
+
+/**
+ * Sends what is due. Each row is marked sent only after the SMTP server took
+ * it; a failure leaves it queued with a later retry time.
+ */
+export async function deliverDueMail(db: DB, transport: MailTransport, now = new Date()): Promise<Outcome> {
+  const outcome: Outcome = { sent: 0, failed: 0, dropped: 0 };
+  const due = db
+    .select()
+    .from(outbox)
+    .where(and(isNull(outbox.sentAt), isNull(outbox.droppedAt), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.nextAttemptAt))
+    .limit(BATCH)
+    .all();
+
+  for (const row of due) {
+    let mail = row.subject && row.textBody ? { subject: row.subject, text: row.textBody } : null;
+    let recipient = row.recipient;
+    if (!mail && row.bookingId !== null) {
+      // Rendered now, from the booking as it is now: a moved meeting is told at its new time.
+      const booking = bookingDetails(db, row.bookingId);
+      if (!booking || !booking.email || booking.status !== "confirmed") {
+        db.update(outbox).set({ droppedAt: now }).where(eq(outbox.id, row.id)).run();
+        outcome.dropped++;
+        continue;
+      }
+      recipient = booking.email;
+      mail = renderBookingMail(row.kind, booking, { retentionDays: config().EMAIL_RETENTION_DAYS });
+    }
+    if (!mail || !recipient) {
+      db.update(outbox).set({ droppedAt: now }).where(eq(outbox.id, row.id)).run();
+      outcome.dropped++;
+      continue;
+    }
+    try {
+      await transport.sendMail({
+        from: config().MAIL_FROM,
+        to: recipient,
+        subject: mail.subject,
+        text: mail.text,
+        icalEvent: row.calendar ? { filename: "kohtaamo.ics", method: "PUBLISH", content: row.calendar } : undefined,
+      });
+      // The body may hold a manage link: once delivered it is not kept.
+      db.update(outbox)
+        .set({ sentAt: new Date(), attempts: row.attempts + 1, textBody: null, calendar: null, lastError: null })
+        .where(eq(outbox.id, row.id))
+        .run();
+      outcome.sent++;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      db.update(outbox)
+        .set({
+          attempts,
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+          lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+        })
+        .where(eq(outbox.id, row.id))
+        .run();
+      outcome.failed++;
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { getDb, migrateDatabase } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+import { config } from "@/lib/config";
+import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
+import { eraseExpiredEmails } from "@/lib/privacy/retention";
+
+/**
+ * Runs once when the server starts: apply migrations, load the demo into an
+ * empty database, then keep sending queued mail and erasing old addresses.
+ */
+export function boot(): void {
+  const cfg = config();
+  const db = getDb();
+  migrateDatabase(db);
+  if (process.env.SEED_DEMO !== "false" && seedDemo(db)) console.log("[kohtaamo] demo data loaded");
+
+  if (!cfg.SMTP_URL) console.warn("[kohtaamo] SMTP_URL is not set: e-mails stay queued in the outbox until it is.");
+  const transport = cfg.SMTP_URL ? smtpTransport(cfg.SMTP_URL) : null;
+  let busy = false;
+  let lastRetention = 0;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      if (transport) await deliverDueMail(db, transport);
+      if (Date.now() - lastRetention > 3_600_000) {
+        eraseExpiredEmails(db, new Date(), cfg.EMAIL_RETENTION_DAYS);
+        lastRetention = Date.now();
+      }
+    } catch (error) {
+      console.error("[kohtaamo] background work failed, will retry", error);
+    } finally {
+      busy = false;
+    }
+  };
+  setInterval(tick, cfg.OUTBOX_INTERVAL_MS).unref();
+  void tick();
+}

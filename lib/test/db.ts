@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { migrateDatabase, openDatabase, setDb, type DB } from "@/db/client";
+import { places, sessionGroups, sessions } from "@/db/schema";
+
+/** A real SQLite file with the real migrations, fresh for each test. */
+export function testDb(): DB {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kohtaamo-test-"));
+  const db = openDatabase(path.join(dir, "test.db"));
+  migrateDatabase(db);
+  setDb(db);
+  return db;
+}
+
+const text = (s: string) => ({ fi: s, sv: s, en: s });
+const HOUR = 3_600_000;
+
+export function addPlace(db: DB, slug = "tikkurila") {
+  return db
+    .insert(places)
+    .values({
+      slug,
+      name: `Kohtaamo ${slug}`,
+      county: "Vantaa",
+      streetAddress: "Asematie 10",
+      postalCode: "01300",
+      city: "Vantaa",
+      directions: text("directions"),
+      accessibility: text("accessibility"),
+      openingHours: text("hours"),
+    })
+    .returning()
+    .get();
+}
+
+type SessionOptions = Partial<typeof sessions.$inferInsert> & { placeId: number };
+
+export function addSession(db: DB, o: SessionOptions) {
+  const startsAt = o.startsAt ?? new Date(Date.now() + 7 * 24 * HOUR);
+  return db
+    .insert(sessions)
+    .values({
+      kind: "info_evening",
+      title: text("Info evening"),
+      description: text("About the services"),
+      languages: ["fi"],
+      capacity: 10,
+      ...o,
+      startsAt,
+      endsAt: o.endsAt ?? new Date(startsAt.getTime() + 2 * HOUR),
+    })
+    .returning()
+    .get();
+}
+
+export function addGroup(db: DB, placeId: number, capacity: number, meetings: number, firstStart = new Date(Date.now() + 7 * 24 * HOUR)) {
+  const group = db
+    .insert(sessionGroups)
+    .values({ placeId, title: text("Peer group"), description: text("Six meetings"), capacity, maxPartySize: 2 })
+    .returning()
+    .get();
+  const ids = [];
+  for (let i = 0; i < meetings; i++) {
+    const startsAt = new Date(firstStart.getTime() + i * 7 * 24 * HOUR);
+    ids.push(addSession(db, { placeId, groupId: group.id, kind: "group", capacity: null, startsAt }).id);
+  }
+  return { group, sessionIds: ids };
+}
+
+/** A valid booking form as the schema outputs it; tests override what they need. */
+export function bookingInput(sessionId: number, o: Record<string, unknown> = {}) {
+  return {
+    sessionId,
+    nickname: null,
+    partySize: 1,
+    email: null,
+    interpreterLanguage: null,
+    accessibilityNeeds: null,
+    childcare: false,
+    consent: "on" as const,
+    locale: "fi" as const,
+    ...o,
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { IntlMessageFormat } from "intl-messageformat";
+import fi from "./fi.json";
+import sv from "./sv.json";
+import en from "./en.json";
+
+type Tree = { [key: string]: string | Tree };
+const flatten = (tree: Tree, prefix = ""): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(tree).flatMap(([k, v]) =>
+      typeof v === "string" ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)),
+    ),
+  );
+
+const all = { fi: flatten(fi), sv: flatten(sv), en: flatten(en) };
+const keys = new Set(Object.values(all).flatMap((m) => Object.keys(m)));
+
+describe("translations", () => {
+  it.each(Object.entries(all))("%s has every key, none empty", (_locale, messages) => {
+    const missing = [...keys].filter((k) => !messages[k]?.trim());
+    expect(missing).toEqual([]);
+  });
+
+  it.each(Object.entries(all))("%s messages parse and use the same placeholders as Finnish", (locale, messages) => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    for (const key of keys) {
+      expect(() => new IntlMessageFormat(messages[key]!, locale), key).not.toThrow();
+      expect(placeholders(messages[key]!), key).toEqual(placeholders(all.fi[key]!));
+    }
+  });
+});

@@ -1,0 +1,299 @@
+// `npm run bench`: measures the production server on this machine and prints figures (it asserts
+// nothing). Rounds: booking throughput through the no-JavaScript form post vs. a trivial baseline
+// route, a capacity race, and the JavaScript each public page loads. Talks only to localhost, uses
+// a throw-away database and mailbox, and stops by itself. Results also go to bench-results/bench.json.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import Database from "better-sqlite3";
+import { buildIfNeeded } from "./start.mjs";
+import { startMailCatcher } from "./mail-catcher.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const CLIENTS = 50;
+const WARMUP = 100;
+const MAX_REQUESTS = 2000;
+const MAX_SECONDS = 15;
+const BIG_SESSIONS = 20;
+const RACE_CAPACITY = 25;
+const GZIP_AIM_KIB = 160;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Every request has a timeout, so a stuck server cannot hang the benchmark.
+const get = (url, init = {}) => fetch(url, { signal: AbortSignal.timeout(30_000), ...init });
+
+/** The preferred port when it is free, else any free one. */
+function freePort(preferred, host) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(freePort(0, host)));
+    probe.listen(preferred, host, () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until the URL answers 200; false when the time is up or the server died. */
+async function waitFor(url, seconds, alive) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until && alive()) {
+    try {
+      const res = await get(url, { signal: AbortSignal.timeout(5000) });
+      await res.arrayBuffer();
+      if (res.status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  return false;
+}
+
+const decode = (s) =>
+  s.replace(/&(quot|amp|lt|gt|#x27|#39);/g, (_, e) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#x27": "'", "#39": "'" })[e]);
+
+function attributes(tag) {
+  const attrs = {};
+  for (const m of tag.matchAll(/([^\s=<>/"]+)(?:="([^"]*)")?/g)) attrs[m[1].toLowerCase()] = decode(m[2] ?? "");
+  return attrs;
+}
+
+/**
+ * The hidden inputs of the booking form, as React renders them for a browser without JavaScript:
+ * besides sessionId and locale, the server action's id and bound state ($ACTION_REF_n, $ACTION_n:k,
+ * $ACTION_KEY). They are the same on every render, so one fetch per session is enough.
+ */
+async function bookingForm(base, sessionId) {
+  const url = `${base}/fi/sessions/${sessionId}`;
+  const html = await (await get(url)).text();
+  const form = html.match(/<form\b[\s\S]*?<\/form>/g)?.find((f) => f.includes('name="sessionId"'));
+  if (!form) throw new Error(`no booking form on ${url}`);
+  const hidden = [...form.matchAll(/<input\b[^>]*>/g)].map((m) => attributes(m[0])).filter((a) => a.type === "hidden");
+  if (!hidden.some((a) => a.name.startsWith("$ACTION_"))) throw new Error(`no server action fields on ${url}`);
+  return { url, hidden: hidden.map((a) => [a.name, a.value]) };
+}
+
+/** Posts the form as a browser without JavaScript would; the manage path on success, else null. */
+async function book(form, n) {
+  const body = new FormData();
+  for (const [name, value] of form.hidden) body.append(name, value);
+  // A browser sends every text field, empty or not (the action rejects a missing one).
+  const fields = { nickname: `bench ${n}`, partySize: "1", email: `bench-${n}@example.com`, interpreterLanguage: "", accessibilityNeeds: "", consent: "on" };
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  const res = await get(form.url, { method: "POST", body, redirect: "manual" });
+  await res.arrayBuffer();
+  // Success, as observed: 303 See Other, empty body, Location: /fi/manage/<token>?new=1.
+  const to = res.headers.get("location") ?? res.headers.get("x-action-redirect") ?? "";
+  return res.status >= 300 && res.status < 400 && /^\/fi\/manage\/[\w-]+\?new=1$/.test(to) ? to : null;
+}
+
+/** CLIENTS loops sharing one request counter; stops at `total` requests or after `seconds`. */
+async function load(request, total, seconds) {
+  const latencies = [];
+  let issued = 0;
+  let errors = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (issued < total && performance.now() < deadline) {
+        const n = issued++;
+        const t = performance.now();
+        const ok = await request(n).catch(() => false);
+        latencies.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => Math.round(latencies[Math.max(0, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN);
+  // Requests per second counts only the successful ones, so failures cannot flatter the figure.
+  return { requests: issued, errors, seconds: +elapsed.toFixed(2), rps: +((issued - errors) / elapsed).toFixed(1), p50Ms: pct(50), p95Ms: pct(95) };
+}
+
+/** Raw and gzip bytes of every module script a page loads (nomodule polyfills are skipped). */
+async function pageScripts(base, pagePath, cache) {
+  const res = await get(base + pagePath);
+  const html = await res.text();
+  if (res.status !== 200) throw new Error(`${pagePath} answered ${res.status}`);
+  const srcs = new Set();
+  for (const m of html.matchAll(/<script\b[^>]*>/gi)) {
+    const a = attributes(m[0]);
+    if (a.src && !("nomodule" in a)) srcs.add(new URL(a.src, base + pagePath).href);
+  }
+  let raw = 0;
+  let gzip = 0;
+  for (const src of srcs) {
+    if (!cache.has(src)) {
+      // fetch() undoes the server's own compression, so this is the raw file; gzip it ourselves
+      // at level 9 so every figure is measured the same way.
+      const body = Buffer.from(await (await get(src)).arrayBuffer());
+      cache.set(src, { raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length });
+    }
+    raw += cache.get(src).raw;
+    gzip += cache.get(src).gzip;
+  }
+  const kib = (b) => +(b / 1024).toFixed(1);
+  return { page: pagePath, scripts: srcs.size, rawKiB: kib(raw), gzipKiB: kib(gzip), withinAim: gzip <= GZIP_AIM_KIB * 1024 };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kohtaamo-bench-"));
+let server;
+let mail;
+let db;
+let serverLog = "";
+let exitCode = 0;
+
+try {
+  buildIfNeeded();
+
+  const dbPath = path.join(tmp, "kohtaamo.db");
+  const mailPort = await freePort(2600, "127.0.0.1");
+  mail = await startMailCatcher({ port: mailPort, dir: path.join(tmp, "mail") });
+  const port = await freePort(3300, "localhost");
+  const base = `http://localhost:${port}`;
+
+  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "localhost"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_PATH: dbPath,
+      SMTP_URL: `smtp://localhost:${mailPort}`,
+      APP_URL: base,
+      BOOKING_RATE_LIMIT: "1000000", // every request comes from one address
+      OUTBOX_INTERVAL_MS: "1000",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let running = true;
+  server.on("exit", () => (running = false));
+  server.stdout.on("data", (d) => (serverLog += d));
+  server.stderr.on("data", (d) => (serverLog += d));
+
+  console.log(`[bench] server on ${base}, database ${dbPath}`);
+  // Health answers before the first page has migrated and seeded the database, so wait for both.
+  if (!(await waitFor(`${base}/api/health`, 60, () => running)) || !(await waitFor(`${base}/fi`, 60, () => running))) {
+    console.error(`[bench] the server did not start. Its output:\n${serverLog}`);
+    exitCode = 1;
+    throw null;
+  }
+
+  // Bench data goes straight into the server's database (WAL mode, so a second connection is fine).
+  db = new Database(dbPath);
+  db.pragma("busy_timeout = 10000");
+  const infoEvening = db.prepare("SELECT id FROM sessions WHERE kind = 'info_evening' ORDER BY id LIMIT 1").pluck().get();
+  const dropIn = db.prepare("SELECT id FROM sessions WHERE kind = 'drop_in' AND starts_at > ? ORDER BY starts_at LIMIT 1").pluck().get(Date.now());
+  const placeId = db.prepare("SELECT id FROM places ORDER BY id LIMIT 1").pluck().get();
+  const insert = db.prepare(
+    `INSERT INTO sessions (place_id, kind, starts_at, ends_at, title, description, languages, capacity, max_party_size, status)
+     VALUES (?, 'info_evening', ?, ?, ?, ?, '["fi"]', ?, 4, 'scheduled')`,
+  );
+  const text = (s) => JSON.stringify({ fi: s, sv: s, en: s });
+  const day = 86_400_000;
+  // A year ahead, out of the way of the demo weeks.
+  const addSession = (i, capacity) =>
+    Number(insert.run(placeId, Date.now() + (365 + i) * day, Date.now() + (365 + i) * day + 7_200_000, text(`Bench ${i}`), text("Benchmark session"), capacity).lastInsertRowid);
+  const bigIds = Array.from({ length: BIG_SESSIONS }, (_, i) => addSession(i, 100_000));
+  const raceId = addSession(BIG_SESSIONS, RACE_CAPACITY);
+
+  const forms = await Promise.all(bigIds.map((id) => bookingForm(base, id)));
+  let manageUrl = null;
+  const bookBig = async (n) => {
+    const to = await book(forms[n % forms.length], n);
+    manageUrl ??= to;
+    return to !== null;
+  };
+  const health = async () => {
+    const res = await get(`${base}/api/health`);
+    return res.status === 200 && (await res.text()) === "ok";
+  };
+
+  console.log("[bench] throughput round…");
+  await load((n) => bookBig(1_000_000 + n), WARMUP, MAX_SECONDS); // warm-up, not counted
+  const booking = await load(bookBig, MAX_REQUESTS, MAX_SECONDS);
+  await load(health, WARMUP, MAX_SECONDS);
+  const baseline = await load(health, MAX_REQUESTS, MAX_SECONDS);
+  const ratio = +(booking.rps / baseline.rps).toFixed(2);
+
+  console.log("[bench] contention round…");
+  const raceForm = await bookingForm(base, raceId);
+  const raceAnswers = await Promise.all(Array.from({ length: 2 * RACE_CAPACITY }, (_, i) => book(raceForm, 2_000_000 + i).catch(() => null)));
+  const seats = db.prepare("SELECT COALESCE(SUM(party_size), 0) FROM bookings WHERE session_id = ? AND status = 'confirmed'").pluck().get(raceId);
+  const waitlisted = db.prepare("SELECT COUNT(*) FROM bookings WHERE session_id = ? AND status = 'waitlisted'").pluck().get(raceId);
+  const contention = {
+    requests: raceAnswers.length,
+    successes: raceAnswers.filter(Boolean).length,
+    capacity: RACE_CAPACITY,
+    confirmedSeats: seats,
+    waitlisted,
+    overbooked: seats > RACE_CAPACITY,
+  };
+
+  console.log("[bench] JavaScript per page…");
+  const pages = ["/fi", "/sv", "/en", "/fi/places/tikkurila", `/fi/sessions/${dropIn}`, `/fi/sessions/${infoEvening}`];
+  if (manageUrl) pages.push(manageUrl);
+  const cache = new Map();
+  const javascript = [];
+  for (const p of pages) javascript.push(await pageScripts(base, p, cache));
+
+  // The report.
+  const row = (cells, widths) => cells.map((c, i) => String(c)[i ? "padStart" : "padEnd"](widths[i])).join("  ");
+  const loadWidths = [9, 9, 7, 9, 8, 8];
+  const out = [
+    "",
+    `Kohtaamo benchmark: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores (client and server share them)`,
+    "",
+    `Throughput: ${CLIENTS} concurrent clients, up to ${MAX_REQUESTS} requests or ${MAX_SECONDS} s, after ${WARMUP} warm-up requests`,
+    row(["", "requests", "errors", "req/s", "p50 ms", "p95 ms"], loadWidths),
+    row(["booking", booking.requests, booking.errors, booking.rps, booking.p50Ms, booking.p95Ms], loadWidths),
+    row(["baseline", baseline.requests, baseline.errors, baseline.rps, baseline.p50Ms, baseline.p95Ms], loadWidths),
+    `booking / baseline req/s: ${ratio} (aim: at least 0.5) ${ratio >= 0.5 ? "met" : "NOT met"}`,
+    "(booking = no-JS multipart POST of the booking form; req/s counts successful requests only)",
+    "",
+    `Contention: ${contention.requests} simultaneous bookings for a session of capacity ${RACE_CAPACITY} (${contention.successes} answered with the manage redirect)`,
+    `confirmed seats ${seats} of capacity ${RACE_CAPACITY}, waitlisted ${waitlisted}, overbooked: ${contention.overbooked ? "yes" : "no"}`,
+    "",
+    `JavaScript per page (module scripts; gzip -9 of each file; aim: gzip <= ${GZIP_AIM_KIB} KiB)`,
+    row(["page", "scripts", "raw KiB", "gzip KiB", "aim"], [34, 7, 8, 8, 4]),
+    ...javascript.map((j) =>
+      row([j.page.length > 34 ? j.page.slice(0, 31) + "…" : j.page, j.scripts, j.rawKiB, j.gzipKiB, j.withinAim ? "met" : "NOT"], [34, 7, 8, 8, 4]),
+    ),
+    "",
+  ];
+  console.log(out.join("\n"));
+
+  fs.mkdirSync(path.join(root, "bench-results"), { recursive: true });
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cores: os.cpus().length,
+    settings: { clients: CLIENTS, warmup: WARMUP, maxRequests: MAX_REQUESTS, maxSeconds: MAX_SECONDS },
+    throughput: { booking, baseline, ratio, aim: 0.5 },
+    contention,
+    javascript: { aimGzipKiB: GZIP_AIM_KIB, pages: javascript.map((j) => ({ ...j, page: j.page.replace(/manage\/[^?]+/, "manage/<token>") })) },
+  };
+  fs.writeFileSync(path.join(root, "bench-results/bench.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log("[bench] written to bench-results/bench.json");
+} catch (error) {
+  if (error !== null) {
+    console.error("[bench] failed:", error);
+    if (serverLog) console.error(`[bench] server output:\n${serverLog.slice(-4000)}`);
+    exitCode = 1;
+  }
+} finally {
+  db?.close();
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((r) => server.once("exit", r));
+    server.kill("SIGTERM");
+    if (!(await Promise.race([exited.then(() => true), sleep(5000)]))) server.kill("SIGKILL");
+  }
+  // The server is gone, so no SMTP connection keeps the catcher open.
+  await new Promise((r) => (mail ? mail.close(r) : r()));
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+process.exit(exitCode);

@@ -1,0 +1,52 @@
+// `npm start`: build when the sources changed, start a mail catcher when no SMTP server is
+// configured, then serve. Migrations and the demo data are applied by the server at boot
+// (instrumentation.ts), so a fresh machine needs nothing else.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { startMailCatcher } from "./mail-catcher.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+
+const SOURCES = ["app", "components", "lib", "db", "i18n", "messages", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "package-lock.json"];
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+export function buildIfNeeded() {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  if (built && Math.max(...SOURCES.map(newestMtime)) < built) return;
+  console.log("[start] building the app (about a minute on a fresh machine)…");
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function main() {
+  buildIfNeeded();
+  const port = process.env.PORT ?? "3000";
+  const env = { ...process.env, PORT: port, APP_URL: process.env.APP_URL ?? `http://localhost:${port}` };
+
+  if (!env.SMTP_URL) {
+    const mailPort = Number(process.env.MAIL_CATCHER_PORT ?? 2525);
+    const dir = path.resolve(process.env.MAIL_CATCHER_DIR ?? "data/mail");
+    await startMailCatcher({ port: mailPort, dir });
+    env.SMTP_URL = `smtp://localhost:${mailPort}`;
+    console.log(`[start] no SMTP_URL set: e-mails are caught locally and saved in ${dir} (open the .eml files with any mail program or a text editor)`);
+  }
+
+  console.log(`[start] Kohtaamo on ${env.APP_URL}`);
+  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", process.env.HOST ?? "localhost"], {
+    stdio: "inherit",
+    env,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,18 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // "server-only" throws outside React's server build; unit tests are server code.
+      "server-only": path.resolve(import.meta.dirname, "lib/test/empty.ts"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "messages/**/*.test.ts"],
+    environment: "node",
+    // Not Helsinki, so code that forgets the time zone fails here.
+    env: { TZ: "America/Los_Angeles" },
+  },
+});
