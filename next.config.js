@@ -19,10 +19,12 @@ const nextConfig = {
         ],
       },
       {
-        // A manage link carries its secret in the path: never send it on as a referrer, never cache it.
+        // A manage link carries its secret in the path: never send it to another site, never cache it.
         source: "/:locale/manage/:path*",
         headers: [
-          { key: "Referrer-Policy", value: "no-referrer" },
+          // same-origin, not no-referrer: the latter makes browsers send "Origin: null" on the
+          // cancel form, which Next refuses as a cross-site server action.
+          { key: "Referrer-Policy", value: "same-origin" },
           { key: "Cache-Control", value: "private, no-store" },
           { key: "X-Robots-Tag", value: "noindex" },
         ],

@@ -1,6 +1,6 @@
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { NotFoundView } from "@/components/NotFoundView";
 import type { Locale } from "@/lib/i18n/locales";
 import { getPlace, listSessions } from "@/lib/schedule/reads";
 import { SessionList } from "@/components/SessionList";
@@ -16,7 +16,7 @@ export default async function PlacePage({ params }: PageProps<"/[locale]/places/
   setRequestLocale(locale);
   const db = getDb();
   const place = getPlace(db, slug);
-  if (!place) notFound();
+  if (!place) return <NotFoundView />;
   const t = await getTranslations("place");
   const l = locale as Locale;
   const sessions = listSessions(db, new Date(), { placeSlug: slug });

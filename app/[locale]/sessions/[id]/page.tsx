@@ -1,6 +1,6 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { NotFoundView } from "@/components/NotFoundView";
 import { config } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { getPlace, getSession, groupMeetings } from "@/lib/schedule/reads";
@@ -28,7 +28,7 @@ export default async function SessionPage({ params }: PageProps<"/[locale]/sessi
   const n = sessionId(id);
   const db = getDb();
   const session = n === null ? null : getSession(db, n);
-  if (!session) notFound();
+  if (!session) return <NotFoundView />;
   const place = getPlace(db, session.place.slug);
   const t = await getTranslations("session");
   const format = await getFormatter();

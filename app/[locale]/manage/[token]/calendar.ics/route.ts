@@ -12,7 +12,7 @@ export async function GET(_req: Request, ctx: RouteContext<"/[locale]/manage/[to
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": 'attachment; filename="kohtaamo.ics"',
       "Cache-Control": "private, no-store",
-      "Referrer-Policy": "no-referrer",
+      "Referrer-Policy": "same-origin",
     },
   });
 }

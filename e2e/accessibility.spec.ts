@@ -1,0 +1,72 @@
+import { test, expect } from "./fixtures";
+import { SessionPage } from "./pages/SessionPage";
+import { createSession, firstSessionId } from "./support/db";
+
+const locales = ["fi", "sv", "en"] as const;
+
+for (const locale of locales) {
+  test(`every public page passes axe in ${locale}`, async ({ page, expectAccessible }) => {
+    const pages = [
+      `/${locale}`,
+      `/${locale}?place=tikkurila&kind=drop_in`,
+      `/${locale}/places/tikkurila`,
+      `/${locale}/sessions/${firstSessionId("drop_in")}`,
+      `/${locale}/sessions/${firstSessionId("info_evening")}`,
+      `/${locale}/sessions/${firstSessionId("group")}`,
+      `/${locale}/manage/${"x".repeat(43)}`,
+      `/${locale}/no-such-page`,
+    ];
+    for (const path of pages) {
+      await page.goto(path);
+      await expectAccessible();
+    }
+
+    // The form with its errors, the waiting list, the booking and the cancel step.
+    const id = createSession({ title: `Axe ${locale}`, capacity: 1 });
+    const session = new SessionPage(page, locale);
+    await session.open(id);
+    await page.getByRole("button", { name: /^(Varaa|Boka|Book)$/ }).click();
+    await expect(page.locator("[aria-invalid=true]")).toHaveCount(1);
+    await expectAccessible();
+    await session.book({});
+    await session.manageLink();
+    await expectAccessible();
+    await session.open(id);
+    await expectAccessible();
+    await session.book({ submit: /^(Jonota|Ställ dig i kö|Join the waiting list)$/ });
+    const link = await session.manageLink();
+    await expectAccessible();
+    await page.goto(`${link}/cancel`);
+    await expectAccessible();
+  });
+}
+
+test("a parent can book with the keyboard alone", async ({ page }) => {
+  const id = createSession({ title: "Keyboard evening", capacity: 5 });
+  await page.goto(`/en/sessions/${id}`);
+  // From the top of the page: the skip link first, then into the form.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const nickname = page.getByLabel(/nickname/);
+  for (let i = 0; i < 10 && !(await nickname.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(nickname).toBeFocused();
+  await page.keyboard.type("Keyboard parent");
+  await page.keyboard.press("Tab"); // party size
+  await page.keyboard.press("Tab"); // e-mail
+  await page.keyboard.type("keys@example.com");
+  await page.keyboard.press("Tab"); // interpreter
+  await page.keyboard.press("Tab"); // accessibility
+  await page.keyboard.press("Tab"); // childcare
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab"); // consent
+  await expect(page.getByRole("checkbox", { name: /I agree/ })).toBeFocused();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Book" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Your booking is confirmed" })).toBeVisible();
+  await expect(page.getByText("Childcare")).toBeVisible();
+});

@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import { test, expect } from "./fixtures";
+import { SessionPage } from "./pages/SessionPage";
+import { bookingsOf, createSession } from "./support/db";
+import { waitForMail } from "./support/mail";
+
+// Parents on old phones may have no JavaScript: the whole journey must work without it.
+test.use({ javaScriptEnabled: false });
+
+test("a parent books without JavaScript, gets the e-mail and calendar file, then cancels", async ({ page }) => {
+  const id = createSession({ title: "No-JS evening", capacity: 5 });
+  const session = new SessionPage(page, "en");
+  await session.open(id);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("No-JS evening");
+  await expect(page.getByText("5 seats left")).toBeVisible();
+
+  await session.book({ nickname: "Maija", people: 2, email: "maija.nojs@example.com" });
+  const link = await session.manageLink();
+  await expect(page.getByRole("heading", { name: "Your booking is confirmed" })).toBeVisible();
+  const [booking] = bookingsOf(id);
+  expect(booking).toMatchObject({ status: "confirmed", partySize: 2, nickname: "Maija", email: "maija.nojs@example.com" });
+  await expect(page.getByText(booking!.code)).toBeVisible();
+
+  // The confirmation: neutral subject, the manage link, the calendar attached.
+  const mail = await waitForMail("maija.nojs@example.com", "Your visit to Kohtaamo");
+  expect(mail.text).toContain(link);
+  expect(mail.text).toContain(booking!.code);
+  expect(mail.attachments.some((a) => a.contentType.startsWith("text/calendar"))).toBe(true);
+
+  // The calendar file from the page.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Add to calendar" }).click();
+  const ics = fs.readFileSync((await (await download).path())!, "utf8");
+  expect(ics).toContain("SUMMARY:Kohtaamo: Kohtaamo Järvenpää");
+
+  // The manage link works on another device, without signing in.
+  const other = await page.context().browser()!.newContext({ javaScriptEnabled: false });
+  const otherPage = await other.newPage();
+  await otherPage.goto(link);
+  await otherPage.getByRole("link", { name: "Cancel booking" }).click();
+  await expect(otherPage.getByRole("heading", { name: "Cancel this booking?" })).toBeVisible();
+  expect(bookingsOf(id)[0]!.status).toBe("confirmed"); // the confirm step changes nothing yet
+  await otherPage.getByRole("button", { name: "Yes, cancel the booking" }).click();
+  await expect(otherPage.getByRole("heading", { name: "The booking is cancelled" })).toBeVisible();
+  expect(bookingsOf(id)[0]!.status).toBe("cancelled");
+  await other.close();
+
+  await session.open(id);
+  await expect(page.getByText("5 seats left")).toBeVisible();
+});
+
+test("a full session offers the waiting list, and a cancellation promotes the first who fits", async ({ page, browser }) => {
+  const id = createSession({ title: "Small evening", capacity: 2 });
+  const session = new SessionPage(page, "en");
+  await session.open(id);
+  await session.book({ people: 2, email: "first.wl@example.com" });
+  const firstLink = await session.manageLink();
+
+  await session.open(id);
+  await expect(page.getByText("Full – you can join the waiting list")).toBeVisible();
+  await session.book({ people: 2, email: "second.wl@example.com", submit: "Join the waiting list" });
+  const secondLink = await session.manageLink();
+  await expect(page.getByRole("heading", { name: "You are on the waiting list" })).toBeVisible();
+  await expect(page.getByText("You are number 1 in the queue.")).toBeVisible();
+
+  await session.open(id);
+  await session.book({ people: 1, submit: "Join the waiting list" });
+  await expect(page.getByText("You are number 2 in the queue.")).toBeVisible();
+  await waitForMail("second.wl@example.com", "Your visit to Kohtaamo: waiting list");
+
+  // The first parent cancels; the second is confirmed in the same step.
+  const first = await browser.newContext({ javaScriptEnabled: false });
+  const firstPage = await first.newPage();
+  await firstPage.goto(`${firstLink}/cancel`);
+  await firstPage.getByRole("button", { name: "Yes, cancel the booking" }).click();
+  await first.close();
+  expect(bookingsOf(id).map((b) => b.status)).toEqual(["cancelled", "confirmed", "waitlisted"]);
+
+  await page.goto(secondLink);
+  await expect(page.getByText("Status: Confirmed")).toBeVisible();
+  await waitForMail("second.wl@example.com", "Your visit to Kohtaamo is confirmed");
+});
+
+test("a group booking takes a seat in all its meetings", async ({ page }) => {
+  await page.goto("/fi");
+  await page.getByRole("link", { name: /Vertaisryhmä vanhemmille, tapaaminen 2\/6/ }).first().click();
+  await expect(page.getByRole("heading", { name: "Ryhmä kokoontuu 6 kertaa" })).toBeVisible();
+  await expect(page.getByText("Varaus koskee ryhmän kaikkia tapaamisia.")).toBeVisible();
+  const session = new SessionPage(page, "fi");
+  await session.book({});
+  await session.manageLink();
+  await expect(page.getByRole("heading", { name: "Varaus on vahvistettu" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: /17\.30/ })).toHaveCount(6);
+});

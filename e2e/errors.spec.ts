@@ -1,0 +1,101 @@
+import { test, expect } from "./fixtures";
+import { SessionPage } from "./pages/SessionPage";
+import { bookingsOf, createSession } from "./support/db";
+
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(`bad input ${javaScriptEnabled ? "with" : "without"} JavaScript`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("errors show in Swedish next to their fields, what was typed is kept, nothing is saved", async ({ page }) => {
+      const id = createSession({ title: `Errors ${javaScriptEnabled}`, capacity: 10 });
+      const session = new SessionPage(page, "sv");
+      await session.open(id);
+      const longName = "N".repeat(45);
+      await page.getByLabel(/smeknamn/).fill(longName);
+      await page.getByRole("textbox", { name: /E-post/ }).fill("maija@");
+      await page.getByLabel(/Behov av tillgänglighet/).fill("Rullstol");
+      await page.getByRole("button", { name: "Boka" }).click();
+
+      const email = page.getByRole("textbox", { name: /E-post/ });
+      await expect(page.getByText("Kontrollera de markerade fälten.")).toBeVisible();
+      await expect(email).toHaveAccessibleDescription(/E-postadressen har fel form/);
+      await expect(email).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByLabel(/smeknamn/)).toHaveAccessibleDescription(/Texten är för lång/);
+      await expect(page.getByText("Godkänn att uppgifterna används för bokningen")).toBeVisible();
+      await expect(email).toHaveValue("maija@");
+      await expect(page.getByLabel(/smeknamn/)).toHaveValue(longName);
+      await expect(page.getByLabel(/Behov av tillgänglighet/)).toHaveValue("Rullstol");
+      expect(bookingsOf(id)).toEqual([]);
+    });
+  });
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a cancelled or past session cannot be booked and says why", async ({ page }) => {
+    const cancelled = createSession({ title: "Called off", capacity: 10, status: "cancelled" });
+    await page.goto(`/en/sessions/${cancelled}`);
+    await expect(page.getByText("This session has been cancelled.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Book" })).toHaveCount(0);
+
+    const past = createSession({ title: "Yesterday", capacity: 10, daysAhead: -1 });
+    await page.goto(`/en/sessions/${past}`);
+    await expect(page.getByText("This session is already over.")).toBeVisible();
+  });
+
+  test("a session cancelled while the form was open refuses the booking and says so", async ({ page }) => {
+    const id = createSession({ title: "Soon cancelled", capacity: 10 });
+    const session = new SessionPage(page, "fi");
+    await session.open(id);
+    const { openDb } = await import("./support/db");
+    const db = openDb();
+    db.prepare("UPDATE sessions SET status = 'cancelled' WHERE id = ?").run(id);
+    db.close();
+    await session.book({ nickname: "Pekka" });
+    // The page is drawn again from the database, which now says the session is off.
+    await expect(page.getByText("Tämä tapahtuma on peruttu.")).toBeVisible();
+    expect(bookingsOf(id)).toEqual([]);
+  });
+
+  test("a forged manage link says it does not work", async ({ page }) => {
+    await page.goto(`/en/manage/${"x".repeat(43)}`);
+    await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
+    await page.goto(`/sv/manage/short`);
+    await expect(page.getByRole("heading", { name: "Länken fungerar inte" })).toBeVisible();
+    const ics = await page.request.get(`/en/manage/${"x".repeat(43)}/calendar.ics`);
+    expect(ics.status()).toBe(404);
+  });
+
+  test("many bookings from one address are slowed down with a clear message", async ({ page }) => {
+    const id = createSession({ title: "Rate limited", capacity: 100 });
+    const session = new SessionPage(page, "en");
+    const { E2E } = await import("./support/env.cjs");
+    for (let i = 0; i < E2E.rateLimit; i++) {
+      await session.open(id);
+      await session.book({});
+      await session.manageLink();
+    }
+    await session.open(id);
+    await session.book({ nickname: "One too many" });
+    await expect(page.getByText("Many bookings were just made from this connection. Please wait a while and try again.")).toBeVisible();
+    await expect(page.getByLabel(/nickname/)).toHaveValue("One too many");
+    expect(bookingsOf(id)).toHaveLength(E2E.rateLimit);
+  });
+});
+
+// Forging the request needs a script in the page, so this one runs with JavaScript.
+test("too many people is refused with the limit", async ({ page }) => {
+  const id = createSession({ title: "Party limit", capacity: 10, maxPartySize: 2 });
+  const session = new SessionPage(page, "en");
+  await session.open(id);
+  // The select offers 1–2; a forged request asks for 3.
+  await page.getByLabel(/How many/).evaluate((el) => {
+    const option = document.createElement("option");
+    option.value = option.textContent = "3";
+    el.appendChild(option);
+  });
+  await session.book({ people: 3 });
+  await expect(page.getByLabel(/How many/)).toHaveAccessibleDescription(/You can book at most 2 seats at a time./);
+  expect(bookingsOf(id)).toEqual([]);
+});

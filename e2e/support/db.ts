@@ -1,0 +1,44 @@
+import Database from "better-sqlite3";
+import { E2E } from "./env.cjs";
+
+/** The server's own SQLite file, opened beside it (WAL lets both read and write). */
+export function openDb() {
+  const db = new Database(E2E.dbPath);
+  db.pragma("busy_timeout = 5000");
+  return db;
+}
+
+const text = (s: string) => JSON.stringify({ fi: `${s} (fi)`, sv: `${s} (sv)`, en: s });
+
+/** A bookable session of its own for one test, so tests do not share seats. */
+export function createSession(o: { title: string; capacity: number | null; kind?: string; daysAhead?: number; maxPartySize?: number; status?: string }) {
+  const db = openDb();
+  const place = db.prepare("SELECT id FROM places WHERE slug = 'jarvenpaa'").get() as { id: number };
+  const start = Date.now() + (o.daysAhead ?? 5) * 86_400_000;
+  const row = db
+    .prepare(
+      `INSERT INTO sessions (place_id, kind, starts_at, ends_at, title, description, languages, capacity, max_party_size, status)
+       VALUES (?, ?, ?, ?, ?, ?, '["fi"]', ?, ?, ?) RETURNING id`,
+    )
+    .get(place.id, o.kind ?? "info_evening", start, start + 2 * 3_600_000, text(o.title), text("A test session"), o.capacity, o.maxPartySize ?? 4, o.status ?? "scheduled") as { id: number };
+  db.close();
+  return row.id;
+}
+
+export function bookingsOf(sessionId: number) {
+  const db = openDb();
+  const rows = db
+    .prepare("SELECT id, code, status, party_size AS partySize, nickname, email FROM bookings WHERE session_id = ? ORDER BY id")
+    .all(sessionId) as { id: number; code: string; status: string; partySize: number; nickname: string | null; email: string | null }[];
+  db.close();
+  return rows;
+}
+
+export function firstSessionId(kind: string): number {
+  const db = openDb();
+  // The demo data's own sessions, not those the tests create.
+  const row = db
+    .prepare("SELECT id FROM sessions WHERE kind = ? AND starts_at > ? AND json_extract(description, '$.en') <> 'A test session' ORDER BY starts_at LIMIT 1").get(kind, Date.now()) as { id: number };
+  db.close();
+  return row.id;
+}

@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect } from "@playwright/test";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { E2E } from "./env.cjs";
+
+/** Waits for the mail catcher to hold a message to `to` whose subject matches, and parses it. */
+export async function waitForMail(to: string, subject: RegExp | string): Promise<ParsedMail> {
+  let found: ParsedMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const files = fs.readdirSync(E2E.mailDir).filter((f) => f.includes(to));
+        for (const f of files.sort()) {
+          const mail = await simpleParser(fs.readFileSync(path.join(E2E.mailDir, f)));
+          if (typeof subject === "string" ? mail.subject === subject : subject.test(mail.subject ?? "")) {
+            found = mail;
+            return true;
+          }
+        }
+        return false;
+      },
+      { timeout: 15_000, message: `an e-mail to ${to} with subject ${subject}` },
+    )
+    .toBe(true);
+  return found!;
+}
+
+export function mailsTo(to: string): string[] {
+  return fs.readdirSync(E2E.mailDir).filter((f) => f.includes(to));
+}

@@ -1,0 +1,28 @@
+// The server the end-to-end tests run against: the production build, a fresh
+// SQLite file with the demo data, and a mail catcher whose files the tests read.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { startMailCatcher } from "./mail-catcher.mjs";
+import { E2E } from "../e2e/support/env.cjs";
+
+fs.rmSync(E2E.dir, { recursive: true, force: true });
+fs.mkdirSync(E2E.mailDir, { recursive: true });
+await startMailCatcher({ port: E2E.mailPort, dir: E2E.mailDir });
+
+const root = path.resolve(import.meta.dirname, "..");
+const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E.port), "-H", "localhost"], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_PATH: E2E.dbPath,
+    SMTP_URL: `smtp://localhost:${E2E.mailPort}`,
+    APP_URL: E2E.baseURL,
+    OUTBOX_INTERVAL_MS: "250",
+    BOOKING_RATE_LIMIT: String(E2E.rateLimit),
+    BOOKING_RATE_WINDOW_SECONDS: "600",
+  },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
