@@ -10,7 +10,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
-  reporter: [["list"]],
+  // Its own folder: Playwright empties outputDir at start, and test-results/ also holds the unit report.
+  outputDir: "test-results/e2e",
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     baseURL: E2E.baseURL,
     timezoneId: "America/New_York",

@@ -139,7 +139,6 @@ export const outbox = sqliteTable(
      */
     subject: text("subject"),
     textBody: text("text_body"),
-    calendar: text("calendar"),
     notBefore: timestamp("not_before").notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at").notNull(),

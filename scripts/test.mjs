@@ -2,6 +2,7 @@
 // fresh production build. Runs with a time zone that is not Helsinki's, so code
 // that forgets Europe/Helsinki fails here.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { ensureChromium } from "./ensure-browser.mjs";
 
@@ -22,7 +23,18 @@ function step(title, cmd, args) {
 
 step("lint", bin("eslint"), ["."]);
 step("type check", bin("tsc"), ["--noEmit"]);
-step("unit tests", bin("vitest"), ["run"]);
+const reports = path.join(root, "test-results");
+fs.rmSync(reports, { recursive: true, force: true });
+step("unit tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${reports}/unit.json`]);
 ensureChromium();
 step("production build", bin("next"), ["build"]);
 step("end-to-end tests", bin("playwright"), ["test"]);
+
+// One closing line for both runners, read from their own reports.
+const unit = JSON.parse(fs.readFileSync(`${reports}/unit.json`, "utf8"));
+const e2e = JSON.parse(fs.readFileSync(`${reports}/e2e.json`, "utf8")).stats;
+const passed = unit.numPassedTests + e2e.expected;
+const failed = unit.numFailedTests + e2e.unexpected + e2e.flaky;
+console.log(`\nunit ${unit.numPassedTests}, end-to-end ${e2e.expected}`);
+console.log(`${passed} passed, ${failed} failed`);
+if (passed === 0 || failed > 0) process.exit(1);

@@ -4,6 +4,7 @@ import { sessionKinds, type SessionKind } from "@/db/schema";
 import { listPlaces, listSessions } from "@/lib/schedule/reads";
 import { SessionList } from "@/components/SessionList";
 import { Link } from "@/i18n/navigation";
+import { FilterSelect } from "@/components/ui/FilterSelect";
 
 const LISTED_DAYS = 56;
 
@@ -28,32 +29,20 @@ export default async function HomePage({ params, searchParams }: PageProps<"/[lo
       <p className="mt-2 text-lg">{t("intro")}</p>
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm" aria-label={t("filters")}>
-        <div>
-          <label htmlFor="place" className="block text-sm font-medium">
-            {t("place")}
-          </label>
-          <select id="place" name="place" defaultValue={placeSlug ?? ""} className="mt-1 rounded border border-stone-400 bg-white p-2">
-            <option value="">{t("allPlaces")}</option>
-            {places.map((p) => (
-              <option key={p.slug} value={p.slug}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="kind" className="block text-sm font-medium">
-            {t("kind")}
-          </label>
-          <select id="kind" name="kind" defaultValue={kind ?? ""} className="mt-1 rounded border border-stone-400 bg-white p-2">
-            <option value="">{t("allKinds")}</option>
-            {sessionKinds.map((k) => (
-              <option key={k} value={k}>
-                {tk(k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="place"
+          label={t("place")}
+          value={placeSlug}
+          allLabel={t("allPlaces")}
+          options={places.map((p) => ({ value: p.slug, label: p.name }))}
+        />
+        <FilterSelect
+          name="kind"
+          label={t("kind")}
+          value={kind}
+          allLabel={t("allKinds")}
+          options={sessionKinds.map((k) => ({ value: k, label: tk(k) }))}
+        />
         <button type="submit" className="rounded bg-brand-800 px-4 py-2 font-medium text-white hover:bg-brand-900">
           {t("show")}
         </button>

@@ -33,7 +33,6 @@ CREATE TABLE `outbox` (
 	`recipient` text,
 	`subject` text,
 	`text_body` text,
-	`calendar` text,
 	`not_before` integer NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
 	`next_attempt_at` integer NOT NULL,

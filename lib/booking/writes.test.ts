@@ -158,7 +158,6 @@ describe("messages queued with the booking", () => {
     expect(rows.map((m) => m.kind)).toEqual(["booking_confirmed", "booking_reminder"]);
     expect(rows[0]!.subject).toBe("Ditt besök på Kohtaamo");
     expect(rows[0]!.textBody).toContain(`/sv/manage/${r.token}`);
-    expect(rows[0]!.calendar).toContain("BEGIN:VEVENT");
     expect(rows[1]!.notBefore.getTime()).toBe(session.startsAt.getTime() - 86_400_000);
   });
 });

@@ -7,7 +7,6 @@ import type { Locale } from "@/lib/i18n/locales";
 import { dropPendingMail, queueMail } from "@/lib/mail/outbox";
 import { renderBookingMail } from "@/lib/mail/templates";
 import { findBookable, seatsTaken, waitingBookings, type Bookable } from "./bookable";
-import { bookingCalendar } from "./calendar";
 import { bookingByToken, bookingDetails } from "./reads";
 import type { BookingForm } from "./schemas";
 import { hashToken, newBookingCode, newManageToken } from "./token";
@@ -67,13 +66,7 @@ export function createBooking(db: DB, input: BookingForm & { locale: Locale }, n
         const url = manageUrl(input.locale, token);
         const kind = status === "confirmed" ? "booking_confirmed" : "booking_waitlisted";
         const mail = renderBookingMail(kind, details, { manageUrl: url, retentionDays: config().EMAIL_RETENTION_DAYS });
-        queueMail(tx, {
-          kind,
-          bookingId: row.id,
-          recipient: input.email,
-          notBefore: now,
-          rendered: status === "confirmed" ? { ...mail, calendar: bookingCalendar(details) } : mail,
-        });
+        queueMail(tx, { kind, bookingId: row.id, recipient: input.email, notBefore: now, rendered: mail });
         if (status === "confirmed") queueReminder(tx, row.id, input.email, bookable, now);
       }
       return { ok: true, token, code: row.code, status, bookingId: row.id } as const;

@@ -11,7 +11,7 @@ type QueuedMail = {
   recipient: string;
   notBefore: Date;
   /** Given only for messages that must be rendered now (they carry a secret). */
-  rendered?: { subject: string; text: string; calendar?: string };
+  rendered?: { subject: string; text: string };
 };
 
 /** Queues a message inside the caller's transaction: it exists exactly when the change it tells about does. */
@@ -25,7 +25,6 @@ export function queueMail(tx: Tx, mail: QueuedMail): void {
       nextAttemptAt: mail.notBefore,
       subject: mail.rendered?.subject,
       textBody: mail.rendered?.text,
-      calendar: mail.rendered?.calendar,
     })
     .run();
 }
@@ -33,7 +32,7 @@ export function queueMail(tx: Tx, mail: QueuedMail): void {
 /** Drops what has not been sent yet for a booking, e.g. the reminder of a cancelled booking. */
 export function dropPendingMail(tx: Tx, bookingId: number, now: Date): void {
   tx.update(outbox)
-    .set({ droppedAt: now, textBody: null, calendar: null })
+    .set({ droppedAt: now, textBody: null })
     .where(and(eq(outbox.bookingId, bookingId), isNull(outbox.sentAt), isNull(outbox.droppedAt)))
     .run();
 }

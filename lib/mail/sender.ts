@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DB } from "@/db/client";
 import { outbox } from "@/db/schema";
+import { bookingCalendar } from "@/lib/booking/calendar";
 import { bookingDetails } from "@/lib/booking/reads";
 import { config } from "@/lib/config";
 import { renderBookingMail } from "./templates";
@@ -39,9 +40,11 @@ export async function deliverDueMail(db: DB, transport: MailTransport, now = new
   for (const row of due) {
     let mail = row.subject && row.textBody ? { subject: row.subject, text: row.textBody } : null;
     let recipient = row.recipient;
+    // The calendar file holds no secret, so it is made here rather than in the booking's transaction.
+    const booking = row.bookingId !== null ? bookingDetails(db, row.bookingId) : null;
+    const calendar = row.kind === "booking_confirmed" || row.kind === "booking_promoted" ? booking && bookingCalendar(booking) : null;
     if (!mail && row.bookingId !== null) {
       // Rendered now, from the booking as it is now: a moved meeting is told at its new time.
-      const booking = bookingDetails(db, row.bookingId);
       if (!booking || !booking.email || booking.status !== "confirmed") {
         db.update(outbox).set({ droppedAt: now }).where(eq(outbox.id, row.id)).run();
         outcome.dropped++;
@@ -61,11 +64,11 @@ export async function deliverDueMail(db: DB, transport: MailTransport, now = new
         to: recipient,
         subject: mail.subject,
         text: mail.text,
-        icalEvent: row.calendar ? { filename: "kohtaamo.ics", method: "PUBLISH", content: row.calendar } : undefined,
+        icalEvent: calendar ? { filename: "kohtaamo.ics", method: "PUBLISH", content: calendar } : undefined,
       });
       // The body may hold a manage link: once delivered it is not kept.
       db.update(outbox)
-        .set({ sentAt: new Date(), attempts: row.attempts + 1, textBody: null, calendar: null, lastError: null })
+        .set({ sentAt: new Date(), attempts: row.attempts + 1, textBody: null, lastError: null })
         .where(eq(outbox.id, row.id))
         .run();
       outcome.sent++;

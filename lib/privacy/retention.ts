@@ -24,7 +24,7 @@ export function eraseExpiredEmails(db: DB, now: Date, retentionDays: number): nu
       if (expired.length === 0) return 0;
       tx.update(bookings).set({ email: null, emailErasedAt: now }).where(inArray(bookings.id, expired)).run();
       tx.update(outbox)
-        .set({ recipient: null, textBody: null, calendar: null })
+        .set({ recipient: null, textBody: null })
         .where(inArray(outbox.bookingId, expired))
         .run();
       tx.update(outbox)

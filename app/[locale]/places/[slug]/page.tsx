@@ -4,6 +4,7 @@ import { NotFoundView } from "@/components/NotFoundView";
 import type { Locale } from "@/lib/i18n/locales";
 import { getPlace, listSessions } from "@/lib/schedule/reads";
 import { SessionList } from "@/components/SessionList";
+import { Details } from "@/components/ui/Details";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/places/[slug]">) {
   const { slug } = await params;
@@ -24,30 +25,15 @@ export default async function PlacePage({ params }: PageProps<"/[locale]/places/
   return (
     <>
       <h1 className="text-2xl font-bold">{place.name}</h1>
-      <dl className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
-          <dt className="font-semibold">{t("address")}</dt>
-          <dd>
-            {place.streetAddress}, {place.postalCode} {place.city}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-semibold">{t("openingHours")}</dt>
-          <dd>{place.openingHours[l]}</dd>
-        </div>
-        <div>
-          <dt className="font-semibold">{t("directions")}</dt>
-          <dd>{place.directions[l]}</dd>
-        </div>
-        <div>
-          <dt className="font-semibold">{t("accessibility")}</dt>
-          <dd>{place.accessibility[l]}</dd>
-        </div>
-        <div>
-          <dt className="font-semibold">{t("county")}</dt>
-          <dd>{place.county}</dd>
-        </div>
-      </dl>
+      <Details
+        items={[
+          [t("address"), `${place.streetAddress}, ${place.postalCode} ${place.city}`],
+          [t("openingHours"), place.openingHours[l]],
+          [t("directions"), place.directions[l]],
+          [t("accessibility"), place.accessibility[l]],
+          [t("county"), place.county],
+        ]}
+      />
       <h2 className="mt-8 mb-3 text-xl font-bold">{t("upcoming")}</h2>
       <SessionList sessions={sessions} showPlace={false} />
     </>
