@@ -84,7 +84,8 @@ async function book(form, n) {
   // A browser sends every text field, empty or not (the action rejects a missing one).
   const fields = { nickname: `bench ${n}`, partySize: "1", email: `bench-${n}@example.com`, interpreterLanguage: "", accessibilityNeeds: "", consent: "on" };
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  const res = await get(form.url, { method: "POST", body, redirect: "manual" });
+  // Browsers send Origin with a form post; Next checks it against Host (and warns when it is missing).
+  const res = await get(form.url, { method: "POST", body, redirect: "manual", headers: { origin: new URL(form.url).origin } });
   await res.arrayBuffer();
   // Success, as observed: 303 See Other, empty body, Location: /fi/manage/<token>?new=1.
   const to = res.headers.get("location") ?? res.headers.get("x-action-redirect") ?? "";
@@ -97,6 +98,7 @@ async function load(request, total, seconds) {
   let issued = 0;
   let errors = 0;
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const deadline = start + seconds * 1000;
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -110,10 +112,12 @@ async function load(request, total, seconds) {
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
+  // The load generator runs on the same cores as the server: show how much of them it took.
+  const { user, system } = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   const pct = (p) => Math.round(latencies[Math.max(0, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN);
   // Requests per second counts only the successful ones, so failures cannot flatter the figure.
-  return { requests: issued, errors, seconds: +elapsed.toFixed(2), rps: +((issued - errors) / elapsed).toFixed(1), p50Ms: pct(50), p95Ms: pct(95) };
+  return { requests: issued, errors, seconds: +elapsed.toFixed(2), rps: +((issued - errors) / elapsed).toFixed(1), p50Ms: pct(50), p95Ms: pct(95), clientCpuPct: Math.round((user + system) / 1e4 / elapsed) };
 }
 
 /** Raw and gzip bytes of every module script a page loads (nomodule polyfills are skipped). */
@@ -213,12 +217,18 @@ try {
     return res.status === 200 && (await res.text()) === "ok";
   };
 
+  const loadBefore = os.loadavg()[0].toFixed(2);
   console.log("[bench] throughput round…");
   await load((n) => bookBig(1_000_000 + n), WARMUP, MAX_SECONDS); // warm-up, not counted
   const booking = await load(bookBig, MAX_REQUESTS, MAX_SECONDS);
   await load(health, WARMUP, MAX_SECONDS);
   const baseline = await load(health, MAX_REQUESTS, MAX_SECONDS);
   const ratio = +(booking.rps / baseline.rps).toFixed(2);
+  // Each booking with an address queues a confirmation, which the server sends in the background
+  // (reminders are queued too, but not due yet).
+  const { mailQueued, mailSent } = db
+    .prepare("SELECT COUNT(*) AS mailQueued, COUNT(sent_at) AS mailSent FROM outbox WHERE not_before <= ?")
+    .get(Date.now());
 
   console.log("[bench] contention round…");
   const raceForm = await bookingForm(base, raceId);
@@ -243,17 +253,20 @@ try {
 
   // The report.
   const row = (cells, widths) => cells.map((c, i) => String(c)[i ? "padStart" : "padEnd"](widths[i])).join("  ");
-  const loadWidths = [9, 9, 7, 9, 8, 8];
+  const loadWidths = [9, 9, 7, 9, 8, 8, 11];
   const out = [
     "",
     `Kohtaamo benchmark: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores (client and server share them)`,
+    `load average at the start of the rounds: ${loadBefore} (other work on the machine skews every figure)`,
     "",
     `Throughput: ${CLIENTS} concurrent clients, up to ${MAX_REQUESTS} requests or ${MAX_SECONDS} s, after ${WARMUP} warm-up requests`,
-    row(["", "requests", "errors", "req/s", "p50 ms", "p95 ms"], loadWidths),
-    row(["booking", booking.requests, booking.errors, booking.rps, booking.p50Ms, booking.p95Ms], loadWidths),
-    row(["baseline", baseline.requests, baseline.errors, baseline.rps, baseline.p50Ms, baseline.p95Ms], loadWidths),
+    row(["", "requests", "errors", "req/s", "p50 ms", "p95 ms", "client CPU"], loadWidths),
+    ...[["booking", booking], ["baseline", baseline]].map(([name, r]) =>
+      row([name, r.requests, r.errors, r.rps, r.p50Ms, r.p95Ms, `${r.clientCpuPct} %`], loadWidths),
+    ),
     `booking / baseline req/s: ${ratio} (aim: at least 0.5) ${ratio >= 0.5 ? "met" : "NOT met"}`,
-    "(booking = no-JS multipart POST of the booking form; req/s counts successful requests only)",
+    "(booking = no-JS multipart POST of the booking form; req/s counts successful requests only;",
+    ` client CPU = this process's share of one core; by then the server had sent ${mailSent} of ${mailQueued} due e-mails)`,
     "",
     `Contention: ${contention.requests} simultaneous bookings for a session of capacity ${RACE_CAPACITY} (${contention.successes} answered with the manage redirect)`,
     `confirmed seats ${seats} of capacity ${RACE_CAPACITY}, waitlisted ${waitlisted}, overbooked: ${contention.overbooked ? "yes" : "no"}`,
@@ -272,8 +285,9 @@ try {
     date: new Date().toISOString(),
     node: process.version,
     cores: os.cpus().length,
+    loadAverage: +loadBefore,
     settings: { clients: CLIENTS, warmup: WARMUP, maxRequests: MAX_REQUESTS, maxSeconds: MAX_SECONDS },
-    throughput: { booking, baseline, ratio, aim: 0.5 },
+    throughput: { booking, baseline, ratio, aim: 0.5, mailQueued, mailSent },
     contention,
     javascript: { aimGzipKiB: GZIP_AIM_KIB, pages: javascript.map((j) => ({ ...j, page: j.page.replace(/manage\/[^?]+/, "manage/<token>") })) },
   };
@@ -282,6 +296,9 @@ try {
 } catch (error) {
   if (error !== null) {
     console.error("[bench] failed:", error);
+    if (server && (server.exitCode !== null || server.signalCode !== null)) {
+      console.error(`[bench] the server had exited (code ${server.exitCode}, signal ${server.signalCode})`);
+    }
     if (serverLog) console.error(`[bench] server output:\n${serverLog.slice(-4000)}`);
     exitCode = 1;
   }

@@ -22,6 +22,8 @@ function step(title, cmd, args) {
 }
 
 step("lint", bin("eslint"), ["."]);
+// Route types (PageProps and friends) are generated, not committed: make them first on a fresh clone.
+step("route types", bin("next"), ["typegen"]);
 step("type check", bin("tsc"), ["--noEmit"]);
 const reports = path.join(root, "test-results");
 fs.rmSync(reports, { recursive: true, force: true });
