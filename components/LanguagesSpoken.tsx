@@ -1,10 +1,21 @@
 import { getLocale, getTranslations } from "next-intl/server";
 
-/** Language names come from the browser's own data (Intl.DisplayNames), in the page's language. */
+// Intl objects are slow to create and a list page shows dozens of sessions: make them once per language.
+const formatters = new Map<string, { names: Intl.DisplayNames; list: Intl.ListFormat }>();
+function formattersFor(locale: string) {
+  let f = formatters.get(locale);
+  if (!f) {
+    f = { names: new Intl.DisplayNames([locale], { type: "language" }), list: new Intl.ListFormat(locale, { type: "conjunction" }) };
+    formatters.set(locale, f);
+  }
+  return f;
+}
+
+/** Language names come from the runtime's own data (Intl.DisplayNames), in the page's language. */
 export async function LanguagesSpoken({ codes }: { codes: string[] }) {
   const locale = await getLocale();
   const t = await getTranslations("sessions");
-  const names = new Intl.DisplayNames([locale], { type: "language" });
-  const list = new Intl.ListFormat(locale, { type: "conjunction" }).format(codes.map((c) => names.of(c) ?? c));
+  const { names, list: listFormat } = formattersFor(locale);
+  const list = listFormat.format(codes.map((c) => names.of(c) ?? c));
   return <>{t("languages", { list })}</>;
 }

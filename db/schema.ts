@@ -111,8 +111,9 @@ export const bookings = sqliteTable(
     emailErasedAt: timestamp("email_erased_at"),
   },
   (t) => [
-    index("bookings_session_status").on(t.sessionId, t.status),
-    index("bookings_group_status").on(t.groupId, t.status),
+    // Covering: the seats taken are summed from the index alone, however many bookings there are.
+    index("bookings_session_seats").on(t.sessionId, t.status, t.partySize),
+    index("bookings_group_seats").on(t.groupId, t.status, t.partySize),
     check("bookings_one_target", sql`(${t.sessionId} IS NULL) <> (${t.groupId} IS NULL)`),
     check("bookings_party_size", sql`${t.partySize} >= 1`),
   ],

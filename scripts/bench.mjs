@@ -146,6 +146,8 @@ async function pageScripts(base, pagePath, cache) {
   return { page: pagePath, scripts: srcs.size, rawKiB: kib(raw), gzipKiB: kib(gzip), withinAim: gzip <= GZIP_AIM_KIB * 1024 };
 }
 
+buildIfNeeded(); // exits with the build's status when the build fails
+
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kohtaamo-bench-"));
 let server;
 let mail;
@@ -154,8 +156,6 @@ let serverLog = "";
 let exitCode = 0;
 
 try {
-  buildIfNeeded();
-
   const dbPath = path.join(tmp, "kohtaamo.db");
   const mailPort = await freePort(2600, "127.0.0.1");
   mail = await startMailCatcher({ port: mailPort, dir: path.join(tmp, "mail") });
@@ -184,7 +184,7 @@ try {
   if (!(await waitFor(`${base}/api/health`, 60, () => running)) || !(await waitFor(`${base}/fi`, 60, () => running))) {
     console.error(`[bench] the server did not start. Its output:\n${serverLog}`);
     exitCode = 1;
-    throw null;
+    throw null; // already reported: skip the rounds, still clean up
   }
 
   // Bench data goes straight into the server's database (WAL mode, so a second connection is fine).

@@ -24,8 +24,8 @@ CREATE TABLE `bookings` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `bookings_code_unique` ON `bookings` (`code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `bookings_token_hash_unique` ON `bookings` (`token_hash`);--> statement-breakpoint
-CREATE INDEX `bookings_session_status` ON `bookings` (`session_id`,`status`);--> statement-breakpoint
-CREATE INDEX `bookings_group_status` ON `bookings` (`group_id`,`status`);--> statement-breakpoint
+CREATE INDEX `bookings_session_seats` ON `bookings` (`session_id`,`status`,`party_size`);--> statement-breakpoint
+CREATE INDEX `bookings_group_seats` ON `bookings` (`group_id`,`status`,`party_size`);--> statement-breakpoint
 CREATE TABLE `outbox` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`kind` text NOT NULL,

@@ -13,6 +13,11 @@ describe("the booking form's rules", () => {
     expect(r).toMatchObject({ sessionId: 3, partySize: 2, nickname: null, email: null, childcare: false });
   });
 
+  it("treats optional fields left out of the request like empty ones", () => {
+    const r = bookingFormSchema.safeParse({ sessionId: "3", partySize: "1", consent: "on" });
+    expect(r.success && r.data).toMatchObject({ nickname: null, email: null, interpreterLanguage: null, accessibilityNeeds: null });
+  });
+
   it("normalises an e-mail address and keeps the optional needs", () => {
     const r = bookingFormSchema.parse({ ...valid, email: " Maija@Example.FI ", interpreterLanguage: "arabia", childcare: "on" });
     expect(r).toMatchObject({ email: "maija@example.fi", interpreterLanguage: "arabia", childcare: true });

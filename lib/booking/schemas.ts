@@ -1,12 +1,15 @@
 import { z } from "zod";
 
 // Messages are keys under "errors" in messages/*.json, so the form shows them in the parent's language.
+// A field left out of the request is treated like one left empty: a browser sends
+// empty fields, but a script or an older form may not, and neither deserves an error.
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { message: "tooLong" })
-    .transform((v) => (v === "" ? null : v));
+    .optional()
+    .transform((v) => (v ? v : null));
 
 export const bookingFormSchema = z.object({
   sessionId: z.coerce.number({ message: "unknownSession" }).int({ message: "unknownSession" }).positive({ message: "unknownSession" }),
@@ -20,7 +23,8 @@ export const bookingFormSchema = z.object({
     .trim()
     .max(254, { message: "tooLong" })
     .pipe(z.union([z.literal(""), z.email({ message: "emailInvalid" })]))
-    .transform((v) => (v === "" ? null : v.toLowerCase())),
+    .optional()
+    .transform((v) => (v ? v.toLowerCase() : null)),
   interpreterLanguage: optionalText(40),
   accessibilityNeeds: optionalText(300),
   childcare: z.literal("on").optional().transform((v) => v === "on"),
