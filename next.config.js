@@ -19,6 +19,14 @@ const nextConfig = {
         ],
       },
       {
+        // Staff pages show one person's view: never kept by a browser or a proxy for someone else.
+        source: "/:locale/:area(host|plan|staff)/:path*",
+        headers: [
+          { key: "Cache-Control", value: "private, no-store" },
+          { key: "X-Robots-Tag", value: "noindex" },
+        ],
+      },
+      {
         // A manage link carries its secret in the path: never send it to another site, never cache it.
         source: "/:locale/manage/:path*",
         headers: [

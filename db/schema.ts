@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** Text a parent reads, in each of the three languages. */
 export type Localized = { fi: string; sv: string; en: string };
@@ -56,6 +56,7 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => places.id),
     groupId: integer("group_id").references(() => sessionGroups.id),
+    seriesId: integer("series_id").references(() => series.id),
     kind: text("kind", { enum: sessionKinds }).notNull(),
     startsAt: timestamp("starts_at").notNull(),
     endsAt: timestamp("ends_at").notNull(),
@@ -70,9 +71,15 @@ export const sessions = sqliteTable(
     status: text("status", { enum: ["scheduled", "cancelled"] })
       .notNull()
       .default("scheduled"),
+    /** Set when the facilitator closes the session at the door. */
+    closedAt: timestamp("closed_at"),
+    closedBy: text("closed_by").references(() => users.id),
+    /** A note about the session; the form warns that it must not identify anyone. */
+    closingNote: text("closing_note"),
     createdAt: createdAt(),
   },
   (t) => [
+    index("sessions_series").on(t.seriesId),
     index("sessions_starts_at").on(t.startsAt),
     index("sessions_place_starts_at").on(t.placeId, t.startsAt),
     index("sessions_group").on(t.groupId),
@@ -104,6 +111,8 @@ export const bookings = sqliteTable(
     accessibilityNeeds: text("accessibility_needs"),
     childcare: integer("childcare", { mode: "boolean" }).notNull().default(false),
     status: text("status", { enum: bookingStatuses }).notNull(),
+    /** The parent's pseudonymous visitor code, when they have one: reach then counts them once. */
+    visitorCode: text("visitor_code").references(() => visitorCodes.code),
     createdAt: createdAt(),
     confirmedAt: timestamp("confirmed_at"),
     cancelledAt: timestamp("cancelled_at"),
@@ -119,7 +128,15 @@ export const bookings = sqliteTable(
   ],
 );
 
-export const outboxKinds = ["booking_confirmed", "booking_waitlisted", "booking_promoted", "booking_reminder"] as const;
+export const outboxKinds = [
+  "booking_confirmed",
+  "booking_waitlisted",
+  "booking_promoted",
+  "booking_reminder",
+  "session_cancelled",
+  "session_moved",
+  "staff_sign_in",
+] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
 /**
@@ -150,4 +167,187 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("outbox_due").on(t.sentAt, t.droppedAt, t.nextAttemptAt), index("outbox_booking").on(t.bookingId)],
+);
+
+// ---------------------------------------------------------------- staff
+
+export const staffRoles = ["facilitator", "planner", "admin"] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/**
+ * Staff who sign in (by e-mail link). The first five columns are the ones
+ * Auth.js's Drizzle adapter knows; parents never have a row here.
+ */
+export const users = sqliteTable("users", {
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text("name"),
+  email: text("email").unique(),
+  emailVerified: timestamp("email_verified"),
+  image: text("image"),
+  role: text("role", { enum: staffRoles }).notNull().default("facilitator"),
+  locale: text("locale", { enum: ["fi", "sv", "en"] })
+    .notNull()
+    .default("fi"),
+  deactivatedAt: timestamp("deactivated_at"),
+  invitedBy: text("invited_by"),
+  createdAt: createdAt(),
+});
+
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<"email" | "oauth" | "oidc" | "webauthn">().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+/** Signed-in staff sessions (Auth.js "sessions"; named so they are not confused with meeting sessions). */
+export const authSessions = sqliteTable("auth_sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamp("expires").notNull(),
+});
+
+export const verificationTokens = sqliteTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** Who runs a session. A facilitator may act only on sessions listed here. */
+export const sessionFacilitators = sqliteTable(
+  "session_facilitators",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index("session_facilitators_user").on(t.userId)],
+);
+
+/** Staff access to personal data (a roster with nicknames and needs): who, what, when. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    at: createdAt(),
+  },
+  (t) => [index("audit_log_subject").on(t.subjectType, t.subjectId), index("audit_log_actor").on(t.actorId, t.at)],
+);
+
+// ---------------------------------------------------------------- schedule
+
+/**
+ * A weekly rule that created sessions: weekday and wall-clock times in
+ * Helsinki, a date range and dates to skip. Its sessions are ordinary rows.
+ */
+export const series = sqliteTable("series", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  placeId: integer("place_id")
+    .notNull()
+    .references(() => places.id),
+  /** 1 = Monday … 7 = Sunday (ISO). */
+  weekday: integer("weekday").notNull(),
+  /** "HH:MM" in Europe/Helsinki. */
+  startTime: text("start_time").notNull(),
+  endTime: text("end_time").notNull(),
+  /** "YYYY-MM-DD" dates in Europe/Helsinki, inclusive. */
+  fromDate: text("from_date").notNull(),
+  toDate: text("to_date").notNull(),
+  skipDates: text("skip_dates", { mode: "json" }).$type<string[]>().notNull(),
+  createdBy: text("created_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+// ---------------------------------------------------------------- attendance
+
+/**
+ * A pseudonymous code a parent may keep and show at later visits, so reach
+ * counts them once. It carries no personal data.
+ */
+export const visitorCodes = sqliteTable("visitor_codes", {
+  code: text("code").primaryKey(),
+  createdAt: createdAt(),
+});
+
+export const visitKinds = ["parent", "professional", "other"] as const;
+export type VisitKind = (typeof visitKinds)[number];
+
+/**
+ * One person attending one session: a walk-in tap, a visitor code shown at
+ * the door, or one seat of a checked-in booking. Every figure counts these.
+ */
+export const visits = sqliteTable(
+  "visits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    kind: text("kind", { enum: visitKinds }).notNull(),
+    source: text("source", { enum: ["walk_in", "booking", "code"] }).notNull(),
+    /** For a parent without a code: "first time here?". Null when not asked or not a parent. */
+    firstTime: integer("first_time", { mode: "boolean" }),
+    visitorCode: text("visitor_code").references(() => visitorCodes.code),
+    bookingId: integer("booking_id").references(() => bookings.id),
+    /**
+     * Made by the device for each tap: a retried tap carries the same key and
+     * is recorded once, however often it reaches the server.
+     */
+    clientKey: text("client_key").notNull(),
+    recordedBy: text("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("visits_client_key").on(t.clientKey),
+    index("visits_session").on(t.sessionId, t.kind),
+    index("visits_code").on(t.visitorCode),
+    index("visits_booking").on(t.bookingId),
+  ],
+);
+
+/** Whether a booking came to one meeting (a group's booking has one row per meeting). */
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    bookingId: integer("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    status: text("status", { enum: ["attended", "no_show"] }).notNull(),
+    recordedBy: text("recorded_by").references(() => users.id),
+    at: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.sessionId] }), index("attendance_session").on(t.sessionId)],
 );

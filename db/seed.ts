@@ -1,8 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, addWeeks, nextTuesday, nextThursday, nextWednesday, startOfDay } from "date-fns";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { DB } from "./client";
-import { places, sessionGroups, sessions, type Localized } from "./schema";
+import { places, sessionFacilitators, sessionGroups, sessions, users, type Localized } from "./schema";
 
 const ZONE = "Europe/Helsinki";
 
@@ -160,4 +160,47 @@ export function seedDemo(db: DB, now = new Date()): boolean {
       .run();
   });
   return true;
+}
+
+export const DEMO_STAFF = {
+  planner: "planner@kohtaamo.local",
+  facilitator: "facilitator@kohtaamo.local",
+  facilitator2: "facilitator2@kohtaamo.local",
+} as const;
+
+/**
+ * A planner and two facilitators for the demo places, each facilitator running
+ * one place's sessions. Their sign-in links arrive in the local mail catcher.
+ */
+export function seedDemoStaff(db: DB): boolean {
+  if ((db.select({ n: count() }).from(users).get()?.n ?? 0) > 0) return false;
+  const tikkurila = db.select({ id: places.id }).from(places).where(eq(places.slug, "tikkurila")).get();
+  const jarvenpaa = db.select({ id: places.id }).from(places).where(eq(places.slug, "jarvenpaa")).get();
+  if (!tikkurila || !jarvenpaa) return false;
+
+  db.transaction((tx) => {
+    tx.insert(users).values({ email: DEMO_STAFF.planner, name: "Pia Suunnittelija", role: "planner" }).run();
+    const [eero, sanna] = [
+      tx.insert(users).values({ email: DEMO_STAFF.facilitator, name: "Eero Kokemusasiantuntija", role: "facilitator" }).returning().get(),
+      tx.insert(users).values({ email: DEMO_STAFF.facilitator2, name: "Sanna Kokemusasiantuntija", role: "facilitator", locale: "sv" }).returning().get(),
+    ];
+    for (const [placeId, userId] of [
+      [tikkurila.id, eero.id],
+      [jarvenpaa.id, sanna.id],
+    ] as const) {
+      for (const s of tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.placeId, placeId)).all()) {
+        tx.insert(sessionFacilitators).values({ sessionId: s.id, userId }).run();
+      }
+    }
+  });
+  return true;
+}
+
+/** The first admin, from ADMIN_EMAIL: created once, or restored to admin if it exists. */
+export function ensureAdmin(db: DB, email: string | undefined): void {
+  if (!email) return;
+  const address = email.trim().toLowerCase();
+  const existing = db.select({ id: users.id }).from(users).where(eq(users.email, address)).get();
+  if (existing) db.update(users).set({ role: "admin", deactivatedAt: null }).where(eq(users.id, existing.id)).run();
+  else db.insert(users).values({ email: address, role: "admin", name: address }).run();
 }

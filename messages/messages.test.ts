@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IntlMessageFormat } from "intl-messageformat";
-import fi from "./fi.json";
-import sv from "./sv.json";
-import en from "./en.json";
+import { allMessages } from "@/lib/i18n/translator";
 
 type Tree = { [key: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ""): Record<string, string> =>
@@ -12,7 +10,8 @@ const flatten = (tree: Tree, prefix = ""): Record<string, string> =>
     ),
   );
 
-const all = { fi: flatten(fi), sv: flatten(sv), en: flatten(en) };
+// Every message file of every area, merged as the app loads them.
+const all = { fi: flatten(allMessages.fi), sv: flatten(allMessages.sv), en: flatten(allMessages.en) };
 const keys = new Set(Object.values(all).flatMap((m) => Object.keys(m)));
 
 describe("translations", () => {

@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { hasLocale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/ClientMessages";
 import { routing } from "@/i18n/routing";
 import { SiteHeader } from "@/components/SiteHeader";
 import "../globals.css";
@@ -18,16 +19,14 @@ export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
 }
 
-// Client components get only the messages they use, so parents' pages stay light.
-const CLIENT_NAMESPACES = ["booking", "errors", "error"] as const;
+// The messages the parents' client components use (the booking form, the error page).
+const CLIENT_NAMESPACES = ["booking", "errors", "error"];
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const messages = await getMessages();
   const t = await getTranslations("common");
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
 
   return (
     <html lang={locale}>
@@ -38,12 +37,12 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider messages={clientMessages}>
+        <ClientMessages namespaces={CLIENT_NAMESPACES}>
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">
             {children}
           </main>
-        </NextIntlClientProvider>
+        </ClientMessages>
         <footer className="border-t border-stone-200 px-4 py-6 text-center text-sm text-stone-700">
           {t("footer")}
         </footer>

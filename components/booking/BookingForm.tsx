@@ -1,9 +1,9 @@
 "use client";
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { bookSeat, type BookingFormState } from "@/lib/booking/actions";
 import { Field, inputClass } from "@/components/ui/Field";
+import { SubmitButton } from "@/components/ui/SubmitButton";
 
 type Props = { sessionId: number; locale: string; maxPartySize: number; full: boolean; retentionDays: number };
 
@@ -96,18 +96,5 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
 
       <SubmitButton label={full ? t("submitWaitlist") : t("submit")} pending={t("submitting")} />
     </form>
-  );
-}
-
-function SubmitButton({ label, pending }: { label: string; pending: string }) {
-  const status = useFormStatus();
-  return (
-    <button
-      type="submit"
-      disabled={status.pending}
-      className="mt-6 w-full rounded bg-brand-800 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-900 disabled:opacity-70 sm:w-auto"
-    >
-      {status.pending ? pending : label}
-    </button>
   );
 }

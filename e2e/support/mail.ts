@@ -4,14 +4,15 @@ import { expect } from "@playwright/test";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { E2E } from "./env.cjs";
 
-/** Waits for the mail catcher to hold a message to `to` whose subject matches, and parses it. */
-export async function waitForMail(to: string, subject: RegExp | string): Promise<ParsedMail> {
+/** Waits for the mail catcher to hold a message to `to` whose subject matches (caught after `since`), and parses it. */
+export async function waitForMail(to: string, subject: RegExp | string, since = 0): Promise<ParsedMail> {
   let found: ParsedMail | undefined;
   await expect
     .poll(
       async () => {
-        const files = fs.readdirSync(E2E.mailDir).filter((f) => f.includes(to));
-        for (const f of files.sort()) {
+        // Newest first; the catcher names files by the time it caught them.
+        const files = fs.readdirSync(E2E.mailDir).filter((f) => f.includes(to) && Number(f.split("-")[0]) >= since);
+        for (const f of files.sort().reverse()) {
           const mail = await simpleParser(fs.readFileSync(path.join(E2E.mailDir, f)));
           if (typeof subject === "string" ? mail.subject === subject : subject.test(mail.subject ?? "")) {
             found = mail;

@@ -1,7 +1,7 @@
 "use server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { clientAddress } from "@/lib/http/client-address";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { allowBookingAttempt } from "./rate-limit";
 import { bookingFormSchema, type BookingFormField, type BookingFormValues } from "./schemas";
@@ -26,11 +26,6 @@ const FIELDS: BookingFormField[] = [
   "childcare",
   "consent",
 ];
-
-async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
-}
 
 function localeOf(formData: FormData): Locale {
   const value = formData.get("locale");

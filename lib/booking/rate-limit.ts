@@ -3,23 +3,25 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { config } from "@/lib/config";
 
 // One process serves the app (SQLite is embedded), so counting in memory is exact.
-let limiter: RateLimiterMemory | undefined;
+const limiters = new Map<string, RateLimiterMemory>();
 
-function bookingLimiter(): RateLimiterMemory {
-  limiter ??= new RateLimiterMemory({
-    keyPrefix: "booking",
-    points: config().BOOKING_RATE_LIMIT,
-    duration: config().BOOKING_RATE_WINDOW_SECONDS,
-  });
-  return limiter;
+function limiter(prefix: string): RateLimiterMemory {
+  let l = limiters.get(prefix);
+  if (!l) {
+    l = new RateLimiterMemory({ keyPrefix: prefix, points: config().BOOKING_RATE_LIMIT, duration: config().BOOKING_RATE_WINDOW_SECONDS });
+    limiters.set(prefix, l);
+  }
+  return l;
 }
 
-/** Takes one booking attempt from the address's allowance; false when it is used up. */
-export async function allowBookingAttempt(address: string): Promise<boolean> {
+/** Takes one attempt from the address's allowance for this kind of request; false when it is used up. */
+export async function allowAttempt(kind: "booking" | "signIn", address: string): Promise<boolean> {
   try {
-    await bookingLimiter().consume(address);
+    await limiter(kind).consume(address);
     return true;
   } catch {
     return false;
   }
 }
+
+export const allowBookingAttempt = (address: string) => allowAttempt("booking", address);

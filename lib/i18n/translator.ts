@@ -2,9 +2,23 @@ import { createFormatter, createTranslator } from "use-intl/core";
 import fi from "@/messages/fi.json";
 import sv from "@/messages/sv.json";
 import en from "@/messages/en.json";
+import staffFi from "@/messages/staff/fi.json";
+import staffSv from "@/messages/staff/sv.json";
+import staffEn from "@/messages/staff/en.json";
+import hostFi from "@/messages/host/fi.json";
+import hostSv from "@/messages/host/sv.json";
+import hostEn from "@/messages/host/en.json";
+import planFi from "@/messages/plan/fi.json";
+import planSv from "@/messages/plan/sv.json";
+import planEn from "@/messages/plan/en.json";
 import { timeZone, type Locale } from "./locales";
 
-export const allMessages = { fi, sv, en } as const;
+// Public pages' messages, then one file per staff area (each with its own top-level namespace).
+export const allMessages = {
+  fi: { ...fi, ...staffFi, ...hostFi, ...planFi },
+  sv: { ...sv, ...staffSv, ...hostSv, ...planSv },
+  en: { ...en, ...staffEn, ...hostEn, ...planEn },
+} as const;
 
 function build(locale: Locale) {
   return {

@@ -7,7 +7,7 @@ type Tx = Pick<DB, "insert" | "update">;
 
 type QueuedMail = {
   kind: OutboxKind;
-  bookingId: number;
+  bookingId?: number;
   recipient: string;
   notBefore: Date;
   /** Given only for messages that must be rendered now (they carry a secret). */

@@ -48,12 +48,15 @@ export async function deliverDueMail(db: DB, transport: MailTransport, now = new
     const calendar = row.kind === "booking_confirmed" || row.kind === "booking_promoted" ? booking && bookingCalendar(booking) : null;
     if (!mail && row.bookingId !== null) {
       // Rendered now, from the booking as it is now: a moved meeting is told at its new time.
-      if (!booking || !booking.email || booking.status !== "confirmed") {
+      // A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked.
+      const wanted = row.kind === "session_cancelled" || row.kind === "session_moved" ? booking?.status !== "cancelled" : booking?.status === "confirmed";
+      if (!booking || !booking.email || !wanted) {
         db.update(outbox).set({ droppedAt: now }).where(eq(outbox.id, row.id)).run();
         outcome.dropped++;
         continue;
       }
       recipient = booking.email;
+      if (row.kind === "staff_sign_in") continue; // always rendered when queued
       mail = renderBookingMail(row.kind, booking, { retentionDays: config().EMAIL_RETENTION_DAYS });
     }
     if (!mail || !recipient) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, migrateDatabase } from "@/db/client";
-import { seedDemo } from "@/db/seed";
+import { ensureAdmin, seedDemo, seedDemoStaff } from "@/db/seed";
 import { config } from "@/lib/config";
 import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
 import { eraseExpiredEmails } from "@/lib/privacy/retention";
@@ -13,7 +13,11 @@ export function boot(): void {
   const cfg = config();
   const db = getDb();
   migrateDatabase(db);
-  if (process.env.SEED_DEMO !== "false" && seedDemo(db)) console.log("[kohtaamo] demo data loaded");
+  if (process.env.SEED_DEMO !== "false") {
+    if (seedDemo(db)) console.log("[kohtaamo] demo data loaded");
+    if (seedDemoStaff(db)) console.log("[kohtaamo] demo staff added: sign in as planner@kohtaamo.local or facilitator@kohtaamo.local");
+  }
+  ensureAdmin(db, process.env.ADMIN_EMAIL);
 
   if (!cfg.SMTP_URL) console.warn("[kohtaamo] SMTP_URL is not set: e-mails stay queued in the outbox until it is.");
   const transport = cfg.SMTP_URL ? smtpTransport(cfg.SMTP_URL) : null;

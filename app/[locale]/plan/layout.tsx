@@ -1,0 +1,15 @@
+import { setRequestLocale } from "next-intl/server";
+import { requireActor } from "@/lib/auth/guard";
+import { StaffBar } from "@/components/staff/StaffBar";
+
+export default async function PlanLayout({ children, params }: LayoutProps<"/[locale]/plan">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  return (
+    <>
+      <StaffBar actor={actor} locale={locale} />
+      {children}
+    </>
+  );
+}

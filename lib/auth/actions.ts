@@ -1,0 +1,35 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { allowAttempt } from "@/lib/booking/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
+import { isLocale } from "@/lib/i18n/locales";
+import { signIn, signOut } from "./config";
+import { activeStaffByEmail } from "./staff";
+
+export type SignInState = { error?: string; email: string };
+
+const email = z.string().trim().toLowerCase().pipe(z.email({ message: "emailInvalid" }));
+
+/**
+ * Sends a sign-in link to an invited address. Every address gets the same
+ * answer, so the form does not tell a stranger who works here.
+ */
+export async function requestSignIn(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const raw = String(formData.get("email") ?? "");
+  const locale = isLocale(formData.get("locale")) ? String(formData.get("locale")) : "fi";
+  const parsed = email.safeParse(raw);
+  if (!parsed.success) return { error: "emailInvalid", email: raw };
+  if (!(await allowAttempt("signIn", await clientAddress()))) return { error: "rateLimited", email: raw };
+
+  if (activeStaffByEmail(getDb(), parsed.data)) {
+    await signIn("nodemailer", { email: parsed.data, redirect: false, redirectTo: `/${locale}/host` });
+  }
+  redirect(`/${locale}/staff/check-email`);
+}
+
+export async function signOutAction(formData: FormData): Promise<void> {
+  const locale = isLocale(formData.get("locale")) ? String(formData.get("locale")) : "fi";
+  await signOut({ redirectTo: `/${locale}/staff/sign-in?signedOut=1` });
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { sessionFacilitators, users, type StaffRole } from "@/db/schema";
+
+/** A signed-in, active member of staff, as read from the database (never from the cookie alone). */
+export type Actor = { id: string; email: string; name: string | null; role: StaffRole };
+
+export function activeStaffById(db: Pick<DB, "select">, id: string): Actor | null {
+  const row = db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.deactivatedAt)))
+    .get();
+  return row && row.email ? { ...row, email: row.email } : null;
+}
+
+export function activeStaffByEmail(db: Pick<DB, "select">, email: string) {
+  return (
+    db
+      .select({ id: users.id, locale: users.locale })
+      .from(users)
+      .where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.deactivatedAt)))
+      .get() ?? null
+  );
+}
+
+export const isPlanner = (actor: Actor | null): boolean => actor?.role === "planner" || actor?.role === "admin";
+
+/** Planners and admins run any session; a facilitator only the sessions they are assigned to. */
+export function canRunSession(db: Pick<DB, "select">, actor: Actor | null, sessionId: number): actor is Actor {
+  if (!actor) return false;
+  if (isPlanner(actor)) return true;
+  return Boolean(
+    db
+      .select({ s: sessionFacilitators.sessionId })
+      .from(sessionFacilitators)
+      .where(and(eq(sessionFacilitators.sessionId, sessionId), eq(sessionFacilitators.userId, actor.id)))
+      .get(),
+  );
+}
+
+export class Forbidden extends Error {
+  constructor() {
+    super("forbidden");
+  }
+}
