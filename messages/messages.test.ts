@@ -21,7 +21,8 @@ describe("translations", () => {
   });
 
   it.each(Object.entries(all))("%s messages parse and use the same placeholders as Finnish", (locale, messages) => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    // Arguments only ({name} or {name, plural, …}), not the text inside plural branches.
+    const placeholders = (s: string) => [...new Set([...s.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
     for (const key of keys) {
       expect(() => new IntlMessageFormat(messages[key]!, locale), key).not.toThrow();
       expect(placeholders(messages[key]!), key).toEqual(placeholders(all.fi[key]!));
