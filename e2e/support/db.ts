@@ -42,3 +42,30 @@ export function firstSessionId(kind: string): number {
   db.close();
   return row.id;
 }
+
+export function staffId(email: string): string {
+  const db = openDb();
+  const row = db.prepare("SELECT id FROM users WHERE email = ?").get(email) as { id: string };
+  db.close();
+  return row.id;
+}
+
+export function assignFacilitator(sessionId: number, email: string) {
+  const db = openDb();
+  db.prepare("INSERT INTO session_facilitators (session_id, user_id) VALUES (?, ?)").run(sessionId, staffId(email));
+  db.close();
+}
+
+/** Runs one read query on the server's database, for assertions. */
+export function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = openDb();
+  const rows = db.prepare(sql).all(...params) as T[];
+  db.close();
+  return rows;
+}
+
+export function run(sql: string, ...params: unknown[]) {
+  const db = openDb();
+  db.prepare(sql).run(...params);
+  db.close();
+}

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase, setDb, type DB } from "@/db/client";
-import { places, sessionGroups, sessions } from "@/db/schema";
+import { places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
 
 /** A real SQLite file with the real migrations, fresh for each test. */
 export function testDb(): DB {
@@ -82,4 +82,17 @@ export function bookingInput(sessionId: number, o: Record<string, unknown> = {})
     locale: "fi" as const,
     ...o,
   };
+}
+
+let staffCounter = 0;
+
+/** A member of staff as the domain sees them (an Actor), stored in the users table. */
+export function addStaff(db: DB, role: "facilitator" | "planner" | "admin" = "facilitator") {
+  const email = `staff${++staffCounter}@example.com`;
+  const row = db.insert(users).values({ email, name: `Staff ${staffCounter}`, role }).returning().get();
+  return { id: row.id, email, name: row.name, role };
+}
+
+export function assign(db: DB, sessionId: number, userId: string) {
+  db.insert(sessionFacilitators).values({ sessionId, userId }).run();
 }

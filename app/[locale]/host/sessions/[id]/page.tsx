@@ -1,0 +1,58 @@
+import { getFormatter, setRequestLocale } from "next-intl/server";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { places, sessions } from "@/db/schema";
+import { requireActor } from "@/lib/auth/guard";
+import { canRunSession } from "@/lib/auth/staff";
+import { doorState, roster, sessionAtDoor } from "@/lib/attendance/door";
+import { audit } from "@/lib/attendance/writes";
+import type { Locale } from "@/lib/i18n/locales";
+import { ClientMessages } from "@/components/ClientMessages";
+import { DoorScreen } from "@/components/host/DoorScreen";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { KindBadge } from "@/components/KindBadge";
+import { NotFoundView } from "@/components/NotFoundView";
+
+export const metadata = { robots: { index: false } };
+
+export default async function DoorPage({ params }: PageProps<"/[locale]/host/sessions/[id]">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  const sessionId = /^\d{1,10}$/.test(id) ? Number(id) : null;
+  const db = getDb();
+  if (sessionId === null || !sessionAtDoor(db, sessionId)) return <NotFoundView />;
+  if (!canRunSession(db, actor, sessionId)) return <Forbidden />;
+
+  const session = sessionAtDoor(db, sessionId)!;
+  const info = db
+    .select({ title: sessions.title, kind: sessions.kind, place: places.name })
+    .from(sessions)
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .where(eq(sessions.id, sessionId))
+    .get()!;
+  const people = roster(db, session);
+  // The roster shows nicknames and needs: personal data, so each view is logged.
+  if (people.length > 0) audit(db, actor, "roster.view", "session", sessionId);
+  const format = await getFormatter();
+
+  return (
+    <>
+      <KindBadge kind={info.kind} />
+      <h1 className="mt-1 text-2xl font-bold">{info.title[locale as Locale]}</h1>
+      <p className="mb-4">
+        {format.dateTimeRange(session.startsAt, session.endsAt, { weekday: "short", day: "numeric", month: "numeric", hour: "numeric", minute: "2-digit" })} ·{" "}
+        {info.place}
+      </p>
+      <ClientMessages namespaces={["host"]}>
+        <DoorScreen
+          sessionId={sessionId}
+          initial={doorState(db, sessionId)!}
+          roster={people}
+          ended={session.endsAt.getTime() <= Date.now()}
+          closingNote={session.closingNote}
+        />
+      </ClientMessages>
+    </>
+  );
+}

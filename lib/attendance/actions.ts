@@ -1,0 +1,69 @@
+"use server";
+import QRCode from "qrcode";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { visitKinds } from "@/db/schema";
+import { currentActor } from "@/lib/auth/current";
+import { doorState, type DoorState } from "./door";
+import * as door from "./writes";
+
+// Every action reads the actor from the database itself and the domain checks they run the session.
+// Each answers with the door's state after the change, so the screen shows what the database holds.
+export type DoorAnswer = { ok: true; state: DoorState; code?: string; qr?: string } | { ok: false; error: door.DoorRefusal | "invalid" };
+
+const id = z.number().int().positive();
+const key = z.string().min(8).max(80);
+
+async function answer(sessionId: number, result: door.DoorResult<{ code?: string }>): Promise<DoorAnswer> {
+  if (!result.ok) return result;
+  const state = doorState(getDb(), sessionId)!;
+  if (!result.code) return { ok: true, state };
+  // A QR code of the visitor code alone, for the parent to photograph.
+  const qr = await QRCode.toString(result.code, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return { ok: true, state, code: result.code, qr };
+}
+
+const tapSchema = z.object({ sessionId: id, clientKey: key, kind: z.enum(visitKinds), firstTime: z.boolean().nullable() });
+
+export async function tapAction(input: z.input<typeof tapSchema>): Promise<DoorAnswer> {
+  const tap = tapSchema.safeParse(input);
+  if (!tap.success) return { ok: false, error: "invalid" };
+  return answer(tap.data.sessionId, door.recordWalkIn(getDb(), await currentActor(), tap.data));
+}
+
+export async function undoTapAction(sessionId: number, clientKey: string): Promise<DoorAnswer> {
+  if (!id.safeParse(sessionId).success || !key.safeParse(clientKey).success) return { ok: false, error: "invalid" };
+  return answer(sessionId, door.undoTap(getDb(), await currentActor(), sessionId, clientKey));
+}
+
+export async function issueCodeAction(sessionId: number, clientKey: string): Promise<DoorAnswer> {
+  if (!id.safeParse(sessionId).success || !key.safeParse(clientKey).success) return { ok: false, error: "invalid" };
+  return answer(sessionId, door.issueVisitorCode(getDb(), await currentActor(), sessionId, clientKey));
+}
+
+export async function returningCodeAction(sessionId: number, typed: string, clientKey: string): Promise<DoorAnswer> {
+  if (!id.safeParse(sessionId).success || !key.safeParse(clientKey).success || typed.length > 20) return { ok: false, error: "invalid" };
+  return answer(sessionId, door.recordReturningCode(getDb(), await currentActor(), sessionId, typed, clientKey));
+}
+
+export async function checkInAction(sessionId: number, bookingId: number, attended: boolean): Promise<DoorAnswer> {
+  if (!id.safeParse(sessionId).success || !id.safeParse(bookingId).success) return { ok: false, error: "invalid" };
+  const actor = await currentActor();
+  return answer(sessionId, attended ? door.checkIn(getDb(), actor, sessionId, bookingId) : door.undoCheckIn(getDb(), actor, sessionId, bookingId));
+}
+
+export async function noShowsAction(sessionId: number): Promise<DoorAnswer> {
+  if (!id.safeParse(sessionId).success) return { ok: false, error: "invalid" };
+  return answer(sessionId, door.markNoShows(getDb(), await currentActor(), sessionId));
+}
+
+export type CloseState = { error?: string; note: string; closed?: boolean };
+
+export async function closeSessionAction(_prev: CloseState, formData: FormData): Promise<CloseState> {
+  const note = String(formData.get("note") ?? "").trim();
+  const sessionId = Number(formData.get("sessionId"));
+  if (note.length > 1000) return { error: "tooLong", note };
+  if (!id.safeParse(sessionId).success) return { error: "invalid", note };
+  const result = door.closeSession(getDb(), await currentActor(), sessionId, note || null);
+  return result.ok ? { note, closed: true } : { error: result.error, note };
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { and, asc, eq, or, sql } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { attendance, bookings, sessions, visits } from "@/db/schema";
+
+type Tx = Pick<DB, "select">;
+
+export function sessionAtDoor(tx: Tx, sessionId: number) {
+  return (
+    tx
+      .select({
+        id: sessions.id,
+        groupId: sessions.groupId,
+        startsAt: sessions.startsAt,
+        endsAt: sessions.endsAt,
+        status: sessions.status,
+        closedAt: sessions.closedAt,
+        closingNote: sessions.closingNote,
+      })
+      .from(sessions)
+      .where(eq(sessions.id, sessionId))
+      .get() ?? null
+  );
+}
+
+/** The bookings that hold a seat at this meeting: its own, or its group's. */
+export function bookingsAtDoor(tx: Tx, session: { id: number; groupId: number | null }) {
+  return and(
+    eq(bookings.status, "confirmed"),
+    session.groupId !== null ? or(eq(bookings.sessionId, session.id), eq(bookings.groupId, session.groupId)) : eq(bookings.sessionId, session.id),
+  );
+}
+
+export type Tally = {
+  firstTime: number;
+  returning: number;
+  newCodes: number;
+  codes: number;
+  professional: number;
+  other: number;
+  booked: number;
+  total: number;
+};
+
+/** The running totals at the door. Computed from the visits, so every device sees the same figures. */
+export function tally(tx: Tx, sessionId: number): Tally {
+  const rows = tx
+    .select({ kind: visits.kind, source: visits.source, firstTime: visits.firstTime, n: sql<number>`count(*)` })
+    .from(visits)
+    .where(eq(visits.sessionId, sessionId))
+    .groupBy(visits.kind, visits.source, visits.firstTime)
+    .all();
+  const t: Tally = { firstTime: 0, returning: 0, newCodes: 0, codes: 0, professional: 0, other: 0, booked: 0, total: 0 };
+  for (const r of rows) {
+    t.total += r.n;
+    if (r.kind === "professional") t.professional += r.n;
+    else if (r.kind === "other") t.other += r.n;
+    else if (r.source === "booking") t.booked += r.n;
+    else if (r.source === "code") r.firstTime ? (t.newCodes += r.n) : (t.codes += r.n);
+    else r.firstTime ? (t.firstTime += r.n) : (t.returning += r.n);
+  }
+  return t;
+}
+
+/** Attendance of each booking at this meeting, without any personal data: safe to poll every few seconds. */
+export function attendanceAtDoor(tx: Tx, sessionId: number): Record<number, "attended" | "no_show"> {
+  const rows = tx
+    .select({ bookingId: attendance.bookingId, status: attendance.status })
+    .from(attendance)
+    .where(eq(attendance.sessionId, sessionId))
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.bookingId, r.status]));
+}
+
+/** The roster: what the facilitator needs at the door and nothing more (no contact details). */
+export function roster(tx: Tx, session: { id: number; groupId: number | null }) {
+  return tx
+    .select({
+      id: bookings.id,
+      code: bookings.code,
+      nickname: bookings.nickname,
+      partySize: bookings.partySize,
+      interpreterLanguage: bookings.interpreterLanguage,
+      accessibilityNeeds: bookings.accessibilityNeeds,
+      childcare: bookings.childcare,
+    })
+    .from(bookings)
+    .where(bookingsAtDoor(tx, session))
+    .orderBy(asc(bookings.id))
+    .all();
+}
+
+export type DoorState = { tally: Tally; attendance: Record<number, "attended" | "no_show">; closed: boolean };
+
+export function doorState(tx: Tx, sessionId: number): DoorState | null {
+  const session = sessionAtDoor(tx, sessionId);
+  if (!session) return null;
+  return { tally: tally(tx, sessionId), attendance: attendanceAtDoor(tx, sessionId), closed: session.closedAt !== null };
+}
