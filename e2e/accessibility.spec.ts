@@ -57,6 +57,7 @@ test("a parent can book with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Tab"); // party size
   await page.keyboard.press("Tab"); // e-mail
   await page.keyboard.type("keys@example.com");
+  await page.keyboard.press("Tab"); // visitor code
   await page.keyboard.press("Tab"); // interpreter
   await page.keyboard.press("Tab"); // accessibility
   await page.keyboard.press("Tab"); // childcare

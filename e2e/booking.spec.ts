@@ -92,3 +92,30 @@ test("a group booking takes a seat in all its meetings", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Varaus on vahvistettu" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: /17\.30/ })).toHaveCount(6);
 });
+
+test("a parent keeps a visitor code from the booking page, and brings a code to a booking", async ({ page }) => {
+  const id = createSession({ title: "Code evening", capacity: 5 });
+  const session = new SessionPage(page, "en");
+  await session.open(id);
+  await page.getByLabel("Visitor code (if you have one)").fill("QQQ-333");
+  await session.book({ nickname: "Aino" });
+  await expect(page.getByLabel("Visitor code (if you have one)")).toHaveAccessibleDescription(/We do not recognise this code/);
+  await expect(page.getByLabel("Visitor code (if you have one)")).toHaveValue("QQQ-333");
+  expect(bookingsOf(id)).toEqual([]);
+
+  await page.getByLabel("Visitor code (if you have one)").fill("");
+  await session.book({ nickname: "Aino" });
+  await session.manageLink();
+  await page.getByRole("button", { name: "Get a visitor code" }).click();
+  const code = (await page.getByText(/^[A-Z]{3}-\d{3}$/).textContent())!;
+  await expect(page.getByRole("img", { name: `QR code of the visitor code ${code}` })).toBeVisible();
+
+  // At the next booking the parent brings the code, typed loosely.
+  const next = createSession({ title: "Next evening", capacity: 5 });
+  await session.open(next);
+  await page.getByLabel("Visitor code (if you have one)").fill(code.toLowerCase().replace("-", ""));
+  await session.book({});
+  await session.manageLink();
+  const { query } = await import("./support/db");
+  expect(query<{ code: string }>("SELECT visitor_code AS code FROM bookings WHERE session_id IN (?, ?) ORDER BY id", id, next)).toEqual([{ code }, { code }]);
+});

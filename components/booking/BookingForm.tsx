@@ -54,6 +54,12 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
         )}
       </Field>
 
+      <Field id="visitorCode" label={t("visitorCode")} hint={t("visitorCodeHint")} error={err("visitorCode")}>
+        {(p) => (
+          <input {...p} name="visitorCode" autoComplete="off" autoCapitalize="characters" spellCheck={false} defaultValue={v.visitorCode} className={`${inputClass} w-40 font-mono uppercase`} />
+        )}
+      </Field>
+
       <fieldset className="mt-6 rounded border border-stone-300 p-3">
         <legend className="px-1 font-semibold">{t("needs")}</legend>
         <Field id="interpreterLanguage" label={t("interpreter")} hint={t("interpreterHint")} error={err("interpreterLanguage")}>

@@ -5,7 +5,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { allowBookingAttempt } from "./rate-limit";
 import { bookingFormSchema, type BookingFormField, type BookingFormValues } from "./schemas";
-import { cancelBooking, createBooking } from "./writes";
+import { cancelBooking, createBooking, visitorCodeForBooking } from "./writes";
 
 export type BookingFormState = {
   /** Keys under "errors" in the messages, per field. */
@@ -24,6 +24,7 @@ const FIELDS: BookingFormField[] = [
   "interpreterLanguage",
   "accessibilityNeeds",
   "childcare",
+  "visitorCode",
   "consent",
 ];
 
@@ -58,6 +59,7 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
 
   const result = createBooking(getDb(), { ...parsed.data, locale });
   if (!result.ok) {
+    if (result.error === "unknownVisitorCode") return { errors: { visitorCode: "unknownVisitorCode" }, values };
     if (result.error === "partySizeTooLarge") {
       return { errors: { partySize: "partySizeTooLarge" }, maxPartySize: result.maxPartySize, values };
     }
@@ -72,4 +74,11 @@ export async function cancelBookingAction(formData: FormData): Promise<void> {
   const result = cancelBooking(getDb(), token);
   // An unknown or expired token lands on the manage page, which explains it.
   redirect(`/${locale}/manage/${encodeURIComponent(token)}${result.ok ? "?cancelled=1" : ""}`);
+}
+
+export async function visitorCodeAction(formData: FormData): Promise<void> {
+  const locale = localeOf(formData);
+  const token = String(formData.get("token") ?? "");
+  visitorCodeForBooking(getDb(), token);
+  redirect(`/${locale}/manage/${encodeURIComponent(token)}#visitor-code`);
 }

@@ -22,6 +22,7 @@ export function bookingDetails(tx: Tx, bookingId: number) {
       interpreterLanguage: bookings.interpreterLanguage,
       accessibilityNeeds: bookings.accessibilityNeeds,
       childcare: bookings.childcare,
+      visitorCode: bookings.visitorCode,
       status: bookings.status,
     })
     .from(bookings)

@@ -28,6 +28,8 @@ export const bookingFormSchema = z.object({
   interpreterLanguage: optionalText(40),
   accessibilityNeeds: optionalText(300),
   childcare: z.literal("on").optional().transform((v) => v === "on"),
+  /** A visitor code from an earlier visit, so the parent is counted once; checked against the codes in writes. */
+  visitorCode: optionalText(20),
   consent: z.literal("on", { message: "consentRequired" }),
 });
 

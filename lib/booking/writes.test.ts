@@ -161,3 +161,23 @@ describe("messages queued with the booking", () => {
     expect(rows[1]!.notBefore.getTime()).toBe(session.startsAt.getTime() - 86_400_000);
   });
 });
+
+describe("visitor codes with bookings", () => {
+  it("keeps the code a parent brings, refuses an unknown one, and offers one to keep", async () => {
+    const { visitorCodes } = await import("@/db/schema");
+    const session = addSession(db, { placeId });
+    db.insert(visitorCodes).values({ code: "KTM-478" }).run();
+    const withCode = book(session.id, { visitorCode: "ktm478" });
+    expect(allBookings().at(-1)!.visitorCode).toBe("KTM-478");
+    expect(createBooking(db, bookingInput(session.id, { visitorCode: "ZZZ-999" }))).toEqual({ ok: false, error: "unknownVisitorCode" });
+    expect(allBookings()).toHaveLength(1);
+
+    const { visitorCodeForBooking } = await import("./writes");
+    expect(visitorCodeForBooking(db, withCode.token)).toEqual({ ok: true, code: "KTM-478" });
+    const without = book(session.id);
+    const given = visitorCodeForBooking(db, without.token);
+    expect(given.ok && given.code).toMatch(/^[A-Z]{3}-\d{3}$/);
+    expect(visitorCodeForBooking(db, without.token)).toEqual(given); // asking again gives the same code
+    expect(visitorCodeForBooking(db, "x".repeat(43))).toEqual({ ok: false, reason: "invalid" });
+  });
+});

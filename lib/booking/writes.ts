@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { bookings } from "@/db/schema";
+import { bookings, visitorCodes } from "@/db/schema";
 import { config } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { dropPendingMail, queueMail } from "@/lib/mail/outbox";
@@ -10,8 +10,9 @@ import { findBookable, seatsTaken, waitingBookings, type Bookable } from "./book
 import { bookingByToken, bookingDetails } from "./reads";
 import type { BookingForm } from "./schemas";
 import { hashToken, newBookingCode, newManageToken } from "./token";
+import { newVisitorCode, normaliseVisitorCode } from "@/lib/attendance/codes";
 
-export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | "sessionCancelled" | "partySizeTooLarge";
+export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | "sessionCancelled" | "partySizeTooLarge" | "unknownVisitorCode";
 
 export type BookingResult =
   | { ok: true; token: string; code: string; status: "confirmed" | "waitlisted"; bookingId: number }
@@ -39,6 +40,14 @@ export function createBooking(db: DB, input: BookingForm & { locale: Locale }, n
       if (input.partySize > bookable.maxPartySize)
         return { ok: false, error: "partySizeTooLarge", maxPartySize: bookable.maxPartySize } as const;
 
+      let visitorCode: string | null = null;
+      if (input.visitorCode) {
+        visitorCode = normaliseVisitorCode(input.visitorCode);
+        if (!visitorCode || !tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, visitorCode)).get()) {
+          return { ok: false, error: "unknownVisitorCode" } as const;
+        }
+      }
+
       const free = bookable.capacity - seatsTaken(tx, bookable.target);
       const status = input.partySize <= free ? "confirmed" : "waitlisted";
       const token = newManageToken();
@@ -55,6 +64,7 @@ export function createBooking(db: DB, input: BookingForm & { locale: Locale }, n
           interpreterLanguage: input.interpreterLanguage,
           accessibilityNeeds: input.accessibilityNeeds,
           childcare: input.childcare,
+          visitorCode,
           status,
           confirmedAt: status === "confirmed" ? now : null,
         })
@@ -121,4 +131,25 @@ export function promoteWaitlist(tx: Parameters<Parameters<DB["transaction"]>[0]>
     }
   }
   return promoted;
+}
+
+/**
+ * Gives the parent of a booking a visitor code to keep (or returns the one
+ * the booking has), so later visits count them once. By manage token only.
+ */
+export function visitorCodeForBooking(db: DB, token: string, now = new Date()): { ok: true; code: string } | { ok: false; reason: "invalid" | "expired" } {
+  return db.transaction(
+    (tx) => {
+      const found = bookingByToken(tx, token, now, config().MANAGE_LINK_DAYS);
+      if (!found.ok) return found;
+      const existing = tx.select({ code: bookings.visitorCode }).from(bookings).where(eq(bookings.id, found.booking.id)).get();
+      if (existing?.code) return { ok: true, code: existing.code };
+      let code = newVisitorCode();
+      while (tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, code)).get()) code = newVisitorCode();
+      tx.insert(visitorCodes).values({ code }).run();
+      tx.update(bookings).set({ visitorCode: code }).where(eq(bookings.id, found.booking.id)).run();
+      return { ok: true, code };
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -78,6 +78,7 @@ export function bookingInput(sessionId: number, o: Record<string, unknown> = {})
     interpreterLanguage: null,
     accessibilityNeeds: null,
     childcare: false,
+    visitorCode: null,
     consent: "on" as const,
     locale: "fi" as const,
     ...o,

@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/Notice";
 import { BadLinkNotice } from "@/components/booking/BadLinkNotice";
+import { VisitorCodeSection } from "@/components/booking/VisitorCodeSection";
 
 export const metadata = { robots: { index: false } };
 
@@ -108,6 +109,7 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
               {link}
             </p>
           </section>
+          <VisitorCodeSection token={token} locale={l} code={b.visitorCode} />
           <div className="mt-6 flex flex-wrap gap-3">
             <a
               href={`/${l}/manage/${token}/calendar.ics`}
