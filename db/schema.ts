@@ -136,6 +136,7 @@ export const outboxKinds = [
   "session_cancelled",
   "session_moved",
   "staff_sign_in",
+  "feedback_invite",
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
@@ -351,3 +352,103 @@ export const attendance = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.bookingId, t.sessionId] }), index("attendance_session").on(t.sessionId)],
 );
+
+// ---------------------------------------------------------------- feedback
+
+/**
+ * The link a session's feedback form is reached by (the QR code at the door,
+ * the follow-up e-mail). Random, so nobody can post feedback to any session,
+ * and it stops working after a while.
+ */
+export const feedbackLinks = sqliteTable(
+  "feedback_links",
+  {
+    key: text("key").primaryKey(),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    expiresAt: timestamp("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("feedback_links_session").on(t.sessionId)],
+);
+
+export const answers = ["yes", "no", "cant_say"] as const;
+export type Answer = (typeof answers)[number];
+
+/** One anonymous answer to a session's feedback form. No name or contact is stored here. */
+export const feedbackResponses = sqliteTable(
+  "feedback_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    /** 1 (very unhappy) … 4 (very happy): four faces, no neutral middle. */
+    rating: integer("rating"),
+    gotInformation: text("got_information", { enum: answers }),
+    lessAlone: text("less_alone", { enum: answers }),
+    wouldReturn: text("would_return", { enum: answers }),
+    comment: text("comment"),
+    locale: text("locale", { enum: ["fi", "sv", "en"] }).notNull(),
+    /** A hash of a random cookie: one answer per device per session, without knowing the device. */
+    deviceHash: text("device_hash").notNull(),
+    handledAt: timestamp("handled_at"),
+    handledBy: text("handled_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("feedback_one_per_device").on(t.sessionId, t.deviceHash),
+    index("feedback_created").on(t.createdAt),
+    check("feedback_rating", sql`${t.rating} IS NULL OR ${t.rating} BETWEEN 1 AND 4`),
+  ],
+);
+
+export const concernStatuses = ["new", "in_progress", "resolved"] as const;
+
+/**
+ * "I want to raise a concern about how I or my child have been treated":
+ * kept apart from the anonymous answers, with contact details only when the
+ * parent chose to give them.
+ */
+export const concerns = sqliteTable(
+  "concerns",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sessionId: integer("session_id").references(() => sessions.id),
+    text: text("text").notNull(),
+    contact: text("contact"),
+    locale: text("locale", { enum: ["fi", "sv", "en"] }).notNull(),
+    status: text("status", { enum: concernStatuses }).notNull().default("new"),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [index("concerns_status").on(t.status, t.createdAt)],
+);
+
+/** What was done about a concern, by whom and when. */
+export const concernActions = sqliteTable("concern_actions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  concernId: integer("concern_id")
+    .notNull()
+    .references(() => concerns.id),
+  actorId: text("actor_id")
+    .notNull()
+    .references(() => users.id),
+  note: text("note").notNull(),
+  status: text("status", { enum: concernStatuses }).notNull(),
+  at: createdAt(),
+});
+
+/** "You said, we did": published back to parents, per meeting place or for the whole service (no place). */
+export const youSaidWeDid = sqliteTable("you_said_we_did", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  placeId: integer("place_id").references(() => places.id),
+  said: localized("said").notNull(),
+  did: localized("did").notNull(),
+  publishedAt: timestamp("published_at"),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});

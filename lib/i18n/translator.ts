@@ -11,13 +11,19 @@ import hostEn from "@/messages/host/en.json";
 import planFi from "@/messages/plan/fi.json";
 import planSv from "@/messages/plan/sv.json";
 import planEn from "@/messages/plan/en.json";
+import reachFi from "@/messages/reach/fi.json";
+import reachSv from "@/messages/reach/sv.json";
+import reachEn from "@/messages/reach/en.json";
+import feedbackFi from "@/messages/feedback/fi.json";
+import feedbackSv from "@/messages/feedback/sv.json";
+import feedbackEn from "@/messages/feedback/en.json";
 import { timeZone, type Locale } from "./locales";
 
 // Public pages' messages, then one file per staff area (each with its own top-level namespace).
 export const allMessages = {
-  fi: { ...fi, ...staffFi, ...hostFi, ...planFi },
-  sv: { ...sv, ...staffSv, ...hostSv, ...planSv },
-  en: { ...en, ...staffEn, ...hostEn, ...planEn },
+  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi },
+  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv },
+  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn },
 } as const;
 
 function build(locale: Locale) {

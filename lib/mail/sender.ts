@@ -56,7 +56,7 @@ export async function deliverDueMail(db: DB, transport: MailTransport, now = new
         continue;
       }
       recipient = booking.email;
-      if (row.kind === "staff_sign_in") continue; // always rendered when queued
+      if (row.kind === "staff_sign_in" || row.kind === "feedback_invite") continue; // always rendered when queued
       mail = renderBookingMail(row.kind, booking, { retentionDays: config().EMAIL_RETENTION_DAYS });
     }
     if (!mail || !recipient) {

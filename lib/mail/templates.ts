@@ -10,7 +10,10 @@ type Extra = { manageUrl?: string; retentionDays: number };
  * Plain-text messages about a booking. Subjects are neutral on purpose: a
  * subject line is what a bystander sees on a locked phone.
  */
-export function renderBookingMail(kind: Exclude<OutboxKind, "staff_sign_in">, booking: BookingDetails, extra: Extra): RenderedMail {
+/** Kinds whose text is made when queued (they carry a link), never by this template. */
+export type PrerenderedKind = "staff_sign_in" | "feedback_invite";
+
+export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, booking: BookingDetails, extra: Extra): RenderedMail {
   const { t, format } = translatorFor(booking.locale);
   const when = booking.meetings
     .filter((m) => m.status === "scheduled")
