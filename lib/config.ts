@@ -7,6 +7,7 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Kohtaamo <noreply@kohtaamo.local>"),
   EMAIL_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   MANAGE_LINK_DAYS: z.coerce.number().int().min(1).default(30),
+  FEEDBACK_LINK_DAYS: z.coerce.number().int().min(1).default(7),
   BOOKING_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   BOOKING_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ClientMessages";
+import { Link } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 import { SiteHeader } from "@/components/SiteHeader";
 import "../globals.css";
@@ -44,7 +45,10 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
           </main>
         </ClientMessages>
         <footer className="border-t border-stone-200 px-4 py-6 text-center text-sm text-stone-700">
-          {t("footer")}
+          <p>{t("footer")}</p>
+          <p className="mt-2">
+            <Link href="/you-said-we-did">{t("youSaidWeDid")}</Link> · <Link href="/staff/sign-in">{t("staff")}</Link>
+          </p>
         </footer>
       </body>
     </html>

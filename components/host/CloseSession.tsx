@@ -3,12 +3,26 @@ import { useActionState, useEffect } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { closeSessionAction, type CloseState } from "@/lib/attendance/actions";
+import type { FeedbackQr } from "@/lib/feedback/qr";
 import type { Tally } from "@/lib/attendance/door";
 import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 
 /** The end of the session: the totals, an optional note that must not identify anyone, and close. */
-export function CloseSession({ sessionId, closed, closingNote, tally }: { sessionId: number; closed: boolean; closingNote: string | null; tally: Tally }) {
+export function CloseSession({
+  sessionId,
+  closed,
+  closingNote,
+  tally,
+  feedback,
+}: {
+  sessionId: number;
+  closed: boolean;
+  closingNote: string | null;
+  tally: Tally;
+  feedback: FeedbackQr | null;
+}) {
+  const tf = useTranslations("feedback.host");
   const t = useTranslations("host.close");
   const queryClient = useQueryClient();
   const [state, action] = useActionState<CloseState, FormData>(closeSessionAction, { note: "" });
@@ -16,6 +30,7 @@ export function CloseSession({ sessionId, closed, closingNote, tally }: { sessio
     if (state.closed) void queryClient.invalidateQueries({ queryKey: ["door", sessionId] });
   }, [state.closed, queryClient, sessionId]);
 
+  const qr = state.feedback ?? feedback;
   if (closed || state.closed) {
     return (
       <section aria-labelledby="closed" className="rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4">
@@ -24,6 +39,18 @@ export function CloseSession({ sessionId, closed, closingNote, tally }: { sessio
         </h2>
         <p className="mt-1">{t("closedBody", { count: tally.total })}</p>
         {(closingNote ?? state.note) && <p className="mt-2 whitespace-pre-line">{closingNote ?? state.note}</p>}
+        {qr && (
+          <div className="mt-4 rounded-lg bg-white p-4">
+            <h3 className="text-lg font-bold">{tf("qrTitle")}</h3>
+            <p className="mt-1">{tf("qrBody")}</p>
+            <div className="mt-3 size-64 max-w-full" role="img" aria-label={tf("qrLabel")} dangerouslySetInnerHTML={{ __html: qr.qr }} />
+            <p className="mt-2 break-all font-mono text-sm">
+              <a href={qr.url} data-testid="feedback-link">
+                {qr.url}
+              </a>
+            </p>
+          </div>
+        )}
       </section>
     );
   }

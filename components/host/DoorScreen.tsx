@@ -13,6 +13,7 @@ import {
   undoTapAction,
   type DoorAnswer,
 } from "@/lib/attendance/actions";
+import type { FeedbackQr } from "@/lib/feedback/qr";
 import { CloseSession } from "./CloseSession";
 
 export type RosterEntry = {
@@ -25,7 +26,7 @@ export type RosterEntry = {
   childcare: boolean;
 };
 
-type Props = { sessionId: number; initial: DoorState; roster: RosterEntry[]; ended: boolean; closingNote: string | null };
+type Props = { sessionId: number; initial: DoorState; roster: RosterEntry[]; ended: boolean; closingNote: string | null; feedback: FeedbackQr | null };
 
 export function DoorScreen(props: Props) {
   // One client per screen: the door's data is this session's only.
@@ -55,7 +56,7 @@ const TAPS: { kind: VisitKind; firstTime: boolean | null; label: string; counts:
   { kind: "other", firstTime: null, label: "other", counts: "other" },
 ];
 
-function Door({ sessionId, initial, roster, ended, closingNote }: Props) {
+function Door({ sessionId, initial, roster, ended, closingNote, feedback }: Props) {
   const t = useTranslations("host.door");
   const queryClient = useQueryClient();
   const queryKey = ["door", sessionId];
@@ -302,7 +303,7 @@ function Door({ sessionId, initial, roster, ended, closingNote }: Props) {
         )}
       </section>
 
-      <CloseSession sessionId={sessionId} closed={closed} closingNote={closingNote} tally={shown} />
+      <CloseSession sessionId={sessionId} closed={closed} closingNote={closingNote} tally={shown} feedback={feedback} />
     </div>
   );
 }

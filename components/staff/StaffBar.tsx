@@ -9,6 +9,7 @@ export async function StaffBar({ actor, locale }: { actor: Actor; locale: string
   return (
     <nav aria-label={t("label")} className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg bg-stone-200 px-3 py-2 text-sm">
       <Link href="/host">{t("host")}</Link>
+      <Link href={isPlanner(actor) ? "/plan/feedback" : "/host/feedback"}>{t("feedback")}</Link>
       {isPlanner(actor) && <Link href="/plan">{t("plan")}</Link>}
       <span className="ml-auto text-stone-800">{t("signedInAs", { name: actor.name ?? actor.email })}</span>
       <form action={signOutAction}>

@@ -6,6 +6,7 @@ import { visitKinds } from "@/db/schema";
 import { currentActor } from "@/lib/auth/current";
 import { doorState, type DoorState } from "./door";
 import * as door from "./writes";
+import { feedbackQr, type FeedbackQr } from "@/lib/feedback/qr";
 
 // Every action reads the actor from the database itself and the domain checks they run the session.
 // Each answers with the door's state after the change, so the screen shows what the database holds.
@@ -57,7 +58,7 @@ export async function noShowsAction(sessionId: number): Promise<DoorAnswer> {
   return answer(sessionId, door.markNoShows(getDb(), await currentActor(), sessionId));
 }
 
-export type CloseState = { error?: string; note: string; closed?: boolean };
+export type CloseState = { error?: string; note: string; closed?: boolean; feedback?: FeedbackQr };
 
 export async function closeSessionAction(_prev: CloseState, formData: FormData): Promise<CloseState> {
   const note = String(formData.get("note") ?? "").trim();
@@ -65,5 +66,5 @@ export async function closeSessionAction(_prev: CloseState, formData: FormData):
   if (note.length > 1000) return { error: "tooLong", note };
   if (!id.safeParse(sessionId).success) return { error: "invalid", note };
   const result = door.closeSession(getDb(), await currentActor(), sessionId, note || null);
-  return result.ok ? { note, closed: true } : { error: result.error, note };
+  return result.ok ? { note, closed: true, feedback: await feedbackQr(result.feedbackKey) } : { error: result.error, note };
 }

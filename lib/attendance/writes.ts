@@ -5,6 +5,7 @@ import { attendance, auditLog, bookings, sessions, visitorCodes, visits, type Vi
 import { canRunSession, type Actor } from "@/lib/auth/staff";
 import { newVisitorCode, normaliseVisitorCode } from "./codes";
 import { bookingsAtDoor, sessionAtDoor } from "./door";
+import { inviteFeedback } from "@/lib/feedback/invite";
 
 export type DoorRefusal = "forbidden" | "notFound" | "cancelled" | "closed" | "unknownCode" | "alreadyCounted" | "notBooked" | "tooEarly";
 export type DoorResult<T = object> = ({ ok: true } & T) | { ok: false; error: DoorRefusal };
@@ -165,14 +166,17 @@ export function markNoShows(db: DB, actor: Actor | null, sessionId: number, now 
   });
 }
 
-/** Closes the session with an optional note. The note must not identify anyone (the form says so). */
-export function closeSession(db: DB, actor: Actor | null, sessionId: number, note: string | null, now = new Date()): DoorResult {
-  return atOpenDoor(db, actor, sessionId, (tx, a) => {
+/**
+ * Closes the session with an optional note (the form warns it must not
+ * identify anyone), opens its feedback link and invites the bookers to answer.
+ */
+export function closeSession(db: DB, actor: Actor | null, sessionId: number, note: string | null, now = new Date()): DoorResult<{ feedbackKey: string }> {
+  return atOpenDoor<{ feedbackKey: string }>(db, actor, sessionId, (tx, a) => {
     tx.update(sessions)
       .set({ closedAt: now, closedBy: a.id, closingNote: note })
       .where(and(eq(sessions.id, sessionId), isNull(sessions.closedAt)))
       .run();
-    return { ok: true };
+    return { ok: true, feedbackKey: inviteFeedback(tx, sessionId, now) };
   });
 }
 

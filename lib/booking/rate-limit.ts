@@ -15,7 +15,7 @@ function limiter(prefix: string): RateLimiterMemory {
 }
 
 /** Takes one attempt from the address's allowance for this kind of request; false when it is used up. */
-export async function allowAttempt(kind: "booking" | "signIn", address: string): Promise<boolean> {
+export async function allowAttempt(kind: "booking" | "signIn" | "feedback", address: string): Promise<boolean> {
   try {
     await limiter(kind).consume(address);
     return true;

@@ -5,6 +5,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { getPlace, listSessions } from "@/lib/schedule/reads";
 import { SessionList } from "@/components/SessionList";
 import { Details } from "@/components/ui/Details";
+import { YouSaidWeDidList } from "@/components/feedback/YouSaidWeDid";
+import { publishedEntries } from "@/lib/feedback/reads";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/places/[slug]">) {
   const { slug } = await params;
@@ -19,6 +21,7 @@ export default async function PlacePage({ params }: PageProps<"/[locale]/places/
   const place = getPlace(db, slug);
   if (!place) return <NotFoundView />;
   const t = await getTranslations("place");
+  const tf = await getTranslations("feedback.public");
   const l = locale as Locale;
   const sessions = listSessions(db, new Date(), { placeSlug: slug });
 
@@ -36,6 +39,12 @@ export default async function PlacePage({ params }: PageProps<"/[locale]/places/
       />
       <h2 className="mt-8 mb-3 text-xl font-bold">{t("upcoming")}</h2>
       <SessionList sessions={sessions} showPlace={false} />
+      <section aria-labelledby="you-said" className="mt-10">
+        <h2 id="you-said" className="text-xl font-bold">
+          {tf("title")}
+        </h2>
+        <YouSaidWeDidList entries={publishedEntries(db, place.id)} headingLevel={3} />
+      </section>
     </>
   );
 }

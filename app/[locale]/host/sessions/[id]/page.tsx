@@ -6,6 +6,9 @@ import { requireActor } from "@/lib/auth/guard";
 import { canRunSession } from "@/lib/auth/staff";
 import { doorState, roster, sessionAtDoor } from "@/lib/attendance/door";
 import { audit } from "@/lib/attendance/writes";
+import { feedbackQr } from "@/lib/feedback/qr";
+import { ensureFeedbackLink } from "@/lib/feedback/writes";
+import { config } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { ClientMessages } from "@/components/ClientMessages";
 import { DoorScreen } from "@/components/host/DoorScreen";
@@ -44,13 +47,14 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
         {format.dateTimeRange(session.startsAt, session.endsAt, { weekday: "short", day: "numeric", month: "numeric", hour: "numeric", minute: "2-digit" })} ·{" "}
         {info.place}
       </p>
-      <ClientMessages namespaces={["host"]}>
+      <ClientMessages namespaces={["host", "feedback"]}>
         <DoorScreen
           sessionId={sessionId}
           initial={doorState(db, sessionId)!}
           roster={people}
           ended={session.endsAt.getTime() <= Date.now()}
           closingNote={session.closingNote}
+          feedback={session.closedAt ? await feedbackQr(ensureFeedbackLink(db, sessionId, config().FEEDBACK_LINK_DAYS)) : null}
         />
       </ClientMessages>
     </>

@@ -1,0 +1,118 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { TZDate } from "@date-fns/tz";
+import { getDb } from "@/db/client";
+import { sessionKinds, type SessionKind } from "@/db/schema";
+import { requireActor } from "@/lib/auth/guard";
+import { isPlanner } from "@/lib/auth/staff";
+import { concernQueue, responses } from "@/lib/feedback/reads";
+import { markHandledAction } from "@/lib/feedback/staff-actions";
+import { listPlaces } from "@/lib/schedule/reads";
+import { timeZone } from "@/lib/i18n/locales";
+import { Link } from "@/i18n/navigation";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { FilterSelect } from "@/components/ui/FilterSelect";
+import { ResponseItem } from "@/components/feedback/ResponseItem";
+
+export const metadata = { robots: { index: false } };
+
+/** A Helsinki calendar day "YYYY-MM-DD" as the instant it starts, or undefined when not a date. */
+function dayStart(value: unknown, plusDays = 0): Date | undefined {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d + plusDays, timeZone).getTime());
+}
+
+export default async function PlanFeedbackPage({ params, searchParams }: PageProps<"/[locale]/plan/feedback">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  if (!isPlanner(actor)) return <Forbidden />;
+  const q = await searchParams;
+  const t = await getTranslations("feedback.plan");
+  const tk = await getTranslations("kinds");
+  const format = await getFormatter();
+  const db = getDb();
+  const places = listPlaces(db);
+  const placeSlug = places.some((p) => p.slug === q.place) ? String(q.place) : undefined;
+  const kind = sessionKinds.includes(q.kind as SessionKind) ? (q.kind as SessionKind) : undefined;
+  const filter = { from: dayStart(q.from), to: dayStart(q.to, 1), placeSlug, kind };
+  const comments = responses(db, actor, filter, true);
+  const queue = concernQueue(db);
+  const open = queue.filter((c) => c.status !== "resolved");
+
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-2">
+        <Link href="/plan/feedback/publish">{t("published")}</Link>
+      </p>
+
+      <section aria-labelledby="concerns" className="mt-6 rounded-lg border-2 border-amber-400 bg-amber-50 p-4">
+        <h2 id="concerns" className="text-xl font-bold">
+          {t("concerns", { count: open.length })}
+        </h2>
+        {queue.length === 0 ? (
+          <p className="mt-2">{t("noConcerns")}</p>
+        ) : (
+          <ul className="mt-2 space-y-2">
+            {queue.map((c) => (
+              <li key={c.id} className="rounded bg-white p-3">
+                <p>
+                  <strong>{t(`status_${c.status}`)}</strong> · {format.dateTime(c.createdAt, { dateStyle: "medium" })}
+                  {c.place && ` · ${c.place}`}
+                  {c.hasContact && ` · ${t("hasContact")}`}
+                </p>
+                <p className="mt-1 line-clamp-2">{c.text}</p>
+                <Link href={`/plan/feedback/concerns/${c.id}`}>{t("open")}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <form method="get" aria-label={t("filters")} className="mt-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
+        <div>
+          <label htmlFor="from" className="block text-sm font-medium">
+            {t("from")}
+          </label>
+          <input id="from" name="from" type="date" defaultValue={typeof q.from === "string" ? q.from : ""} className="mt-1 rounded border border-stone-400 p-2" />
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-sm font-medium">
+            {t("to")}
+          </label>
+          <input id="to" name="to" type="date" defaultValue={typeof q.to === "string" ? q.to : ""} className="mt-1 rounded border border-stone-400 p-2" />
+        </div>
+        <FilterSelect name="place" label={t("place")} value={placeSlug} allLabel={t("allPlaces")} options={places.map((p) => ({ value: p.slug, label: p.name }))} />
+        <FilterSelect name="kind" label={t("kind")} value={kind} allLabel={t("allKinds")} options={sessionKinds.map((k) => ({ value: k, label: tk(k) }))} />
+        <button type="submit" className="rounded bg-brand-800 px-4 py-2 font-medium text-white">
+          {t("show")}
+        </button>
+      </form>
+
+      <section aria-labelledby="comments" className="mt-6">
+        <h2 id="comments" className="text-xl font-bold">
+          {t("comments")}
+        </h2>
+        {comments.length === 0 ? (
+          <p className="mt-2">{t("noComments")}</p>
+        ) : (
+          <ul className="mt-3 space-y-3">
+            {comments.map((r) => (
+              <ResponseItem key={r.id} r={r}>
+                <form action={markHandledAction} className="mt-2 flex items-center gap-3">
+                  <input type="hidden" name="responseId" value={r.id} />
+                  <input type="hidden" name="handled" value={r.handledAt ? "0" : "1"} />
+                  {r.handledAt && <span className="font-medium text-brand-800">✓ {t("handled")}</span>}
+                  <button type="submit" className="rounded border border-stone-600 px-3 py-1 text-sm">
+                    {r.handledAt ? t("markUnhandled") : t("markHandled")}
+                  </button>
+                </form>
+              </ResponseItem>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

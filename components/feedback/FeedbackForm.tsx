@@ -1,0 +1,83 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { submitFeedbackAction, type FeedbackState } from "@/lib/feedback/actions";
+import { Field, inputClass } from "@/components/ui/Field";
+import { SubmitButton } from "@/components/ui/SubmitButton";
+
+const FACES = ["😞", "🙁", "🙂", "😀"] as const;
+const QUESTIONS = ["gotInformation", "lessAlone", "wouldReturn"] as const;
+const ANSWERS = ["yes", "no", "cant_say"] as const;
+
+/** Under a minute on a phone: four faces, three questions, a comment, and a separate place for a concern. */
+export function FeedbackForm({ feedbackKey, locale }: { feedbackKey: string; locale: string }) {
+  const t = useTranslations("feedback.form");
+  const te = useTranslations("feedback.errors");
+  const [state, action] = useActionState<FeedbackState, FormData>(submitFeedbackAction, { values: {} });
+  const v = state.values;
+  const err = (f: keyof NonNullable<FeedbackState["errors"]>) => (state.errors?.[f] ? te(state.errors[f]!) : undefined);
+
+  return (
+    <form action={action} noValidate className="mt-4 space-y-6">
+      <input type="hidden" name="key" value={feedbackKey} />
+      <input type="hidden" name="locale" value={locale} />
+      <div aria-live="polite" role="status">
+        {state.formError && (
+          <p className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">{te(state.formError)}</p>
+        )}
+      </div>
+
+      <fieldset>
+        <legend className="text-lg font-semibold">{t("rating")}</legend>
+        <div className="mt-2 grid grid-cols-4 gap-2">
+          {FACES.map((face, i) => (
+            <label key={face} className="flex cursor-pointer flex-col items-center rounded-lg border-2 border-stone-300 bg-white p-2 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-amber-500">
+              <input type="radio" name="rating" value={i + 1} defaultChecked={v.rating === String(i + 1)} className="sr-only" />
+              <span aria-hidden="true" className="text-4xl">
+                {face}
+              </span>
+              <span className="mt-1 text-center text-sm">{t(`rating${i + 1}` as "rating1")}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {QUESTIONS.map((q) => (
+        <fieldset key={q}>
+          <legend className="font-semibold">{t(q)}</legend>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {ANSWERS.map((a) => (
+              <label key={a} className="flex cursor-pointer items-center gap-2 rounded-lg border-2 border-stone-300 bg-white px-3 py-2 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-50">
+                <input type="radio" name={q} value={a} defaultChecked={v[q] === a} className="size-5" />
+                {t(a)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+
+      <Field id="comment" label={t("comment")} hint={t("commentHint")} error={err("comment")}>
+        {(p) => <textarea {...p} name="comment" rows={3} defaultValue={v.comment} className={inputClass} />}
+      </Field>
+
+      <fieldset className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4">
+        <legend className="px-1 font-semibold">{t("concernTitle")}</legend>
+        <div className="flex items-start gap-2">
+          <input id="concern" name="concern" type="checkbox" defaultChecked={v.concern === "on"} aria-describedby="concern-hint" className="mt-1 size-5" />
+          <label htmlFor="concern">{t("concern")}</label>
+        </div>
+        <p id="concern-hint" className="mt-1 text-sm text-stone-800">
+          {t("concernHint")}
+        </p>
+        <Field id="concernText" label={t("concernText")} error={err("concernText")}>
+          {(p) => <textarea {...p} name="concernText" rows={3} defaultValue={v.concernText} className={inputClass} />}
+        </Field>
+        <Field id="contact" label={t("contact")} hint={t("contactHint")} error={err("contact")}>
+          {(p) => <input {...p} name="contact" autoComplete="off" defaultValue={v.contact} className={inputClass} />}
+        </Field>
+      </fieldset>
+
+      <SubmitButton label={t("submit")} pending={t("submitting")} />
+    </form>
+  );
+}

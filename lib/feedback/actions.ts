@@ -1,0 +1,54 @@
+"use server";
+import { randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { allowAttempt } from "@/lib/booking/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { feedbackFormSchema, type FeedbackField } from "./schemas";
+import { submitFeedback } from "./writes";
+
+export type FeedbackState = {
+  errors?: Partial<Record<FeedbackField, string>>;
+  formError?: string;
+  values: Record<string, string>;
+};
+
+const FIELDS = ["rating", "gotInformation", "lessAlone", "wouldReturn", "comment", "concern", "concernText", "contact"];
+const DEVICE_COOKIE = "kohtaamo_device";
+
+/** A random id for this browser, kept in a cookie, so one device answers once per session. */
+async function deviceId(): Promise<string> {
+  const jar = await cookies();
+  const existing = jar.get(DEVICE_COOKIE)?.value;
+  if (existing && /^[A-Za-z0-9_-]{22}$/.test(existing)) return existing;
+  const id = randomBytes(16).toString("base64url");
+  jar.set(DEVICE_COOKIE, id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 86_400 });
+  return id;
+}
+
+export async function submitFeedbackAction(_prev: FeedbackState, formData: FormData): Promise<FeedbackState> {
+  const values: Record<string, string> = {};
+  for (const f of FIELDS) {
+    const v = formData.get(f);
+    if (typeof v === "string") values[f] = v;
+  }
+  const key = String(formData.get("key") ?? "");
+  const locale: Locale = isLocale(formData.get("locale")) ? (formData.get("locale") as Locale) : "fi";
+
+  if (!(await allowAttempt("feedback", await clientAddress()))) return { formError: "rateLimited", values };
+  const parsed = feedbackFormSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors: FeedbackState["errors"] = {};
+    let formError: string | undefined;
+    for (const issue of parsed.error.issues) {
+      if (issue.path[0] === "form") formError = issue.message;
+      else errors[issue.path[0] as FeedbackField] ??= issue.message;
+    }
+    return { errors, formError: formError ?? "check", values };
+  }
+  const result = submitFeedback(getDb(), key, parsed.data, locale, await deviceId());
+  if (!result.ok) return { formError: result.reason, values };
+  redirect(`/${locale}/feedback/${key}/thanks${parsed.data.concern ? "?concern=1" : ""}`);
+}

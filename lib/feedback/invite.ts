@@ -1,0 +1,52 @@
+import "server-only";
+import { and, eq, isNotNull, notInArray } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { attendance, bookings } from "@/db/schema";
+import { bookingsAtDoor, sessionAtDoor } from "@/lib/attendance/door";
+import { config } from "@/lib/config";
+import { translatorFor } from "@/lib/i18n/translator";
+import { queueMail } from "@/lib/mail/outbox";
+import { ensureFeedbackLink } from "./writes";
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+/** The address of a session's feedback form; without a language, so the parent's phone chooses. */
+export function feedbackUrl(key: string, locale?: string): string {
+  return `${config().APP_URL.replace(/\/$/, "")}${locale ? `/${locale}` : ""}/feedback/${key}`;
+}
+
+/**
+ * When a session closes: its feedback link, and a short invitation to every
+ * booker who left an e-mail and was not marked absent. Same transaction as the closing.
+ */
+export function inviteFeedback(tx: Tx, sessionId: number, now: Date): string {
+  const key = ensureFeedbackLink(tx, sessionId, config().FEEDBACK_LINK_DAYS);
+  const session = sessionAtDoor(tx, sessionId)!;
+  const absent = tx
+    .select({ id: attendance.bookingId })
+    .from(attendance)
+    .where(and(eq(attendance.sessionId, sessionId), eq(attendance.status, "no_show")))
+    .all()
+    .map((r) => r.id);
+  const invited = tx
+    .select({ id: bookings.id, email: bookings.email, locale: bookings.locale })
+    .from(bookings)
+    .where(and(bookingsAtDoor(tx, session), isNotNull(bookings.email), absent.length ? notInArray(bookings.id, absent) : undefined))
+    .all();
+  const until = new Date(session.endsAt.getTime() + config().FEEDBACK_LINK_DAYS * 86_400_000);
+  for (const b of invited) {
+    const { t, format } = translatorFor(b.locale);
+    const text = [
+      t("feedback.email.body"),
+      "",
+      feedbackUrl(key, b.locale),
+      "",
+      t("feedback.email.until", { date: format.dateTime(until, { dateStyle: "long" }) }),
+      "",
+      "--",
+      t("email.footer", { days: config().EMAIL_RETENTION_DAYS }),
+    ].join("\n");
+    queueMail(tx, { kind: "feedback_invite", bookingId: b.id, recipient: b.email!, notBefore: now, rendered: { subject: t("feedback.email.subject"), text } });
+  }
+  return key;
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import { and, desc, eq, exists, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { concernActions, concerns, feedbackResponses, places, sessionFacilitators, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
+import { isPlanner, type Actor } from "@/lib/auth/staff";
+
+type Tx = Pick<DB, "select">;
+
+/** Published "you said, we did" entries: all of them, or one place's together with the whole service's. */
+export function publishedEntries(tx: Tx, placeId?: number) {
+  const where: SQL[] = [isNotNull(youSaidWeDid.publishedAt)];
+  if (placeId !== undefined) where.push(or(eq(youSaidWeDid.placeId, placeId), isNull(youSaidWeDid.placeId))!);
+  return tx
+    .select({ id: youSaidWeDid.id, said: youSaidWeDid.said, did: youSaidWeDid.did, publishedAt: youSaidWeDid.publishedAt, place: places.name })
+    .from(youSaidWeDid)
+    .leftJoin(places, eq(places.id, youSaidWeDid.placeId))
+    .where(and(...where))
+    .orderBy(desc(youSaidWeDid.publishedAt), desc(youSaidWeDid.id))
+    .all();
+}
+
+export type FeedbackFilter = { from?: Date; to?: Date; placeSlug?: string; kind?: SessionKind };
+
+function filterConditions(f: FeedbackFilter): SQL[] {
+  const c: SQL[] = [];
+  if (f.from) c.push(gte(sessions.startsAt, f.from));
+  if (f.to) c.push(lt(sessions.startsAt, f.to));
+  if (f.placeSlug) c.push(eq(places.slug, f.placeSlug));
+  if (f.kind) c.push(eq(sessions.kind, f.kind));
+  return c;
+}
+
+/**
+ * Answers about sessions: for a facilitator only the sessions they run, for a
+ * planner all. Never the concerns: those live apart and only planners see them.
+ */
+export function responses(tx: Tx, actor: Actor, f: FeedbackFilter = {}, onlyComments = false) {
+  const where = filterConditions(f);
+  if (!isPlanner(actor)) {
+    where.push(
+      exists(
+        tx
+          .select({ one: sql`1` })
+          .from(sessionFacilitators)
+          .where(and(eq(sessionFacilitators.sessionId, sessions.id), eq(sessionFacilitators.userId, actor.id))),
+      ),
+    );
+  }
+  if (onlyComments) where.push(isNotNull(feedbackResponses.comment));
+  return tx
+    .select({
+      id: feedbackResponses.id,
+      rating: feedbackResponses.rating,
+      gotInformation: feedbackResponses.gotInformation,
+      lessAlone: feedbackResponses.lessAlone,
+      wouldReturn: feedbackResponses.wouldReturn,
+      comment: feedbackResponses.comment,
+      handledAt: feedbackResponses.handledAt,
+      createdAt: feedbackResponses.createdAt,
+      session: { id: sessions.id, title: sessions.title, startsAt: sessions.startsAt, kind: sessions.kind },
+      place: places.name,
+    })
+    .from(feedbackResponses)
+    .innerJoin(sessions, eq(sessions.id, feedbackResponses.sessionId))
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .where(and(...where))
+    .orderBy(desc(feedbackResponses.createdAt), desc(feedbackResponses.id))
+    .limit(200)
+    .all();
+}
+
+/** The concerns queue: unresolved first, newest first. */
+export function concernQueue(tx: Tx) {
+  return tx
+    .select({
+      id: concerns.id,
+      status: concerns.status,
+      text: concerns.text,
+      hasContact: sql<boolean>`${concerns.contact} IS NOT NULL`,
+      createdAt: concerns.createdAt,
+      place: places.name,
+    })
+    .from(concerns)
+    .leftJoin(sessions, eq(sessions.id, concerns.sessionId))
+    .leftJoin(places, eq(places.id, sessions.placeId))
+    .orderBy(sql`${concerns.status} = 'resolved'`, desc(concerns.createdAt))
+    .limit(200)
+    .all();
+}
+
+export function concernDetail(tx: Tx, id: number) {
+  const concern = tx
+    .select({
+      id: concerns.id,
+      status: concerns.status,
+      text: concerns.text,
+      contact: concerns.contact,
+      createdAt: concerns.createdAt,
+      session: { title: sessions.title, startsAt: sessions.startsAt },
+      place: places.name,
+    })
+    .from(concerns)
+    .leftJoin(sessions, eq(sessions.id, concerns.sessionId))
+    .leftJoin(places, eq(places.id, sessions.placeId))
+    .where(eq(concerns.id, id))
+    .get();
+  if (!concern) return null;
+  const actions = tx
+    .select({ id: concernActions.id, note: concernActions.note, status: concernActions.status, at: concernActions.at, by: users.name, email: users.email })
+    .from(concernActions)
+    .innerJoin(users, eq(users.id, concernActions.actorId))
+    .where(eq(concernActions.concernId, id))
+    .orderBy(concernActions.at, concernActions.id)
+    .all();
+  return { ...concern, actions };
+}

@@ -1,0 +1,117 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { concernActions, concerns, feedbackResponses, outbox, sessions, youSaidWeDid } from "@/db/schema";
+import { checkIn, closeSession, markNoShows } from "@/lib/attendance/writes";
+import { createBooking } from "@/lib/booking/writes";
+import type { Actor } from "@/lib/auth/staff";
+import { addPlace, addSession, addStaff, assign, bookingInput, testDb } from "@/lib/test/db";
+import { feedbackFormSchema } from "./schemas";
+import { ensureFeedbackLink, markHandled, publishYouSaidWeDid, recordConcernAction, submitFeedback } from "./writes";
+
+let db: DB;
+let sessionId: number;
+let key: string;
+beforeEach(() => {
+  db = testDb();
+  sessionId = addSession(db, { placeId: addPlace(db).id, startsAt: new Date(Date.now() - 3 * 3_600_000) }).id;
+  key = ensureFeedbackLink(db, sessionId, 7);
+});
+
+const form = (o: Record<string, string> = {}) => feedbackFormSchema.parse({ rating: "4", gotInformation: "yes", ...o });
+
+describe("answering", () => {
+  it("stores an anonymous answer once per device, and a concern apart with the contact the parent chose to give", () => {
+    const answer = form({ comment: "Hyvä kahvi", concern: "on", concernText: "Kohtelu sosiaalitoimistossa", contact: "040 123 4567" });
+    expect(submitFeedback(db, key, answer, "fi", "device-a")).toEqual({ ok: true });
+    expect(submitFeedback(db, key, form(), "fi", "device-a")).toEqual({ ok: false, reason: "alreadyAnswered" });
+    expect(submitFeedback(db, key, form({ rating: "2" }), "sv", "device-b")).toEqual({ ok: true });
+
+    const rows = db.select().from(feedbackResponses).all();
+    expect(rows.map((r) => [r.rating, r.locale])).toEqual([
+      [4, "fi"],
+      [2, "sv"],
+    ]);
+    // The answer holds no contact, and not even the device id, only its hash.
+    expect(JSON.stringify(rows)).not.toMatch(/040 123|device-a/);
+    expect(db.select().from(concerns).all()).toMatchObject([{ text: "Kohtelu sosiaalitoimistossa", contact: "040 123 4567", status: "new" }]);
+  });
+
+  it("refuses an expired or unknown link and stores nothing", () => {
+    const later = new Date(Date.now() + 8 * 86_400_000);
+    expect(submitFeedback(db, key, form(), "fi", "d", later)).toEqual({ ok: false, reason: "expired" });
+    expect(submitFeedback(db, "AAAAAAAAAAAA", form(), "fi", "d")).toEqual({ ok: false, reason: "invalid" });
+    expect(db.select().from(feedbackResponses).all()).toEqual([]);
+  });
+
+  it("asks for at least one answer, and for the concern's text when the box is ticked", () => {
+    const errors = (input: Record<string, string>) => feedbackFormSchema.safeParse(input).error?.issues.map((i) => i.message);
+    expect(errors({})).toEqual(["nothingAnswered"]);
+    expect(errors({ rating: "3", concern: "on" })).toEqual(["concernEmpty"]);
+    expect(errors({ comment: "x".repeat(1001) })).toEqual(["tooLong"]);
+    expect(feedbackFormSchema.parse({ rating: "9", lessAlone: "no" })).toMatchObject({ rating: null, lessAlone: "no" });
+  });
+});
+
+describe("closing a session invites feedback", () => {
+  it("e-mails every booker who left an address and was not absent, with a neutral subject", () => {
+    const facilitator = addStaff(db);
+    const evening = addSession(db, { placeId: addPlace(db, "evening").id, startsAt: new Date(Date.now() - 3 * 3_600_000) }).id;
+    assign(db, evening, facilitator.id);
+    // Booked in the past: the booking rules refuse past sessions, so book first and move the session.
+    const future = new Date(Date.now() + 86_400_000);
+    db.update(sessions).set({ startsAt: future, endsAt: new Date(future.getTime() + 3_600_000) }).where(eq(sessions.id, evening)).run();
+    const came = createBooking(db, bookingInput(evening, { email: "came@example.com", locale: "sv" }));
+    const absent = createBooking(db, bookingInput(evening, { email: "absent@example.com" }));
+    const noEmail = createBooking(db, bookingInput(evening));
+    if (!came.ok || !absent.ok || !noEmail.ok) throw new Error("booking failed");
+    const past = new Date(Date.now() - 3 * 3_600_000);
+    db.update(sessions).set({ startsAt: past, endsAt: new Date(past.getTime() + 3_600_000) }).where(eq(sessions.id, evening)).run();
+
+    checkIn(db, facilitator, evening, came.bookingId);
+    markNoShows(db, facilitator, evening);
+    const closed = closeSession(db, facilitator, evening, null);
+    expect(closed.ok).toBe(true);
+    const invites = db.select().from(outbox).where(eq(outbox.kind, "feedback_invite")).all();
+    expect(invites.map((m) => m.recipient)).toEqual(["came@example.com"]);
+    expect(invites[0]!.subject).toBe("Hur var ditt besök på Kohtaamo?");
+    expect(invites[0]!.textBody).toContain(`/sv/feedback/${closed.ok && closed.feedbackKey}`);
+    expect(`${invites[0]!.subject} ${invites[0]!.textBody}`).not.toMatch(/barnskydd/i);
+  });
+});
+
+describe("acting on feedback is for planners", () => {
+  it.each([
+    ["an anonymous visitor", (): Actor | null => null],
+    ["a facilitator", (): Actor | null => addStaff(db, "facilitator")],
+  ])("refuses %s and changes nothing", (_who, actorOf) => {
+    const actor = actorOf();
+    submitFeedback(db, key, form({ comment: "c", concern: "on", concernText: "t" }), "fi", "d");
+    const responseId = db.select().from(feedbackResponses).get()!.id;
+    const concernId = db.select().from(concerns).get()!.id;
+    const text = { fi: "a", sv: "a", en: "a" };
+    expect(markHandled(db, actor, responseId, true)).toEqual({ ok: false, error: "forbidden" });
+    expect(recordConcernAction(db, actor, concernId, "Called back", "resolved")).toEqual({ ok: false, error: "forbidden" });
+    expect(publishYouSaidWeDid(db, actor, { placeId: null, said: text, did: text })).toEqual({ ok: false, error: "forbidden" });
+    expect(db.select().from(feedbackResponses).get()!.handledAt).toBeNull();
+    expect(db.select().from(concerns).get()!.status).toBe("new");
+    expect(db.select().from(concernActions).all()).toEqual([]);
+    expect(db.select().from(youSaidWeDid).all()).toEqual([]);
+  });
+
+  it("lets a planner mark handled, record what was done on a concern, and publish", () => {
+    const planner = addStaff(db, "planner");
+    submitFeedback(db, key, form({ comment: "c", concern: "on", concernText: "t" }), "fi", "d");
+    const responseId = db.select().from(feedbackResponses).get()!.id;
+    const concernId = db.select().from(concerns).get()!.id;
+    expect(markHandled(db, planner, responseId, true)).toEqual({ ok: true });
+    expect(recordConcernAction(db, planner, concernId, "Called the parent", "in_progress")).toEqual({ ok: true });
+    expect(recordConcernAction(db, planner, concernId, "Met with the unit", "resolved")).toEqual({ ok: true });
+    expect(db.select().from(concerns).get()!.status).toBe("resolved");
+    expect(db.select({ note: concernActions.note, status: concernActions.status, actor: concernActions.actorId }).from(concernActions).all()).toEqual([
+      { note: "Called the parent", status: "in_progress", actor: planner.id },
+      { note: "Met with the unit", status: "resolved", actor: planner.id },
+    ]);
+    expect(db.select().from(feedbackResponses).get()!.handledBy).toBe(planner.id);
+  });
+});

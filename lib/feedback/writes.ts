@@ -1,0 +1,122 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { concernActions, concerns, feedbackLinks, feedbackResponses, sessions, youSaidWeDid, type Localized } from "@/db/schema";
+import { isPlanner, type Actor } from "@/lib/auth/staff";
+import type { Locale } from "@/lib/i18n/locales";
+import type { FeedbackForm } from "./schemas";
+
+const DAY = 86_400_000;
+
+/** The session's feedback link, made once; it works until a set number of days after the session's end. */
+export function ensureFeedbackLink(tx: Pick<DB, "select" | "insert">, sessionId: number, days: number): string {
+  const existing = tx.select({ key: feedbackLinks.key }).from(feedbackLinks).where(eq(feedbackLinks.sessionId, sessionId)).get();
+  if (existing) return existing.key;
+  const session = tx.select({ endsAt: sessions.endsAt }).from(sessions).where(eq(sessions.id, sessionId)).get();
+  if (!session) throw new Error(`no session ${sessionId}`);
+  const key = randomBytes(9).toString("base64url"); // 72 bits: short enough for a QR code read on an old phone
+  tx.insert(feedbackLinks)
+    .values({ key, sessionId, expiresAt: new Date(session.endsAt.getTime() + days * DAY) })
+    .run();
+  return key;
+}
+
+export type LinkLookup = { ok: true; sessionId: number } | { ok: false; reason: "invalid" | "expired" };
+
+export function feedbackLink(tx: Pick<DB, "select">, key: string, now: Date): LinkLookup {
+  if (!/^[A-Za-z0-9_-]{12}$/.test(key)) return { ok: false, reason: "invalid" };
+  const link = tx.select().from(feedbackLinks).where(eq(feedbackLinks.key, key)).get();
+  if (!link) return { ok: false, reason: "invalid" };
+  if (link.expiresAt.getTime() < now.getTime()) return { ok: false, reason: "expired" };
+  return { ok: true, sessionId: link.sessionId };
+}
+
+/** The device's random id is never stored, only a hash of it: enough to refuse a second answer. */
+export const deviceHash = (deviceId: string) => createHash("sha256").update(`kohtaamo-feedback:${deviceId}`).digest("hex");
+
+export type SubmitResult = { ok: true } | { ok: false; reason: "invalid" | "expired" | "alreadyAnswered" };
+
+/**
+ * Stores one anonymous answer, and a concern apart from it (the concern holds
+ * contact details only when the parent gave them). One transaction.
+ */
+export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: Locale, deviceId: string, now = new Date()): SubmitResult {
+  return db.transaction(
+    (tx) => {
+      const link = feedbackLink(tx, key, now);
+      if (!link.ok) return link;
+      const device = deviceHash(deviceId);
+      const earlier = tx
+        .select({ id: feedbackResponses.id })
+        .from(feedbackResponses)
+        .where(and(eq(feedbackResponses.sessionId, link.sessionId), eq(feedbackResponses.deviceHash, device)))
+        .get();
+      if (earlier) return { ok: false, reason: "alreadyAnswered" };
+      tx.insert(feedbackResponses)
+        .values({
+          sessionId: link.sessionId,
+          rating: form.rating,
+          gotInformation: form.gotInformation,
+          lessAlone: form.lessAlone,
+          wouldReturn: form.wouldReturn,
+          comment: form.comment,
+          locale,
+          deviceHash: device,
+        })
+        .run();
+      if (form.concern && form.concernText) {
+        tx.insert(concerns).values({ sessionId: link.sessionId, text: form.concernText, contact: form.contact, locale }).run();
+      }
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type StaffResult = { ok: true } | { ok: false; error: "forbidden" | "notFound" | "invalid" };
+
+export function markHandled(db: DB, actor: Actor | null, responseId: number, handled: boolean, now = new Date()): StaffResult {
+  if (!isPlanner(actor)) return { ok: false, error: "forbidden" };
+  const r = db
+    .update(feedbackResponses)
+    .set(handled ? { handledAt: now, handledBy: actor!.id } : { handledAt: null, handledBy: null })
+    .where(eq(feedbackResponses.id, responseId))
+    .run();
+  return r.changes ? { ok: true } : { ok: false, error: "notFound" };
+}
+
+/** What was done about a concern, and its new status, recorded together. */
+export function recordConcernAction(
+  db: DB,
+  actor: Actor | null,
+  concernId: number,
+  note: string,
+  status: "new" | "in_progress" | "resolved",
+  now = new Date(),
+): StaffResult {
+  if (!isPlanner(actor)) return { ok: false, error: "forbidden" };
+  return db.transaction(
+    (tx) => {
+      const found = tx.select({ id: concerns.id }).from(concerns).where(eq(concerns.id, concernId)).get();
+      if (!found) return { ok: false, error: "notFound" } as const;
+      tx.insert(concernActions).values({ concernId, actorId: actor!.id, note, status, at: now }).run();
+      tx.update(concerns).set({ status, updatedAt: now }).where(eq(concerns.id, concernId)).run();
+      return { ok: true } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function publishYouSaidWeDid(
+  db: DB,
+  actor: Actor | null,
+  entry: { placeId: number | null; said: Localized; did: Localized },
+  now = new Date(),
+): StaffResult {
+  if (!isPlanner(actor)) return { ok: false, error: "forbidden" };
+  db.insert(youSaidWeDid)
+    .values({ ...entry, publishedAt: now, createdBy: actor!.id })
+    .run();
+  return { ok: true };
+}
