@@ -18,6 +18,9 @@ import { NotFoundView } from "@/components/NotFoundView";
 
 export const metadata = { robots: { index: false } };
 
+// Read once per request; no-shows can be marked only after the end.
+const hasEnded = (end: Date) => end.getTime() <= Date.now();
+
 export default async function DoorPage({ params }: PageProps<"/[locale]/host/sessions/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
@@ -52,7 +55,7 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
           sessionId={sessionId}
           initial={doorState(db, sessionId)!}
           roster={people}
-          ended={session.endsAt.getTime() <= Date.now()}
+          ended={hasEnded(session.endsAt)}
           closingNote={session.closingNote}
           feedback={session.closedAt ? await feedbackQr(ensureFeedbackLink(db, sessionId, config().FEEDBACK_LINK_DAYS)) : null}
         />
