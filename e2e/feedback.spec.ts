@@ -1,0 +1,125 @@
+import { test, expect } from "./fixtures";
+import { signInAs } from "./pages/Staff";
+import { assignFacilitator, createSession, query } from "./support/db";
+
+test("closing shows the feedback QR; a parent answers in Swedish without JavaScript; staff read it and act on a concern", async ({
+  page,
+  browser,
+  expectAccessible,
+}) => {
+  const id = createSession({ title: "Feedback evening", capacity: 5, daysAhead: -0.05 });
+  assignFacilitator(id, "facilitator@kohtaamo.local");
+
+  await signInAs(page, "facilitator@kohtaamo.local");
+  await page.goto(`/en/host/sessions/${id}`);
+  await page.getByRole("button", { name: "+ Parent, first time here" }).click();
+  await expect(page.getByTestId("total")).toHaveText("1 visitor");
+  await page.getByRole("button", { name: /^Close the session/ }).click();
+  await expect(page.getByRole("img", { name: "QR code to the feedback form" })).toBeVisible();
+  await expectAccessible();
+  const link = (await page.getByTestId("feedback-link").textContent())!;
+  expect(link).toMatch(/^http:\/\/localhost:\d+\/feedback\/[\w-]{12}$/);
+
+  // The QR code's link, opened on a Swedish phone without JavaScript.
+  const phone = await browser.newContext({ javaScriptEnabled: false, locale: "sv-FI", extraHTTPHeaders: { "x-forwarded-for": "203.0.113.50" } });
+  const parent = await phone.newPage();
+  await parent.goto(link);
+  await expect(parent).toHaveURL(/\/sv\/feedback\//);
+  await expect(parent.getByRole("heading", { level: 1, name: "Berätta hur det var" })).toBeVisible();
+  await expectAccessibleOn(parent);
+  // Ticking the concern box without writing it: the form says so and keeps the rest.
+  await parent.getByText("Bra", { exact: true }).click();
+  await parent.getByRole("group", { name: /Jag fick information/ }).getByLabel("Ja").check();
+  await parent.getByRole("group", { name: /mindre ensam/ }).getByLabel("Kan inte säga").check();
+  await parent.getByLabel(/Vill du säga något mer/).fill("Tack för kaffet och samtalet.");
+  await parent.getByLabel(/Jag vill ta upp en oro/).check();
+  await parent.getByRole("button", { name: "Skicka" }).click();
+  await expect(parent.getByText("Skriv din oro här, eller ta bort krysset ovan.")).toBeVisible();
+  await expect(parent.getByLabel(/Vill du säga något mer/)).toHaveValue("Tack för kaffet och samtalet.");
+  await parent.getByLabel("Berätta om din oro").fill("Min son blev illa bemött på ett möte.");
+  await parent.getByLabel(/Om du vill att vi kontaktar dig/).fill("040 765 4321");
+  await parent.getByRole("button", { name: "Skicka" }).click();
+  await expect(parent.getByRole("heading", { name: "Tack för din respons!" })).toBeVisible();
+  await expect(parent.getByText("Din oro har skickats till de ansvariga.")).toBeVisible();
+  await expectAccessibleOn(parent);
+
+  // The same device cannot answer twice.
+  await parent.goto(link);
+  await parent.getByText("Dåligt", { exact: true }).click();
+  await parent.getByRole("button", { name: "Skicka" }).click();
+  await expect(parent.getByText("Du har redan svarat om den här träffen på den här enheten. Tack!")).toBeVisible();
+  await phone.close();
+
+  expect(query("SELECT rating, got_information AS info, less_alone AS alone, comment FROM feedback_responses WHERE session_id = ?", id)).toEqual([
+    { rating: 4, info: "yes", alone: "cant_say", comment: "Tack för kaffet och samtalet." },
+  ]);
+
+  // The facilitator reads the answer, never the concern.
+  await page.goto("/en/host/feedback");
+  await expect(page.getByText("Tack för kaffet och samtalet.")).toBeVisible();
+  await expect(page.getByText("Min son blev illa bemött")).toHaveCount(0);
+  await expectAccessible();
+
+  // A planner finds the concern in its own queue, records what was done, and resolves it.
+  const office = await browser.newContext();
+  const planner = await office.newPage();
+  await signInAs(planner, "planner@kohtaamo.local");
+  await planner.getByRole("link", { name: "Feedback" }).click();
+  await expect(planner.getByRole("heading", { name: "Concerns (1)" })).toBeVisible();
+  await expect(planner.getByText("Tack för kaffet och samtalet.")).toBeVisible();
+  await expectAccessibleOn(planner);
+  await planner.getByRole("link", { name: "Open the concern" }).first().click();
+  await expect(planner.getByText("040 765 4321")).toBeVisible();
+  await planner.getByLabel("What was done").fill("Called the parent and agreed on a meeting with the unit.");
+  await planner.getByLabel("Status").selectOption("in_progress");
+  await planner.getByRole("button", { name: "Record the action" }).click();
+  await expect(planner.getByText("The action has been recorded.")).toBeVisible();
+  await planner.getByLabel("What was done").fill("Meeting held; the parent was satisfied.");
+  await planner.getByLabel("Status").selectOption("resolved");
+  await planner.getByRole("button", { name: "Record the action" }).click();
+  await expect(planner.getByText("Meeting held; the parent was satisfied.")).toBeVisible();
+  await expectAccessibleOn(planner);
+  const concern = query<{ id: number; status: string }>("SELECT id, status FROM concerns WHERE session_id = ?", id)[0]!;
+  expect(concern.status).toBe("resolved");
+  expect(query("SELECT status FROM concern_actions WHERE concern_id = ? ORDER BY id", concern.id)).toEqual([{ status: "in_progress" }, { status: "resolved" }]);
+  expect(query("SELECT 1 AS seen FROM audit_log WHERE action = 'concern.view' AND subject_id = ?", String(concern.id)).length).toBeGreaterThan(0);
+  await office.close();
+});
+
+test("a planner publishes 'you said, we did' and parents read it in all three languages", async ({ page, expectAccessible }) => {
+  await signInAs(page, "planner@kohtaamo.local");
+  await page.goto("/en/plan/feedback/publish");
+  await expectAccessible();
+  await page.getByLabel("Applies to").selectOption({ label: "Kohtaamo Järvenpää" });
+  await page.getByLabel("You said (suomi)").fill("Iltaisin on vaikea päästä.");
+  await page.getByLabel("We did (suomi)").fill("Avasimme ilta-avoimet ovet torstaisin.");
+  await page.getByLabel("You said (svenska)").fill("Det är svårt att komma på kvällar.");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Fill this in, in all three languages.").first()).toBeVisible();
+  await expect(page.getByLabel("You said (suomi)")).toHaveValue("Iltaisin on vaikea päästä.");
+  await page.getByLabel("We did (svenska)").fill("Vi öppnade öppet hus på torsdagskvällar.");
+  await page.getByLabel("You said (English)").fill("Evenings are hard to make.");
+  await page.getByLabel("We did (English)").fill("We opened a Thursday evening drop-in.");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published.")).toBeVisible();
+
+  for (const [locale, title, did] of [
+    ["fi", "Sanoitte, teimme", "Avasimme ilta-avoimet ovet torstaisin."],
+    ["sv", "Ni sa, vi gjorde", "Vi öppnade öppet hus på torsdagskvällar."],
+    ["en", "You said, we did", "We opened a Thursday evening drop-in."],
+  ] as const) {
+    await page.goto(`/${locale}/you-said-we-did`);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText(did)).toBeVisible();
+    await expectAccessible();
+    await page.goto(`/${locale}/places/jarvenpaa`);
+    await expect(page.getByText(did)).toBeVisible();
+  }
+});
+
+// axe on a page of another browser context than the fixture's.
+async function expectAccessibleOn(p: import("@playwright/test").Page) {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page: p }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
