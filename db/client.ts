@@ -31,6 +31,10 @@ export function migrateDatabase(db: DB): void {
 const holder = globalThis as unknown as { __kohtaamoDb?: DB };
 
 export function getDb(): DB {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    // A page that reads data must render per request; a build must never create or read the database.
+    throw new Error("The database was opened while building: make the page dynamic (await connection()).");
+  }
   holder.__kohtaamoDb ??= openDatabase();
   return holder.__kohtaamoDb;
 }

@@ -43,13 +43,14 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
           <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">
             {children}
           </main>
+          {/* Inside the provider: its links need the locale from it. */}
+          <footer className="border-t border-stone-200 px-4 py-6 text-center text-sm text-stone-700">
+            <p>{t("footer")}</p>
+            <p className="mt-2">
+              <Link href="/you-said-we-did">{t("youSaidWeDid")}</Link> · <Link href="/staff/sign-in">{t("staff")}</Link>
+            </p>
+          </footer>
         </ClientMessages>
-        <footer className="border-t border-stone-200 px-4 py-6 text-center text-sm text-stone-700">
-          <p>{t("footer")}</p>
-          <p className="mt-2">
-            <Link href="/you-said-we-did">{t("youSaidWeDid")}</Link> · <Link href="/staff/sign-in">{t("staff")}</Link>
-          </p>
-        </footer>
       </body>
     </html>
   );

@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { publishedEntries } from "@/lib/feedback/reads";
@@ -12,6 +13,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/you-said
 export default async function YouSaidWeDidPage({ params }: PageProps<"/[locale]/you-said-we-did">) {
   const { locale } = await params;
   setRequestLocale(locale);
+  await connection(); // read from the database at each request, never at build time
   const t = await getTranslations("feedback.public");
   return (
     <>
