@@ -68,7 +68,7 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   const office = await browser.newContext();
   const planner = await office.newPage();
   await signInAs(planner, "planner@kohtaamo.local");
-  await planner.getByRole("link", { name: "Feedback" }).click();
+  await planner.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Feedback", exact: true }).click();
   await expect(planner.getByRole("heading", { name: "Concerns (1)" })).toBeVisible();
   await expect(planner.getByText("Tack för kaffet och samtalet.")).toBeVisible();
   await expectAccessibleOn(planner);
