@@ -74,11 +74,11 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   await expectAccessibleOn(planner);
   await planner.getByRole("link", { name: "Open the concern" }).first().click();
   await expect(planner.getByText("040 765 4321")).toBeVisible();
-  await planner.getByLabel("What was done").fill("Called the parent and agreed on a meeting with the unit.");
+  await planner.getByLabel("Write what was done").fill("Called the parent and agreed on a meeting with the unit.");
   await planner.getByLabel("Status").selectOption("in_progress");
   await planner.getByRole("button", { name: "Record the action" }).click();
   await expect(planner.getByText("The action has been recorded.")).toBeVisible();
-  await planner.getByLabel("What was done").fill("Meeting held; the parent was satisfied.");
+  await planner.getByLabel("Write what was done").fill("Meeting held; the parent was satisfied.");
   await planner.getByLabel("Status").selectOption("resolved");
   await planner.getByRole("button", { name: "Record the action" }).click();
   await expect(planner.getByText("Meeting held; the parent was satisfied.")).toBeVisible();
