@@ -8,7 +8,7 @@ const config = [
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
   // CommonJS on purpose: shared by the Playwright config and the .mjs scripts.
   { files: ["**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
-  { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "bench-results/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "bench-results/**", "next-env.d.ts"] },
 ];
 
 export default config;

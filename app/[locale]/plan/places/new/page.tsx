@@ -1,0 +1,26 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireActor } from "@/lib/auth/guard";
+import { isPlanner } from "@/lib/auth/staff";
+import { ClientMessages } from "@/components/ClientMessages";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { PlanNav } from "@/components/plan/PlanNav";
+import { PlaceForm } from "@/components/plan/PlaceForm";
+
+export const metadata = { robots: { index: false } };
+
+export default async function NewPlacePage({ params }: PageProps<"/[locale]/plan/places/new">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  if (!isPlanner(actor)) return <Forbidden />;
+  const t = await getTranslations("plan.places");
+  return (
+    <>
+      <PlanNav current="places" />
+      <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
+      <ClientMessages namespaces={["plan"]}>
+        <PlaceForm locale={locale} />
+      </ClientMessages>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/guard";
+import { isPlanner } from "@/lib/auth/staff";
+import type { Locale } from "@/lib/i18n/locales";
+import { planPlaces, sessionForEdit, type SessionForEdit } from "@/lib/schedule/plan-reads";
+import { helsinkiParts } from "@/lib/schedule/recurrence";
+import type { FormValues } from "@/lib/schedule/form-state";
+import { assignableStaff } from "@/lib/staff/reads";
+import { Link } from "@/i18n/navigation";
+import { ClientMessages } from "@/components/ClientMessages";
+import { KindBadge } from "@/components/KindBadge";
+import { NotFoundView } from "@/components/NotFoundView";
+import { Forbidden } from "@/components/staff/Forbidden";
+import { PlanNav } from "@/components/plan/PlanNav";
+import { PageNotice } from "@/components/plan/PageNotice";
+import { SessionForm } from "@/components/plan/SessionForm";
+import { CancelSessionForm, FacilitatorsForm } from "@/components/plan/SessionActions";
+
+export const metadata = { robots: { index: false } };
+
+function formValues(s: SessionForEdit): FormValues {
+  const start = helsinkiParts(s.startsAt);
+  const APP = ["fi", "sv", "en"];
+  return {
+    sessionId: String(s.id),
+    placeId: String(s.placeId),
+    kind: s.kind,
+    date: start.date,
+    startTime: start.time,
+    endTime: helsinkiParts(s.endsAt).time,
+    titleFi: s.title.fi,
+    titleSv: s.title.sv,
+    titleEn: s.title.en,
+    descriptionFi: s.description.fi,
+    descriptionSv: s.description.sv,
+    descriptionEn: s.description.en,
+    audienceFi: s.audience?.fi ?? "",
+    audienceSv: s.audience?.sv ?? "",
+    audienceEn: s.audience?.en ?? "",
+    languages: s.languages.filter((l) => APP.includes(l)),
+    otherLanguages: s.languages.filter((l) => !APP.includes(l)).join(", "),
+    capacity: s.capacity === null ? "" : String(s.capacity),
+    maxPartySize: String(s.maxPartySize),
+  };
+}
+
+export default async function PlanSessionPage({ params, searchParams }: PageProps<"/[locale]/plan/sessions/[id]">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  if (!isPlanner(actor)) return <Forbidden />;
+  const db = getDb();
+  const session = /^\d+$/.test(id) ? sessionForEdit(db, Number(id)) : null;
+  if (!session) return <NotFoundView />;
+  const query = await searchParams;
+  const t = await getTranslations("plan.sessionPage");
+  const te = await getTranslations("plan.errors");
+  const format = await getFormatter();
+  const now = new Date();
+  const started = session.startsAt.getTime() <= now.getTime();
+  const cancelled = session.status === "cancelled";
+  const staff = assignableStaff(db).map((s) => ({ id: s.id, name: s.name ?? s.email ?? "" }));
+  const places = planPlaces(db, now).filter((p) => !p.archivedAt || p.id === session.placeId);
+
+  const error = typeof query.error === "string" && te.has(query.error) ? te(query.error) : null;
+  const success =
+    query.cancelled !== undefined
+      ? t("cancelledNow", { count: Number(query.cancelled) || 0 })
+      : query.assigned !== undefined
+        ? t("assignedNow", { count: Number(query.assigned) || 0 })
+        : query.told !== undefined
+          ? t("movedNow", { count: Number(query.told) || 0 })
+          : query.saved
+            ? t("savedNow")
+            : null;
+  const capacity = session.groupId !== null ? session.groupCapacity : session.capacity;
+
+  return (
+    <>
+      <PlanNav />
+      <KindBadge kind={session.kind} />
+      <h1 className="mt-1 text-2xl font-bold">{session.title[locale as Locale]}</h1>
+      <p className="mt-1 text-lg">
+        {format.dateTimeRange(session.startsAt, session.endsAt, { dateStyle: "full", timeStyle: "short" })} · {session.placeName}
+      </p>
+      <p className="mt-1">
+        {capacity === null || capacity === undefined ? t("noBooking") : t("seats", { booked: session.booked, capacity })}
+        {session.groupId !== null && ` · ${t("groupMeeting", { count: session.others + 1 })}`}
+        {session.groupId === null && session.seriesId !== null && ` · ${t("seriesMeeting")}`}
+      </p>
+      {cancelled && <p className="mt-2 font-bold text-red-800">{t("isCancelled")}</p>}
+      {!cancelled && <p className="mt-1 text-sm"><Link href={`/sessions/${session.id}`}>{t("publicPage")}</Link></p>}
+      <div className="mt-4">
+        <PageNotice success={success} error={error} />
+      </div>
+
+      {!cancelled && (
+        <section aria-labelledby="facilitators" className="mt-6">
+          <h2 id="facilitators" className="text-xl font-bold">
+            {t("facilitators")}
+          </h2>
+          <FacilitatorsForm locale={locale} sessionId={session.id} staff={staff} assigned={session.facilitators.map((f) => f.id)} others={session.others} />
+        </section>
+      )}
+
+      {!cancelled && !started && (
+        <>
+          <section aria-labelledby="edit" className="mt-10">
+            <h2 id="edit" className="text-xl font-bold">
+              {t("edit")}
+            </h2>
+            <p className="mt-1 text-sm">{t("editHint")}</p>
+            <ClientMessages namespaces={["plan", "kinds"]}>
+              <SessionForm mode="edit" locale={locale} places={places} groupMeeting={session.groupId !== null} initial={formValues(session)} />
+            </ClientMessages>
+          </section>
+          <section aria-labelledby="cancel" className="mt-10 rounded-lg border border-red-200 bg-white p-4">
+            <h2 id="cancel" className="text-xl font-bold">
+              {t("cancel")}
+            </h2>
+            <CancelSessionForm locale={locale} sessionId={session.id} booked={session.booked} />
+          </section>
+        </>
+      )}
+      {started && !cancelled && <p className="mt-6">{t("startedHint")}</p>}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { savePlaceAction } from "@/lib/schedule/actions";
+import type { FormValues, PlanFormState } from "@/lib/schedule/form-state";
+import { SubmitButton } from "@/components/ui/SubmitButton";
+import { FormErrors, LocalizedFields, TextField, useFormState } from "./form";
+
+/** Creates a meeting place, or edits one when placeId is given. A plain form: it works without JavaScript. */
+export function PlaceForm({ locale, placeId, initial = {} }: { locale: string; placeId?: number; initial?: FormValues }) {
+  const t = useTranslations("plan.place");
+  const [state, action] = useActionState<PlanFormState, FormData>(savePlaceAction, { values: initial });
+  const form = useFormState(state);
+  return (
+    <form action={action} noValidate className="mt-4">
+      <input type="hidden" name="locale" value={locale} />
+      {placeId && <input type="hidden" name="placeId" value={placeId} />}
+      <FormErrors state={state} />
+      <TextField form={form} name="name" label={t("name")} hint={t("nameHint")} />
+      <TextField form={form} name="streetAddress" label={t("streetAddress")} autoComplete="off" />
+      <div className="grid gap-x-4 sm:grid-cols-[10rem_1fr]">
+        <TextField form={form} name="postalCode" label={t("postalCode")} inputMode="numeric" />
+        <TextField form={form} name="city" label={t("city")} />
+      </div>
+      <TextField form={form} name="county" label={t("county")} hint={t("countyHint")} />
+      <LocalizedFields form={form} name="openingHours" label={t("openingHours")} hint={t("localizedHint")} />
+      <LocalizedFields form={form} name="directions" label={t("directions")} multiline />
+      <LocalizedFields form={form} name="accessibility" label={t("accessibility")} multiline />
+      <SubmitButton label={placeId ? t("save") : t("create")} pending={t("saving")} />
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import type { z } from "zod";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+
+/** What a planner typed, as strings (several for checkboxes), to put back into the form after an error. */
+export type FormValues = Record<string, string | string[]>;
+
+/** The state a planners' form keeps between submits: error keys under "plan.errors", and the typed values. */
+export type PlanFormState = {
+  errors?: Record<string, string>;
+  formError?: string;
+  formParams?: Record<string, string | number>;
+  values: FormValues;
+};
+
+export function readValues(formData: FormData, multi: readonly string[] = []): FormValues {
+  const values: FormValues = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$")) continue; // React's own fields for server actions
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = multi.includes(key) ? all : (all[0] ?? "");
+  }
+  return values;
+}
+
+/** The first message per field; a field's error names what to fix next to it. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+export function localeOf(formData: FormData): Locale {
+  const value = formData.get("locale");
+  return isLocale(value) ? value : "fi";
+}

@@ -1,0 +1,141 @@
+import "server-only";
+import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { bookings, places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
+
+// What the planners' pages read. The parents' reads (reads.ts) show open places and scheduled sessions only;
+// planners also see archived places and cancelled sessions.
+
+type Tx = Pick<DB, "select">;
+
+export function planPlaces(tx: Tx, now: Date) {
+  return tx
+    .select({
+      id: places.id,
+      slug: places.slug,
+      name: places.name,
+      city: places.city,
+      county: places.county,
+      archivedAt: places.archivedAt,
+      coming: sql<number>`(SELECT count(*) FROM ${sessions} WHERE ${sessions.placeId} = ${places.id} AND ${sessions.status} = 'scheduled' AND ${sessions.endsAt} > ${now.getTime()})`,
+    })
+    .from(places)
+    .orderBy(sql`${places.archivedAt} IS NOT NULL`, asc(places.name))
+    .all();
+}
+
+export function placeForEdit(tx: Tx, id: number) {
+  return (
+    tx
+      .select({
+        id: places.id,
+        slug: places.slug,
+        name: places.name,
+        county: places.county,
+        streetAddress: places.streetAddress,
+        postalCode: places.postalCode,
+        city: places.city,
+        directions: places.directions,
+        accessibility: places.accessibility,
+        openingHours: places.openingHours,
+        archivedAt: places.archivedAt,
+      })
+      .from(places)
+      .where(eq(places.id, id))
+      .get() ?? null
+  );
+}
+
+function facilitatorsOf(tx: Tx, sessionIds: number[]) {
+  const bySession = new Map<number, { id: string; name: string }[]>();
+  if (sessionIds.length === 0) return bySession;
+  const rows = tx
+    .select({ sessionId: sessionFacilitators.sessionId, id: users.id, name: users.name, email: users.email })
+    .from(sessionFacilitators)
+    .innerJoin(users, eq(users.id, sessionFacilitators.userId))
+    .where(inArray(sessionFacilitators.sessionId, sessionIds))
+    .orderBy(asc(users.name))
+    .all();
+  for (const r of rows) {
+    bySession.set(r.sessionId, [...(bySession.get(r.sessionId) ?? []), { id: r.id, name: r.name ?? r.email ?? "" }]);
+  }
+  return bySession;
+}
+
+const seatsBooked = sql<number>`coalesce((SELECT sum(${bookings.partySize}) FROM ${bookings} WHERE ${bookings.status} = 'confirmed' AND (${bookings.sessionId} = ${sessions.id} OR ${bookings.groupId} = ${sessions.groupId})), 0)`;
+
+/** A place's sessions that have not ended, cancelled ones included, with seats booked and who runs them. */
+export function comingSessionsAt(tx: Tx, placeId: number, now: Date, limit = 200) {
+  const rows = tx
+    .select({
+      id: sessions.id,
+      kind: sessions.kind,
+      title: sessions.title,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      status: sessions.status,
+      seriesId: sessions.seriesId,
+      groupId: sessions.groupId,
+      capacity: sql<number | null>`coalesce(${sessionGroups.capacity}, ${sessions.capacity})`,
+      booked: seatsBooked,
+    })
+    .from(sessions)
+    .leftJoin(sessionGroups, eq(sessionGroups.id, sessions.groupId))
+    .where(and(eq(sessions.placeId, placeId), gt(sessions.endsAt, now)))
+    .orderBy(asc(sessions.startsAt), asc(sessions.id))
+    .limit(limit)
+    .all();
+  const staff = facilitatorsOf(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, facilitators: staff.get(r.id) ?? [] }));
+}
+
+export type PlanSessionRow = ReturnType<typeof comingSessionsAt>[number];
+
+export function sessionForEdit(tx: Tx, id: number) {
+  const row = tx
+    .select({
+      id: sessions.id,
+      placeId: sessions.placeId,
+      kind: sessions.kind,
+      title: sessions.title,
+      description: sessions.description,
+      languages: sessions.languages,
+      audience: sessions.audience,
+      capacity: sessions.capacity,
+      maxPartySize: sessions.maxPartySize,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      status: sessions.status,
+      seriesId: sessions.seriesId,
+      groupId: sessions.groupId,
+      groupCapacity: sessionGroups.capacity,
+      placeName: places.name,
+      booked: seatsBooked,
+    })
+    .from(sessions)
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .leftJoin(sessionGroups, eq(sessionGroups.id, sessions.groupId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  const others =
+    row.seriesId !== null || row.groupId !== null
+      ? (tx
+          .select({ n: sql<number>`count(*)` })
+          .from(sessions)
+          .where(
+            and(
+              row.groupId !== null ? eq(sessions.groupId, row.groupId) : eq(sessions.seriesId, row.seriesId!),
+              ne(sessions.id, row.id),
+              eq(sessions.status, "scheduled"),
+            ),
+          )
+          .get()?.n ?? 0)
+      : 0;
+  return { ...row, facilitators: facilitatorsOf(tx, [row.id]).get(row.id) ?? [], others };
+}
+
+export type SessionForEdit = NonNullable<ReturnType<typeof sessionForEdit>>;

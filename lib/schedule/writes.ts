@@ -1,0 +1,341 @@
+import "server-only";
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { places, series, sessionFacilitators, sessionGroups, sessions, users, type Localized, type SessionKind } from "@/db/schema";
+import type { Actor } from "@/lib/auth/staff";
+import { plannerIn, type Tx } from "./guard";
+import { bookersOf, dropBookersMail, groupFirstStart, rescheduleReminders, tellBookers } from "./notify";
+import { helsinkiInstant, weeklyOccurrences, type Occurrence } from "./recurrence";
+import type { EditInput, FacilitatorsInput, GroupInput, OnceInput, SeriesInput } from "./schemas";
+
+/** An existing session a new one would overlap. */
+export type Clash = { startsAt: Date; endsAt: Date; title: Localized };
+
+export type ScheduleError =
+  | "forbidden"
+  | "unknownPlace"
+  | "placeArchived"
+  | "unknownSession"
+  | "unknownStaff"
+  | "sessionCancelled"
+  | "sessionStarted"
+  | "kindRequired"
+  | "pastDate"
+  | "noOccurrences"
+  | "clash";
+
+export type ScheduleRefusal = { ok: false; error: ScheduleError; field?: string; clashes?: Clash[] };
+
+const refuse = (error: ScheduleError, extra: Omit<ScheduleRefusal, "ok" | "error"> = {}): ScheduleRefusal => ({
+  ok: false,
+  error,
+  ...extra,
+});
+
+type Span = { startsAt: Date; endsAt: Date };
+
+/** Scheduled sessions at the place that overlap any of the spans (touching end to start is fine). */
+export function findClashes(tx: Pick<DB, "select">, placeId: number, spans: Span[], exceptSessionId?: number): Clash[] {
+  if (spans.length === 0) return [];
+  const overlaps = or(...spans.map((s) => and(lt(sessions.startsAt, s.endsAt), gt(sessions.endsAt, s.startsAt))));
+  return tx
+    .select({ startsAt: sessions.startsAt, endsAt: sessions.endsAt, title: sessions.title })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.placeId, placeId),
+        eq(sessions.status, "scheduled"),
+        exceptSessionId === undefined ? undefined : ne(sessions.id, exceptSessionId),
+        overlaps,
+      ),
+    )
+    .orderBy(asc(sessions.startsAt))
+    .all();
+}
+
+function openPlace(tx: Tx, placeId: number): ScheduleRefusal | null {
+  const place = tx.select({ archivedAt: places.archivedAt }).from(places).where(eq(places.id, placeId)).get();
+  if (!place) return refuse("unknownPlace", { field: "placeId" });
+  if (place.archivedAt) return refuse("placeArchived", { field: "placeId" });
+  return null;
+}
+
+/** Only active staff can be assigned; an id sent by a stale or forged form is refused. */
+function checkStaff(tx: Tx, ids: string[]): boolean {
+  if (ids.length === 0) return true;
+  const found = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), isNull(users.deactivatedAt)))
+    .all();
+  return found.length === ids.length;
+}
+
+function assign(tx: Tx, sessionIds: number[], userIds: string[]) {
+  for (const sessionId of sessionIds) {
+    for (const userId of userIds) tx.insert(sessionFacilitators).values({ sessionId, userId }).onConflictDoNothing().run();
+  }
+}
+
+type Common = OnceInput | SeriesInput | GroupInput;
+
+function sessionValues(input: Common, kind: SessionKind) {
+  return {
+    placeId: input.placeId,
+    kind,
+    title: input.title,
+    description: input.description,
+    languages: input.languages,
+    audience: input.audience,
+    capacity: kind === "group" ? null : input.capacity,
+    maxPartySize: input.maxPartySize,
+  };
+}
+
+export type CreateResult = { ok: true; sessionIds: number[]; seriesId?: number; groupId?: number } | ScheduleRefusal;
+
+/** One meeting on one date. */
+export function createSession(db: DB, actor: Actor | null, input: OnceInput, now = new Date()): CreateResult {
+  return db.transaction(
+    (tx) => {
+      if (!plannerIn(tx, actor)) return refuse("forbidden");
+      if (input.kind === "group") return refuse("kindRequired", { field: "kind" });
+      const placeError = openPlace(tx, input.placeId);
+      if (placeError) return placeError;
+      if (!checkStaff(tx, input.facilitatorIds)) return refuse("unknownStaff");
+      const span = { startsAt: helsinkiInstant(input.date, input.startTime), endsAt: helsinkiInstant(input.date, input.endTime) };
+      if (span.startsAt.getTime() <= now.getTime()) return refuse("pastDate", { field: "date" });
+      const clashes = findClashes(tx, input.placeId, [span]);
+      if (clashes.length > 0) return refuse("clash", { clashes });
+
+      const row = tx
+        .insert(sessions)
+        .values({ ...sessionValues(input, input.kind), ...span })
+        .returning({ id: sessions.id })
+        .get();
+      assign(tx, [row.id], input.facilitatorIds);
+      return { ok: true, sessionIds: [row.id] } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The meetings of a weekly rule, or why none can be made: in the past, none at all, or overlapping. */
+function planWeekly(tx: Tx, input: SeriesInput | GroupInput, now: Date): Occurrence[] | ScheduleRefusal {
+  const occurrences = weeklyOccurrences(input);
+  if (occurrences.length === 0) return refuse("noOccurrences", { field: "toDate" });
+  if (occurrences[0]!.startsAt.getTime() <= now.getTime()) return refuse("pastDate", { field: "fromDate" });
+  const clashes = findClashes(tx, input.placeId, occurrences);
+  if (clashes.length > 0) return refuse("clash", { clashes });
+  return occurrences;
+}
+
+/** Writes the weekly rule and its meetings as ordinary sessions. */
+function writeWeekly(
+  tx: Tx,
+  actor: Actor,
+  input: SeriesInput | GroupInput,
+  occurrences: Occurrence[],
+  kind: SessionKind,
+  groupId: number | null,
+): CreateResult {
+  const rule = tx
+    .insert(series)
+    .values({
+      placeId: input.placeId,
+      weekday: input.weekday,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      fromDate: input.fromDate,
+      toDate: input.toDate,
+      skipDates: input.skipDates,
+      createdBy: actor.id,
+    })
+    .returning({ id: series.id })
+    .get();
+  const n = occurrences.length;
+  const sessionIds = occurrences.map((o, i) => {
+    // A group's meetings are told apart by their number; the words stay the planner's own.
+    const title =
+      groupId === null
+        ? input.title
+        : { fi: `${input.title.fi} ${i + 1}/${n}`, sv: `${input.title.sv} ${i + 1}/${n}`, en: `${input.title.en} ${i + 1}/${n}` };
+    return tx
+      .insert(sessions)
+      .values({ ...sessionValues(input, kind), title, seriesId: rule.id, groupId, startsAt: o.startsAt, endsAt: o.endsAt })
+      .returning({ id: sessions.id })
+      .get().id;
+  });
+  assign(tx, sessionIds, input.facilitatorIds);
+  return { ok: true, sessionIds, seriesId: rule.id, groupId: groupId ?? undefined };
+}
+
+export function createSeries(db: DB, actor: Actor | null, input: SeriesInput, now = new Date()): CreateResult {
+  return db.transaction(
+    (tx) => {
+      const planner = plannerIn(tx, actor);
+      if (!planner) return refuse("forbidden");
+      if (input.kind === "group") return refuse("kindRequired", { field: "kind" });
+      const placeError = openPlace(tx, input.placeId);
+      if (placeError) return placeError;
+      if (!checkStaff(tx, input.facilitatorIds)) return refuse("unknownStaff");
+      const occurrences = planWeekly(tx, input, now);
+      if (!Array.isArray(occurrences)) return occurrences;
+      return writeWeekly(tx, planner, input, occurrences, input.kind, null);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** A group: weekly meetings that share one capacity and are booked as one. */
+export function createGroup(db: DB, actor: Actor | null, input: GroupInput, now = new Date()): CreateResult {
+  return db.transaction(
+    (tx) => {
+      const planner = plannerIn(tx, actor);
+      if (!planner) return refuse("forbidden");
+      const placeError = openPlace(tx, input.placeId);
+      if (placeError) return placeError;
+      if (!checkStaff(tx, input.facilitatorIds)) return refuse("unknownStaff");
+      const occurrences = planWeekly(tx, input, now);
+      if (!Array.isArray(occurrences)) return occurrences;
+      const group = tx
+        .insert(sessionGroups)
+        .values({
+          placeId: input.placeId,
+          title: input.title,
+          description: input.description,
+          capacity: input.capacity,
+          maxPartySize: input.maxPartySize,
+        })
+        .returning({ id: sessionGroups.id })
+        .get();
+      return writeWeekly(tx, planner, input, occurrences, "group", group.id);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function sessionForChange(tx: Tx, sessionId: number, now: Date) {
+  const session = tx
+    .select({ id: sessions.id, groupId: sessions.groupId, status: sessions.status, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId))
+    .get();
+  if (!session) return refuse("unknownSession");
+  if (session.status === "cancelled") return refuse("sessionCancelled");
+  // What happened is recorded at the door; the planner does not rewrite it afterwards.
+  if (session.startsAt.getTime() <= now.getTime()) return refuse("sessionStarted");
+  return session;
+}
+
+export type UpdateResult = { ok: true; moved: boolean; told: number } | ScheduleRefusal;
+
+/**
+ * Changes one session. A new time is told to its bookers (the group's, for a
+ * group meeting) and their reminders move with it, in the same transaction.
+ */
+export function updateSession(db: DB, actor: Actor | null, input: EditInput, now = new Date()): UpdateResult {
+  return db.transaction(
+    (tx) => {
+      if (!plannerIn(tx, actor)) return refuse("forbidden");
+      const session = sessionForChange(tx, input.sessionId, now);
+      if ("ok" in session) return session;
+      const inGroup = session.groupId !== null;
+      if (!inGroup && input.kind === "group") return refuse("kindRequired", { field: "kind" });
+      const placeError = openPlace(tx, input.placeId);
+      if (placeError) return placeError;
+      const span = { startsAt: helsinkiInstant(input.date, input.startTime), endsAt: helsinkiInstant(input.date, input.endTime) };
+      if (span.startsAt.getTime() <= now.getTime()) return refuse("pastDate", { field: "date" });
+      const clashes = findClashes(tx, input.placeId, [span], session.id);
+      if (clashes.length > 0) return refuse("clash", { clashes });
+
+      tx.update(sessions)
+        .set({
+          placeId: input.placeId,
+          title: input.title,
+          description: input.description,
+          languages: input.languages,
+          audience: input.audience,
+          ...span,
+          // A group meeting keeps its kind and takes its seats from the group.
+          ...(inGroup ? {} : { kind: input.kind, capacity: input.capacity, maxPartySize: input.maxPartySize }),
+        })
+        .where(eq(sessions.id, session.id))
+        .run();
+
+      const moved = span.startsAt.getTime() !== session.startsAt.getTime() || span.endsAt.getTime() !== session.endsAt.getTime();
+      if (!moved) return { ok: true, moved, told: 0 } as const;
+      const bookers = bookersOf(tx, session);
+      const told = tellBookers(tx, "session_moved", bookers, now);
+      rescheduleReminders(tx, bookers, inGroup ? groupFirstStart(tx, session.groupId!) : span.startsAt, now);
+      return { ok: true, moved, told } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type CancelResult = { ok: true; told: number } | ScheduleRefusal;
+
+/**
+ * Cancels one session. It leaves the parents' list (which shows scheduled
+ * sessions only), and every booker with an address is told, in the same transaction.
+ */
+export function cancelSession(db: DB, actor: Actor | null, sessionId: number, now = new Date()): CancelResult {
+  return db.transaction(
+    (tx) => {
+      if (!plannerIn(tx, actor)) return refuse("forbidden");
+      const session = sessionForChange(tx, sessionId, now);
+      if ("ok" in session) return session;
+      tx.update(sessions).set({ status: "cancelled" }).where(eq(sessions.id, session.id)).run();
+      const bookers = bookersOf(tx, session);
+      if (session.groupId === null) {
+        dropBookersMail(tx, bookers, now);
+      } else {
+        // The group goes on: its reminders follow its first meeting still on, or go when none is left.
+        rescheduleReminders(tx, bookers, groupFirstStart(tx, session.groupId), now);
+      }
+      const told = tellBookers(tx, "session_cancelled", bookers, now);
+      return { ok: true, told } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type FacilitatorsResult = { ok: true; sessionIds: number[] } | ScheduleRefusal;
+
+/**
+ * Sets who runs a session, or every coming session of its series or group.
+ * Past sessions keep who actually ran them.
+ */
+export function setFacilitators(db: DB, actor: Actor | null, input: FacilitatorsInput, now = new Date()): FacilitatorsResult {
+  return db.transaction(
+    (tx) => {
+      if (!plannerIn(tx, actor)) return refuse("forbidden");
+      const session = tx
+        .select({ id: sessions.id, seriesId: sessions.seriesId, groupId: sessions.groupId })
+        .from(sessions)
+        .where(eq(sessions.id, input.sessionId))
+        .get();
+      if (!session) return refuse("unknownSession");
+      const userIds = [...new Set(input.facilitators)];
+      if (!checkStaff(tx, userIds)) return refuse("unknownStaff");
+
+      let ids = [session.id];
+      if (input.scope === "all" && (session.seriesId !== null || session.groupId !== null)) {
+        const sameRule =
+          session.groupId !== null ? eq(sessions.groupId, session.groupId) : eq(sessions.seriesId, session.seriesId!);
+        ids = tx
+          .select({ id: sessions.id })
+          .from(sessions)
+          .where(and(sameRule, eq(sessions.status, "scheduled"), gt(sessions.startsAt, now)))
+          .all()
+          .map((r) => r.id);
+        if (!ids.includes(session.id)) ids.push(session.id);
+      }
+      tx.delete(sessionFacilitators).where(inArray(sessionFacilitators.sessionId, ids)).run();
+      assign(tx, ids, userIds);
+      return { ok: true, sessionIds: ids } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
