@@ -452,3 +452,120 @@ export const youSaidWeDid = sqliteTable("you_said_we_did", {
     .references(() => users.id),
   createdAt: createdAt(),
 });
+
+// ---------------------------------------------------------------- reach
+// Summaries for the reach dashboard, so its figures stay fast at national
+// scale. Derived data only: written by lib/reach/refresh.ts and nothing else.
+// Triggers (migration 0003_reach) put the id of every session whose visits,
+// bookings, attendance, feedback or own row changed into reach_dirty; the
+// next reading of the figures rebuilds those sessions' rows first, so the
+// summaries are never stale when read.
+
+/** Sessions whose summary rows must be rebuilt before the next reading. */
+export const reachDirty = sqliteTable("reach_dirty", {
+  sessionId: integer("session_id").primaryKey(),
+});
+
+/**
+ * One row per session: what the dashboard adds up. `day` is the Helsinki
+ * calendar date of the start as days since 1970-01-01, `month` the Helsinki
+ * month as year * 12 + month index: periods and buckets compare plain integers.
+ */
+export const reachSessions = sqliteTable(
+  "reach_sessions",
+  {
+    sessionId: integer("session_id").primaryKey(),
+    placeId: integer("place_id").notNull(),
+    kind: text("kind", { enum: sessionKinds }).notNull(),
+    status: text("status", { enum: ["scheduled", "cancelled"] }).notNull(),
+    startsAt: integer("starts_at").notNull(),
+    day: integer("day").notNull(),
+    month: integer("month").notNull(),
+    /** The session's own capacity, or its group's; null when nobody books it. */
+    capacity: integer("capacity"),
+    bookedSeats: integer("booked_seats").notNull(),
+    /** Bookings confirmed when the session started (later cancellations included). */
+    confirmedBookings: integer("confirmed_bookings").notNull(),
+    noShows: integer("no_shows").notNull(),
+    visits: integer("visits").notNull(),
+    parents: integer("parents").notNull(),
+    professionals: integer("professionals").notNull(),
+    others: integer("others").notNull(),
+    /** Seats of checked-in bookings. */
+    bookedVisits: integer("booked_visits").notNull(),
+    walkInParents: integer("walk_in_parents").notNull(),
+    /** Parents without a code or booking, by their answer to "first time here?". */
+    anonFirst: integer("anon_first").notNull(),
+    anonReturning: integer("anon_returning").notNull(),
+    anonUnknown: integer("anon_unknown").notNull(),
+    responses: integer("responses").notNull(),
+    rating1: integer("rating_1").notNull(),
+    rating2: integer("rating_2").notNull(),
+    rating3: integer("rating_3").notNull(),
+    rating4: integer("rating_4").notNull(),
+    infoYes: integer("info_yes").notNull(),
+    infoAnswered: integer("info_answered").notNull(),
+    aloneYes: integer("alone_yes").notNull(),
+    aloneAnswered: integer("alone_answered").notNull(),
+    returnYes: integer("return_yes").notNull(),
+    returnAnswered: integer("return_answered").notNull(),
+  },
+  (t) => [index("reach_sessions_month").on(t.month, t.placeId, t.kind, t.day)],
+);
+
+/**
+ * One row per visit of a known parent (a visitor code, or a seat of a booking
+ * without one), under the person it counts as. Distinct parents become plain
+ * sums: a row counts for a period when the same person's previous visit in the
+ * same grouping (anywhere, at this place, of this kind, ...) came before the
+ * period starts. `prev*Day` / `prev*Month` hold that previous visit's day and
+ * month (null: none before). A null `prevDay` marks the person's first visit ever.
+ */
+export const reachPersonVisits = sqliteTable(
+  "reach_person_visits",
+  {
+    visitId: integer("visit_id").primaryKey(),
+    sessionId: integer("session_id").notNull(),
+    person: text("person").notNull(),
+    startsAt: integer("starts_at").notNull(),
+    day: integer("day").notNull(),
+    month: integer("month").notNull(),
+    placeId: integer("place_id").notNull(),
+    kind: text("kind", { enum: sessionKinds }).notNull(),
+    prevDay: integer("prev_day"),
+    prevMonth: integer("prev_month"),
+    prevPlaceDay: integer("prev_place_day"),
+    prevPlaceMonth: integer("prev_place_month"),
+    prevKindDay: integer("prev_kind_day"),
+    prevKindMonth: integer("prev_kind_month"),
+    prevPlaceKindDay: integer("prev_place_kind_day"),
+    prevPlaceKindMonth: integer("prev_place_kind_month"),
+    prevCountyDay: integer("prev_county_day"),
+    prevCountyMonth: integer("prev_county_month"),
+    prevCountyKindDay: integer("prev_county_kind_day"),
+    prevCountyKindMonth: integer("prev_county_kind_month"),
+  },
+  (t) => [
+    index("reach_person_visits_person").on(t.person, t.startsAt, t.visitId),
+    index("reach_person_visits_session").on(t.sessionId),
+    // Covering: the dashboard's one pass over these rows never touches the table.
+    index("reach_person_visits_month").on(
+      t.month,
+      t.placeId,
+      t.kind,
+      t.day,
+      t.prevDay,
+      t.prevMonth,
+      t.prevPlaceDay,
+      t.prevPlaceMonth,
+      t.prevKindDay,
+      t.prevKindMonth,
+      t.prevPlaceKindDay,
+      t.prevPlaceKindMonth,
+      t.prevCountyDay,
+      t.prevCountyMonth,
+      t.prevCountyKindDay,
+      t.prevCountyKindMonth,
+    ),
+  ],
+);

@@ -2,7 +2,7 @@
 // nothing). Rounds: booking throughput through the no-JavaScript form post vs. a trivial baseline
 // route, a capacity race, and the JavaScript each public page loads. Talks only to localhost, uses
 // a throw-away database and mailbox, and stops by itself. Results also go to bench-results/bench.json.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -146,7 +146,50 @@ async function pageScripts(base, pagePath, cache) {
   return { page: pagePath, scripts: srcs.size, rawKiB: kib(raw), gzipKiB: kib(gzip), withinAim: gzip <= GZIP_AIM_KIB * 1024 };
 }
 
+// ---------------------------------------------------------------- reach
+// The reach dashboard at national scale, on the file `npm run seed:large` makes. It runs the app's
+// own TypeScript (lib/reach/bench.ts) through tsx in a child process and prints its figures; the
+// server rounds below do not depend on it. BENCH_ONLY=reach runs this section alone.
+const REACH_DB = path.resolve(process.env.REACH_BENCH_DB ?? path.join(root, "data/kohtaamo-large.db"));
+const REACH_AIM_MS = 200;
+
+function reachSection() {
+  if (!fs.existsSync(REACH_DB)) {
+    return {
+      lines: ["", `Reach: skipped, no large data set at ${REACH_DB}.`, "Create it with `npm run seed:large` (about a minute), then run `npm run bench` again."],
+      results: { skipped: true, file: REACH_DB },
+    };
+  }
+  console.log("[bench] reach round…");
+  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/reach/bench.ts", REACH_DB], { cwd: root, encoding: "utf8", timeout: 600_000 });
+  if (r.status !== 0) return { lines: ["", `Reach: failed\n${r.stderr}`], results: { failed: true } };
+  const b = JSON.parse(r.stdout.trim().split("\n").at(-1));
+  const widths = [24, 9, 13, 12, 12, 7];
+  const row = (cells) => cells.map((c, i) => String(c)[i ? "padStart" : "padEnd"](widths[i])).join("  ");
+  const whole = b.periods[0];
+  return {
+    lines: [
+      "",
+      `Reach dashboard on ${b.file} (${b.fileMiB} MiB: ${b.rows.places} places, ${b.rows.sessions} sessions, ${b.rows.visits} visits, ${b.rows.bookings} bookings); median of ${b.runs} runs`,
+      row(["period", "visits", "dashboard ms", "reached ms", "bare SQL ms", "ratio"]),
+      ...b.periods.map((p) => row([p.period, p.visits, p.dashboardMs, p.parentsReachedAppMs, p.parentsReachedBareSqlMs, p.ratio])),
+      `whole dashboard, whole project: ${whole.dashboardMs} ms (aim: under ${REACH_AIM_MS} ms) ${whole.dashboardMs < REACH_AIM_MS ? "met" : "NOT met"}`,
+      `parents reached, app / bare SQL: ${b.periods.map((p) => p.ratio).join(" and ")} (aim: at most 1.5) ${b.periods.every((p) => p.ratio <= 1.5) ? "met" : "NOT met"}; same count: ${b.periods.every((p) => p.agrees) ? "yes" : "NO"}`,
+      "(dashboard = every headline figure for the period and the one before, the series, the breakdowns by place and kind, first-time/returning and feedback;",
+      " reached = the app's parents-reached query on its summaries; bare SQL = COUNT(DISTINCT person) over visits joined to sessions)",
+    ],
+    results: b,
+  };
+}
+
+if (process.env.BENCH_ONLY === "reach") {
+  const reach = reachSection();
+  console.log(reach.lines.join("\n"));
+  process.exit(0);
+}
+
 buildIfNeeded(); // exits with the build's status when the build fails
+const reach = reachSection();
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kohtaamo-bench-"));
 let server;
@@ -276,6 +319,7 @@ try {
     ...javascript.map((j) =>
       row([j.page.length > 34 ? j.page.slice(0, 31) + "…" : j.page, j.scripts, j.rawKiB, j.gzipKiB, j.withinAim ? "met" : "NOT"], [34, 7, 8, 8, 4]),
     ),
+    ...reach.lines,
     "",
   ];
   console.log(out.join("\n"));
@@ -290,6 +334,7 @@ try {
     throughput: { booking, baseline, ratio, aim: 0.5, mailQueued, mailSent },
     contention,
     javascript: { aimGzipKiB: GZIP_AIM_KIB, pages: javascript.map((j) => ({ ...j, page: j.page.replace(/manage\/[^?]+/, "manage/<token>") })) },
+    reach: reach.results,
   };
   fs.writeFileSync(path.join(root, "bench-results/bench.json"), JSON.stringify(results, null, 2) + "\n");
   console.log("[bench] written to bench-results/bench.json");

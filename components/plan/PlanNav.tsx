@@ -9,6 +9,7 @@ const LINKS = [
   ["newGroup", "/plan/sessions/new?mode=group"],
   ["staff", "/plan/staff"],
   ["feedback", "/plan/feedback"],
+  ["reach", "/plan/reach"],
 ] as const;
 
 /** The planners' own areas, under the staff bar. */

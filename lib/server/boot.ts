@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, migrateDatabase } from "@/db/client";
 import { ensureAdmin, seedDemo, seedDemoStaff } from "@/db/seed";
+import { seedHistory } from "@/db/seed-history";
 import { config } from "@/lib/config";
 import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
 import { eraseExpiredEmails } from "@/lib/privacy/retention";
@@ -16,6 +17,7 @@ export function boot(): void {
   if (process.env.SEED_DEMO !== "false") {
     if (seedDemo(db)) console.log("[kohtaamo] demo data loaded");
     if (seedDemoStaff(db)) console.log("[kohtaamo] demo staff added: sign in as planner@kohtaamo.local or facilitator@kohtaamo.local");
+    if (seedHistory(db)) console.log("[kohtaamo] demo history loaded: past drop-ins and an info evening for the reach dashboard");
   }
   ensureAdmin(db, process.env.ADMIN_EMAIL);
 

@@ -1,0 +1,59 @@
+import "server-only";
+import type { DB } from "@/db/client";
+import { activeStaffById, isPlanner, type Actor } from "@/lib/auth/staff";
+import { computeReach, type Reach } from "./metrics";
+import { helsinkiDayOf } from "./period";
+import { publishReach, type PublishedReach } from "./publication";
+import { parseReachView, type ReachView } from "./query";
+import { firstSessionDay, reachPlaces, sessionLines, type PlaceOption, type SessionLine } from "./reads";
+
+export type ReachReport = {
+  view: ReachView;
+  reach: Reach;
+  published: PublishedReach;
+  places: PlaceOption[];
+  counties: string[];
+  sessions: SessionLine[] | null;
+  /** The Helsinki day the figures were read. */
+  today: number;
+};
+
+export type ReachResult = { ok: true; report: ReachReport } | { ok: false; error: "forbidden" };
+
+/**
+ * The figures for a view, for planners and admins only. The role is read from
+ * the database here, whatever the caller checked before: the dashboard, the
+ * report and every export come through this one gate.
+ */
+export function reachReport(
+  db: DB,
+  actor: Actor | null,
+  params: Record<string, string | string[] | undefined> | URLSearchParams,
+  o: { now?: Date; withSessions?: boolean } = {},
+): ReachResult {
+  const staff = actor ? activeStaffById(db, actor.id) : null;
+  if (!isPlanner(staff)) return { ok: false, error: "forbidden" };
+  const now = o.now ?? new Date();
+  const today = helsinkiDayOf(now.getTime()).day;
+  const places = reachPlaces(db);
+  const counties = [...new Set(places.map((p) => p.county))].sort((a, b) => a.localeCompare(b, "fi"));
+  const view = parseReachView(params, {
+    today,
+    firstDay: firstSessionDay(db),
+    placeIds: places.map((p) => p.id),
+    counties,
+  });
+  const reach = computeReach(db, { range: view.range, filters: view.filters, now });
+  return {
+    ok: true,
+    report: {
+      view,
+      reach,
+      published: publishReach(reach, view.publish),
+      places,
+      counties,
+      sessions: o.withSessions ? sessionLines(db, view.range, view.filters, now) : null,
+      today,
+    },
+  };
+}

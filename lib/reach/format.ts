@@ -1,0 +1,21 @@
+import { translatorFor } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
+import { dayParts } from "./period";
+import type { Masked, MaskedRate } from "./publication";
+
+/** How the figures read in each language: the same words on the page, the report and the exports. */
+export function reachFormat(locale: Locale) {
+  const { t, format } = translatorFor(locale);
+  const date = (day: number) => {
+    const { year, month, date: d } = dayParts(day);
+    // Noon UTC is the same calendar day in Helsinki.
+    return format.dateTime(new Date(Date.UTC(year, month, d, 12)), { year: "numeric", month: "numeric", day: "numeric" });
+  };
+  const count = (m: Masked): string => (m === "hidden" ? t("reach.hidden") : m === "<5" ? "<5" : format.number(m));
+  const percent = (r: MaskedRate): string =>
+    r === null ? t("reach.noData") : r === "hidden" ? t("reach.hidden") : format.number(r, { style: "percent", maximumFractionDigits: 1 });
+  const decimal = (r: MaskedRate): string =>
+    r === null ? t("reach.noData") : r === "hidden" ? t("reach.hidden") : format.number(r, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const month = (key: number) => format.dateTime(new Date(Date.UTC(Math.floor(key / 12), key % 12, 15)), { year: "numeric", month: "long" });
+  return { t, date, count, percent, decimal, month };
+}

@@ -1,0 +1,70 @@
+import { sessionKinds } from "@/db/schema";
+import { z } from "zod";
+import type { Filters } from "./metrics";
+import { formatDay, parseDay, periodPresets, resolvePeriod, type PeriodPreset, type Range } from "./period";
+
+/*
+ * The dashboard's view lives in the URL (?period=…&from=…&to=…&place=…&kind=…&county=…&publish=1),
+ * so a view can be bookmarked and shared, and the GET form works without JavaScript.
+ * Anything unknown falls back to the default rather than failing.
+ */
+
+const schema = z.object({
+  period: z.enum(periodPresets).catch("this_year"),
+  from: z.string().optional().catch(undefined),
+  to: z.string().optional().catch(undefined),
+  place: z.coerce.number().int().positive().optional().catch(undefined),
+  kind: z.enum(sessionKinds).optional().catch(undefined),
+  county: z.string().trim().min(1).max(200).optional().catch(undefined),
+  publish: z.enum(["1"]).optional().catch(undefined),
+});
+
+export type ReachView = { preset: PeriodPreset; range: Range; filters: Filters; publish: boolean; from: string; to: string };
+
+type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function single(params: Params, key: string): string | undefined {
+  const v = params instanceof URLSearchParams ? params.get(key) ?? undefined : params[key];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s === "" ? undefined : s;
+}
+
+/** Reads the view from the query; `known` limits place and county to those that exist. */
+export function parseReachView(
+  params: Params,
+  o: { today: number; firstDay: number | null; placeIds: number[]; counties: string[] },
+): ReachView {
+  const q = schema.parse(Object.fromEntries(["period", "from", "to", "place", "kind", "county", "publish"].map((k) => [k, single(params, k)])));
+  const from = parseDay(q.from);
+  const to = parseDay(q.to);
+  // Dates typed into the form mean a custom period whatever the preset says.
+  const preset: PeriodPreset = q.period === "custom" || ((from !== null || to !== null) && !single(params, "period")) ? "custom" : q.period;
+  const range = resolvePeriod(preset, o.today, { firstDay: o.firstDay, from, to });
+  return {
+    preset,
+    range,
+    filters: {
+      placeId: q.place !== undefined && o.placeIds.includes(q.place) ? q.place : null,
+      kind: q.kind ?? null,
+      county: q.county !== undefined && o.counties.includes(q.county) ? q.county : null,
+    },
+    publish: q.publish === "1",
+    from: formatDay(range.from),
+    to: formatDay(range.to),
+  };
+}
+
+/** The query string of a view (for the export links and the report). */
+export function viewQuery(v: ReachView, extra: Record<string, string> = {}): string {
+  const p = new URLSearchParams({ period: v.preset });
+  if (v.preset === "custom") {
+    p.set("from", v.from);
+    p.set("to", v.to);
+  }
+  if (v.filters.placeId !== null) p.set("place", String(v.filters.placeId));
+  if (v.filters.kind !== null) p.set("kind", v.filters.kind);
+  if (v.filters.county !== null) p.set("county", v.filters.county);
+  if (v.publish) p.set("publish", "1");
+  for (const [k, val] of Object.entries(extra)) p.set(k, val);
+  return p.toString();
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { sqliteOf } from "./sqlite";
+import type { DB } from "@/db/client";
+import { sessionKinds, type SessionKind } from "@/db/schema";
+import { helsinkiDayOf, monthOfDay, type Range } from "./period";
+import { type Filters } from "./metrics";
+import { refreshReach } from "./refresh";
+
+export type PlaceOption = { id: number; name: string; county: string; archived: boolean };
+
+/** Every meeting place (archived ones too: their history still counts), for the filters and the tables. */
+export function reachPlaces(db: DB): PlaceOption[] {
+  return (
+    sqliteOf(db)
+      .prepare("SELECT id, name, county, archived_at IS NOT NULL AS archived FROM places ORDER BY name")
+      .all() as { id: number; name: string; county: string; archived: number }[]
+  ).map((p) => ({ ...p, archived: Boolean(p.archived) }));
+}
+
+/** The Helsinki day of the first session ever, the start of "the whole project". */
+export function firstSessionDay(db: DB): number | null {
+  const first = sqliteOf(db).prepare("SELECT MIN(starts_at) FROM sessions").pluck().get() as number | null;
+  return first === null ? null : helsinkiDayOf(first).day;
+}
+
+export type SessionLine = {
+  sessionId: number;
+  day: number;
+  startsAt: number;
+  placeId: number;
+  kind: SessionKind;
+  capacity: number | null;
+  booked: number;
+  attended: number;
+  checkedIn: number;
+  walkInParents: number;
+  professionals: number;
+  others: number;
+};
+
+/** The sessions held in the period, one line each, for the exports' session table. */
+export function sessionLines(db: DB, range: Range, f: Filters, now: Date): SessionLine[] {
+  refreshReach(db);
+  const parts = ["month BETWEEN ? AND ?", "day BETWEEN ? AND ?", "status = 'scheduled'", "(starts_at <= ? OR visits > 0)"];
+  const params: (number | string)[] = [monthOfDay(range.from), monthOfDay(range.to), range.from, range.to, now.getTime()];
+  if (f.placeId !== null) {
+    parts.push("place_id = ?");
+    params.push(f.placeId);
+  }
+  if (f.kind !== null) {
+    parts.push("kind = ?");
+    params.push(f.kind);
+  }
+  if (f.county !== null) {
+    parts.push("place_id IN (SELECT id FROM places WHERE county = ?)");
+    params.push(f.county);
+  }
+  return sqliteOf(db)
+    .prepare(
+      `SELECT session_id AS sessionId, day, starts_at AS startsAt, place_id AS placeId, kind, capacity, booked_seats AS booked,
+         visits AS attended, booked_visits AS checkedIn, walk_in_parents AS walkInParents, professionals, others
+       FROM reach_sessions WHERE ${parts.join(" AND ")} ORDER BY starts_at, session_id`,
+    )
+    .all(...params) as SessionLine[];
+}
+
+export const isSessionKind = (v: unknown): v is SessionKind => typeof v === "string" && (sessionKinds as readonly string[]).includes(v);

@@ -1,0 +1,152 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import { sqliteOf } from "./sqlite";
+import type { DB } from "@/db/client";
+import { helsinkiDayOf } from "./period";
+
+/*
+ * Keeps the reach summaries (reach_sessions, reach_person_visits) in step with
+ * the data they are derived from. Triggers list every changed session in
+ * reach_dirty; refreshReach() rebuilds those sessions' rows, then recomputes
+ * the "previous visit" columns of every person seen in them. Every reading of
+ * the figures calls it first, so nothing is ever read stale.
+ *
+ * Who counts as one person (the contract's "distinct parents"):
+ * - a parent visit with a visitor code is the person "code:<code>", wherever
+ *   and however often they come (a booking's first seat carries the booker's code);
+ * - a seat of a checked-in booking without a code is "booking:<bookingId>:<seat>":
+ *   the same booking at several meetings of a group is the same people;
+ * - a walk-in parent without a code is one new person when they answered
+ *   "first time here"; "been before" (or not asked) was counted at an earlier
+ *   visit and adds no one. These are counted in reach_sessions (anon_*), not here.
+ * - professionals tap in anonymously: each professional visit is one professional.
+ */
+
+const PERSON = `CASE WHEN v.visitor_code IS NOT NULL THEN 'code:' || v.visitor_code
+  ELSE 'booking:' || v.booking_id || ':' || substr(v.client_key, length('booking:' || v.booking_id || ':' || v.session_id || ':') + 1) END`;
+
+type Statements = ReturnType<typeof prepare>;
+const prepared = new WeakMap<object, Statements>();
+
+function prepare(sqlite: Database.Database) {
+  return {
+    dirty: sqlite.prepare("SELECT session_id FROM reach_dirty ORDER BY session_id LIMIT 20000").pluck(),
+    clean: sqlite.prepare("DELETE FROM reach_dirty WHERE session_id = ?"),
+    session: sqlite.prepare(
+      `SELECT s.id, s.place_id AS placeId, s.kind, s.status, s.starts_at AS startsAt, s.group_id AS groupId,
+              COALESCE(s.capacity, g.capacity) AS capacity
+       FROM sessions s LEFT JOIN session_groups g ON g.id = s.group_id WHERE s.id = ?`,
+    ),
+    dropSession: sqlite.prepare("DELETE FROM reach_sessions WHERE session_id = ?"),
+    addSession: sqlite.prepare(
+      `INSERT INTO reach_sessions
+       SELECT @id, @placeId, @kind, @status, @startsAt, @day, @month, @capacity,
+         (SELECT COALESCE(SUM(b.party_size), 0) FROM bookings b
+           WHERE b.status = 'confirmed' AND (b.session_id = @id OR b.group_id = @groupId)),
+         (SELECT COUNT(*) FROM bookings b
+           WHERE (b.session_id = @id OR b.group_id = @groupId)
+             AND (b.status = 'confirmed' OR (b.status = 'cancelled' AND b.cancelled_at >= @startsAt))),
+         (SELECT COUNT(*) FROM attendance a WHERE a.session_id = @id AND a.status = 'no_show'),
+         v.n, v.parents, v.professionals, v.others, v.booked, v.walkInParents, v.anonFirst, v.anonReturning, v.anonUnknown,
+         f.n, f.r1, f.r2, f.r3, f.r4, f.infoYes, f.infoAnswered, f.aloneYes, f.aloneAnswered, f.returnYes, f.returnAnswered
+       FROM
+         (SELECT COUNT(*) AS n,
+            COALESCE(SUM(kind = 'parent'), 0) AS parents,
+            COALESCE(SUM(kind = 'professional'), 0) AS professionals,
+            COALESCE(SUM(kind = 'other'), 0) AS others,
+            COALESCE(SUM(source = 'booking'), 0) AS booked,
+            COALESCE(SUM(kind = 'parent' AND source <> 'booking'), 0) AS walkInParents,
+            COALESCE(SUM(kind = 'parent' AND visitor_code IS NULL AND booking_id IS NULL AND first_time = 1), 0) AS anonFirst,
+            COALESCE(SUM(kind = 'parent' AND visitor_code IS NULL AND booking_id IS NULL AND first_time = 0), 0) AS anonReturning,
+            COALESCE(SUM(kind = 'parent' AND visitor_code IS NULL AND booking_id IS NULL AND first_time IS NULL), 0) AS anonUnknown
+          FROM visits WHERE session_id = @id) v,
+         (SELECT COUNT(*) AS n,
+            COALESCE(SUM(rating = 1), 0) AS r1, COALESCE(SUM(rating = 2), 0) AS r2,
+            COALESCE(SUM(rating = 3), 0) AS r3, COALESCE(SUM(rating = 4), 0) AS r4,
+            COALESCE(SUM(got_information = 'yes'), 0) AS infoYes, COUNT(got_information) AS infoAnswered,
+            COALESCE(SUM(less_alone = 'yes'), 0) AS aloneYes, COUNT(less_alone) AS aloneAnswered,
+            COALESCE(SUM(would_return = 'yes'), 0) AS returnYes, COUNT(would_return) AS returnAnswered
+          FROM feedback_responses WHERE session_id = @id) f`,
+    ),
+    notePersons: sqlite.prepare("INSERT OR IGNORE INTO temp.reach_affected (person) SELECT person FROM reach_person_visits WHERE session_id = ?"),
+    dropVisits: sqlite.prepare("DELETE FROM reach_person_visits WHERE session_id = ?"),
+    addVisits: sqlite.prepare(
+      `INSERT INTO reach_person_visits (visit_id, session_id, person, starts_at, day, month, place_id, kind)
+       SELECT v.id, v.session_id, ${PERSON}, @startsAt, @day, @month, @placeId, @kind
+       FROM visits v
+       WHERE v.session_id = @id AND v.kind = 'parent' AND (v.visitor_code IS NOT NULL OR v.booking_id IS NOT NULL)`,
+    ),
+    // "Previous visit" of each person in each grouping, for the persons touched.
+    previous: sqlite.prepare(
+      `UPDATE reach_person_visits AS r SET
+         prev_day = w.d0, prev_month = w.m0,
+         prev_place_day = w.d1, prev_place_month = w.m1,
+         prev_kind_day = w.d2, prev_kind_month = w.m2,
+         prev_place_kind_day = w.d3, prev_place_kind_month = w.m3,
+         prev_county_day = w.d4, prev_county_month = w.m4,
+         prev_county_kind_day = w.d5, prev_county_kind_month = w.m5
+       FROM (
+         SELECT x.visit_id,
+           lag(x.day) OVER a AS d0, lag(x.month) OVER a AS m0,
+           lag(x.day) OVER p AS d1, lag(x.month) OVER p AS m1,
+           lag(x.day) OVER k AS d2, lag(x.month) OVER k AS m2,
+           lag(x.day) OVER pk AS d3, lag(x.month) OVER pk AS m3,
+           lag(x.day) OVER c AS d4, lag(x.month) OVER c AS m4,
+           lag(x.day) OVER ck AS d5, lag(x.month) OVER ck AS m5
+         FROM reach_person_visits x JOIN places pl ON pl.id = x.place_id
+         WHERE x.person IN (SELECT person FROM temp.reach_affected)
+         WINDOW a AS (PARTITION BY x.person ORDER BY x.starts_at, x.visit_id),
+                p AS (PARTITION BY x.person, x.place_id ORDER BY x.starts_at, x.visit_id),
+                k AS (PARTITION BY x.person, x.kind ORDER BY x.starts_at, x.visit_id),
+                pk AS (PARTITION BY x.person, x.place_id, x.kind ORDER BY x.starts_at, x.visit_id),
+                c AS (PARTITION BY x.person, pl.county ORDER BY x.starts_at, x.visit_id),
+                ck AS (PARTITION BY x.person, pl.county, x.kind ORDER BY x.starts_at, x.visit_id)
+       ) AS w
+       WHERE r.visit_id = w.visit_id`,
+    ),
+    clearAffected: sqlite.prepare("DELETE FROM temp.reach_affected"),
+  };
+}
+
+function statements(db: DB): Statements {
+  const sqlite = sqliteOf(db);
+  let s = prepared.get(sqlite);
+  if (!s) {
+    sqlite.exec("CREATE TEMP TABLE IF NOT EXISTS reach_affected (person TEXT PRIMARY KEY)");
+    s = prepare(sqlite);
+    prepared.set(sqlite, s);
+  }
+  return s;
+}
+
+type SessionRow = { id: number; placeId: number; kind: string; status: string; startsAt: number; groupId: number | null; capacity: number | null };
+
+/** Rebuilds the summary rows of every session marked dirty. Returns how many sessions were rebuilt. */
+export function refreshReach(db: DB): number {
+  const s = statements(db);
+  let total = 0;
+  for (;;) {
+    const ids = s.dirty.all() as number[];
+    if (ids.length === 0) return total;
+    sqliteOf(db).transaction(() => {
+      for (const id of ids) {
+        s.notePersons.run(id);
+        s.dropSession.run(id);
+        s.dropVisits.run(id);
+        const row = s.session.get(id) as SessionRow | undefined;
+        if (row) {
+          const { day, month } = helsinkiDayOf(row.startsAt);
+          // -1 never matches a group id, so a session outside a group sees only its own bookings.
+          const params = { ...row, groupId: row.groupId ?? -1, day, month };
+          s.addSession.run(params);
+          s.addVisits.run(params);
+          s.notePersons.run(id);
+        }
+        s.clean.run(id);
+      }
+      s.previous.run();
+      s.clearAffected.run();
+    }).immediate();
+    total += ids.length;
+  }
+}
