@@ -2,7 +2,7 @@ import { test, expect } from "./fixtures";
 import { signInAs } from "./pages/Staff";
 import { assignFacilitator, createSession, query } from "./support/db";
 
-test("closing shows the feedback QR; a parent answers in Swedish without JavaScript; staff read it and act on a concern", async ({
+test("closing shows the feedback QR; a parent answers in Swedish without JavaScript; staff see it and act on a concern", async ({
   page,
   browser,
   expectAccessible,
@@ -19,6 +19,19 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   await expectAccessible();
   const link = (await page.getByTestId("feedback-link").textContent())!;
   expect(link).toMatch(/^http:\/\/localhost:\d+\/feedback\/[\w-]{12}$/);
+
+  // The planner's dashboard before the answer (the demo's history has feedback of its own).
+  const office = await browser.newContext();
+  const planner = await office.newPage();
+  await signInAs(planner, "planner@kohtaamo.local");
+  const [jarvenpaa] = query<{ id: number }>("SELECT id FROM places WHERE slug = 'jarvenpaa'");
+  const dashboard = `/en/plan/reach?period=all&place=${jarvenpaa!.id}&kind=info_evening`;
+  const responsesOnDashboard = async () => {
+    await planner.goto(dashboard);
+    const figure = planner.getByTestId("feedback-responses");
+    return (await figure.count()) ? Number((await figure.textContent())!.replace(/\D/g, "")) : 0;
+  };
+  const before = await responsesOnDashboard();
 
   // The QR code's link, opened on a Swedish phone without JavaScript.
   const phone = await browser.newContext({ javaScriptEnabled: false, locale: "sv-FI", extraHTTPHeaders: { "x-forwarded-for": "203.0.113.50" } });
@@ -64,10 +77,11 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   await expect(page.getByText("Min son blev illa bemött")).toHaveCount(0);
   await expectAccessible();
 
+  // The answer is on the planner's dashboard.
+  expect(await responsesOnDashboard()).toBe(before + 1);
+
   // A planner finds the concern in its own queue, records what was done, and resolves it.
-  const office = await browser.newContext();
-  const planner = await office.newPage();
-  await signInAs(planner, "planner@kohtaamo.local");
+  await planner.goto("/en/host");
   await planner.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Feedback", exact: true }).click();
   await expect(planner.getByRole("heading", { name: "Concerns (1)" })).toBeVisible();
   await expect(planner.getByText("Tack för kaffet och samtalet.")).toBeVisible();
