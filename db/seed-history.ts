@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import type Database from "better-sqlite3";
 import type { DB } from "./client";
+import { seededRandom } from "./seeded-random";
 
 /*
  * Demo history: about five months of past drop-ins at the two demo places,
@@ -15,14 +16,6 @@ import type { DB } from "./client";
 const ZONE = "Europe/Helsinki";
 const WEEKS = 22;
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const text = (fi: string, sv: string, en: string) => JSON.stringify({ fi, sv, en });
 const DROP_IN = {
@@ -42,7 +35,7 @@ export function seedHistory(db: DB, now = new Date()): boolean {
   if (!tikkurila || !jarvenpaa) return false;
   if (sqlite.prepare("SELECT 1 FROM visits LIMIT 1").get()) return false;
 
-  const rnd = mulberry32(20260301);
+  const rnd = seededRandom(20260301);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const today = new TZDate(now.getTime(), ZONE);
   const at = (daysAgo: number, hours: number, minutes = 0) =>

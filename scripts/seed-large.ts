@@ -11,6 +11,7 @@ import { TZDate } from "@date-fns/tz";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { refreshReach } from "../lib/reach/refresh";
 import { sqliteOf } from "../lib/reach/sqlite";
+import { seededRandom } from "../db/seeded-random";
 
 const file = path.resolve(process.argv[2] ?? "data/kohtaamo-large.db");
 const YEARS = 5;
@@ -30,15 +31,7 @@ const COUNTIES = [
 ];
 const PLACES = 52;
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(424242);
+const rnd = seededRandom(424242);
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 /** A Poisson-ish count around a mean (normal approximation, never negative). */
 const around = (mean: number) => Math.max(0, Math.round(mean + Math.sqrt(mean) * (rnd() + rnd() + rnd() - 1.5) * 2));

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { bookings, places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
+import { placeColumns } from "./reads";
 
 // What the planners' pages read. The parents' reads (reads.ts) show open places and scheduled sessions only;
 // planners also see archived places and cancelled sessions.
@@ -27,19 +28,7 @@ export function planPlaces(tx: Tx, now: Date) {
 export function placeForEdit(tx: Tx, id: number) {
   return (
     tx
-      .select({
-        id: places.id,
-        slug: places.slug,
-        name: places.name,
-        county: places.county,
-        streetAddress: places.streetAddress,
-        postalCode: places.postalCode,
-        city: places.city,
-        directions: places.directions,
-        accessibility: places.accessibility,
-        openingHours: places.openingHours,
-        archivedAt: places.archivedAt,
-      })
+      .select({ ...placeColumns, archivedAt: places.archivedAt })
       .from(places)
       .where(eq(places.id, id))
       .get() ?? null

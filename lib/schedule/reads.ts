@@ -94,21 +94,24 @@ export function listPlaces(tx: Tx) {
     .all();
 }
 
+/** What a meeting place's page shows, and what the planners' form edits. */
+export const placeColumns = {
+  id: places.id,
+  slug: places.slug,
+  name: places.name,
+  county: places.county,
+  streetAddress: places.streetAddress,
+  postalCode: places.postalCode,
+  city: places.city,
+  directions: places.directions,
+  accessibility: places.accessibility,
+  openingHours: places.openingHours,
+};
+
 export function getPlace(tx: Tx, slug: string) {
   return (
     tx
-      .select({
-        id: places.id,
-        slug: places.slug,
-        name: places.name,
-        county: places.county,
-        streetAddress: places.streetAddress,
-        postalCode: places.postalCode,
-        city: places.city,
-        directions: places.directions,
-        accessibility: places.accessibility,
-        openingHours: places.openingHours,
-      })
+      .select(placeColumns)
       .from(places)
       .where(and(eq(places.slug, slug), isNull(places.archivedAt)))
       .get() ?? null

@@ -1,15 +1,5 @@
-import { setRequestLocale } from "next-intl/server";
-import { requireActor } from "@/lib/auth/guard";
-import { StaffBar } from "@/components/staff/StaffBar";
+import { StaffArea } from "@/components/staff/StaffArea";
 
 export default async function PlanLayout({ children, params }: LayoutProps<"/[locale]/plan">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  return (
-    <>
-      <StaffBar actor={actor} locale={locale} />
-      {children}
-    </>
-  );
+  return <StaffArea locale={(await params).locale}>{children}</StaffArea>;
 }
