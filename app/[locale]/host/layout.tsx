@@ -1,5 +1,6 @@
 import { StaffArea } from "@/components/staff/StaffArea";
 
 export default async function HostLayout({ children, params }: LayoutProps<"/[locale]/host">) {
-  return <StaffArea locale={(await params).locale}>{children}</StaffArea>;
+  const { locale } = await params;
+  return <StaffArea locale={locale}>{children}</StaffArea>;
 }
