@@ -101,7 +101,8 @@ function previousColumn(d: Dims): string {
   return "prev";
 }
 
-function where(range: Range, f: Filters): { sql: string; params: (number | string)[] } {
+/** The WHERE clause of every summary query: the period (by month, then day) and the filters. */
+export function where(range: Range, f: Filters): { sql: string; params: (number | string)[] } {
   const parts = ["month BETWEEN ? AND ?", "day BETWEEN ? AND ?"];
   const params: (number | string)[] = [monthOfDay(range.from), monthOfDay(range.to), range.from, range.to];
   if (f.placeId !== null) {

@@ -2,9 +2,9 @@ import "server-only";
 import { sqliteOf } from "./sqlite";
 import type { DB } from "@/db/client";
 import { sessionKinds, type SessionKind } from "@/db/schema";
-import { helsinkiDayOf, monthOfDay, type Range } from "./period";
-import { type Filters } from "./metrics";
+import { helsinkiDayOf, type Range } from "./period";
 import { refreshReach } from "./refresh";
+import { where, type Filters } from "./metrics";
 
 export type PlaceOption = { id: number; name: string; county: string; archived: boolean };
 
@@ -41,20 +41,9 @@ export type SessionLine = {
 /** The sessions held in the period, one line each, for the exports' session table. */
 export function sessionLines(db: DB, range: Range, f: Filters, now: Date): SessionLine[] {
   refreshReach(db);
-  const parts = ["month BETWEEN ? AND ?", "day BETWEEN ? AND ?", "status = 'scheduled'", "(starts_at <= ? OR visits > 0)"];
-  const params: (number | string)[] = [monthOfDay(range.from), monthOfDay(range.to), range.from, range.to, now.getTime()];
-  if (f.placeId !== null) {
-    parts.push("place_id = ?");
-    params.push(f.placeId);
-  }
-  if (f.kind !== null) {
-    parts.push("kind = ?");
-    params.push(f.kind);
-  }
-  if (f.county !== null) {
-    parts.push("place_id IN (SELECT id FROM places WHERE county = ?)");
-    params.push(f.county);
-  }
+  const w = where(range, f);
+  const parts = [w.sql, "status = 'scheduled'", "(starts_at <= ? OR visits > 0)"];
+  const params = [...w.params, now.getTime()];
   return sqliteOf(db)
     .prepare(
       `SELECT session_id AS sessionId, day, starts_at AS startsAt, place_id AS placeId, kind, capacity, booked_seats AS booked,
