@@ -83,3 +83,14 @@ describe("the outbox", () => {
     }
   });
 });
+
+it("drops a message it cannot compose instead of leaving it due for ever", async () => {
+  const { queueMail } = await import("./outbox");
+  // A sign-in link whose text is gone (say, erased): nothing can be sent, and it must not block the queue.
+  queueMail(db, { kind: "staff_sign_in", recipient: "staff@example.com", notBefore: new Date() });
+  const smtp = flakySmtp();
+  smtp.state.up = true;
+  expect(await deliverDueMail(db, smtp.transport)).toEqual({ sent: 0, failed: 0, dropped: 1 });
+  expect(db.select().from(outbox).get()!.droppedAt).not.toBeNull();
+  expect(await deliverDueMail(db, smtp.transport)).toEqual({ sent: 0, failed: 0, dropped: 0 });
+});

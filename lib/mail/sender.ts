@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DB } from "@/db/client";
-import { outbox } from "@/db/schema";
+import { outbox, type OutboxKind } from "@/db/schema";
 import { bookingCalendar } from "@/lib/booking/calendar";
 import { bookingDetails } from "@/lib/booking/reads";
 import { config } from "@/lib/config";
@@ -26,6 +26,31 @@ export function retryDelayMs(attempts: number): number {
 
 type Outcome = { sent: number; failed: number; dropped: number };
 
+type Composed = { recipient: string; subject: string; text: string; calendar: string | null };
+
+// The kinds that come with a calendar file. It holds no secret, so it is made at sending, not in the booking's transaction.
+const WITH_CALENDAR = new Set<OutboxKind>(["booking_confirmed", "booking_promoted"]);
+
+/**
+ * The message as it goes out, or null when it should be dropped (the booking
+ * was cancelled, the address erased). A message carrying a link was rendered
+ * when queued; the others are rendered now from the booking as it is now, so
+ * a moved meeting is told at its new time.
+ */
+function compose(db: DB, row: typeof outbox.$inferSelect): Composed | null {
+  const prerendered = row.subject !== null && row.textBody !== null;
+  const booking = row.bookingId !== null && (!prerendered || WITH_CALENDAR.has(row.kind)) ? bookingDetails(db, row.bookingId) : null;
+  const calendar = booking && WITH_CALENDAR.has(row.kind) ? bookingCalendar(booking) : null;
+  if (prerendered) return row.recipient ? { recipient: row.recipient, subject: row.subject!, text: row.textBody!, calendar } : null;
+
+  if (!booking?.email || row.kind === "staff_sign_in" || row.kind === "feedback_invite") return null;
+  // A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked.
+  const wanted = row.kind === "session_cancelled" || row.kind === "session_moved" ? booking.status !== "cancelled" : booking.status === "confirmed";
+  if (!wanted) return null;
+  const { subject, text } = renderBookingMail(row.kind, booking, { retentionDays: config().EMAIL_RETENTION_DAYS });
+  return { recipient: booking.email, subject, text, calendar };
+}
+
 /**
  * Sends what is due. Each row is marked sent only after the SMTP server took
  * it; a failure leaves it queued with a later retry time.
@@ -41,25 +66,8 @@ export async function deliverDueMail(db: DB, transport: MailTransport, now = new
     .all();
 
   for (const row of due) {
-    let mail = row.subject && row.textBody ? { subject: row.subject, text: row.textBody } : null;
-    let recipient = row.recipient;
-    // The calendar file holds no secret, so it is made here rather than in the booking's transaction.
-    const booking = row.bookingId !== null ? bookingDetails(db, row.bookingId) : null;
-    const calendar = row.kind === "booking_confirmed" || row.kind === "booking_promoted" ? booking && bookingCalendar(booking) : null;
-    if (!mail && row.bookingId !== null) {
-      // Rendered now, from the booking as it is now: a moved meeting is told at its new time.
-      // A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked.
-      const wanted = row.kind === "session_cancelled" || row.kind === "session_moved" ? booking?.status !== "cancelled" : booking?.status === "confirmed";
-      if (!booking || !booking.email || !wanted) {
-        db.update(outbox).set({ droppedAt: now }).where(eq(outbox.id, row.id)).run();
-        outcome.dropped++;
-        continue;
-      }
-      recipient = booking.email;
-      if (row.kind === "staff_sign_in" || row.kind === "feedback_invite") continue; // always rendered when queued
-      mail = renderBookingMail(row.kind, booking, { retentionDays: config().EMAIL_RETENTION_DAYS });
-    }
-    if (!mail || !recipient) {
+    const mail = compose(db, row);
+    if (!mail) {
       db.update(outbox).set({ droppedAt: now }).where(eq(outbox.id, row.id)).run();
       outcome.dropped++;
       continue;
@@ -67,10 +75,10 @@ export async function deliverDueMail(db: DB, transport: MailTransport, now = new
     try {
       await transport.sendMail({
         from: config().MAIL_FROM,
-        to: recipient,
+        to: mail.recipient,
         subject: mail.subject,
         text: mail.text,
-        icalEvent: calendar ? { filename: "kohtaamo.ics", method: "PUBLISH", content: calendar } : undefined,
+        icalEvent: mail.calendar ? { filename: "kohtaamo.ics", method: "PUBLISH", content: mail.calendar } : undefined,
       });
       // The body may hold a manage link: once delivered it is not kept.
       db.update(outbox)
