@@ -86,8 +86,12 @@ describe("the outbox", () => {
 
 it("drops a message it cannot compose instead of leaving it due for ever", async () => {
   const { queueMail } = await import("./outbox");
-  // A sign-in link whose text is gone (say, erased): nothing can be sent, and it must not block the queue.
-  queueMail(db, { kind: "staff_sign_in", recipient: "staff@example.com", notBefore: new Date() });
+  const session = addSession(db, { placeId: addPlace(db).id });
+  const booking = createBooking(db, bookingInput(session.id, { email: "p@example.com" }));
+  if (!booking.ok) throw new Error(booking.error);
+  db.delete(outbox).run();
+  // A feedback invitation whose text is gone (say, erased): nothing can be sent, and it must not block the queue.
+  queueMail(db, { kind: "feedback_invite", bookingId: booking.bookingId, recipient: "p@example.com", notBefore: new Date() });
   const smtp = flakySmtp();
   smtp.state.up = true;
   expect(await deliverDueMail(db, smtp.transport)).toEqual({ sent: 0, failed: 0, dropped: 1 });
