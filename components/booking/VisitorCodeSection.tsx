@@ -5,6 +5,7 @@ import { visitorCodeAction } from "@/lib/booking/actions";
 /** Offers the parent a visitor code to keep, or shows theirs with a QR code to photograph. No JavaScript needed. */
 export async function VisitorCodeSection({ token, locale, code }: { token: string; locale: string; code: string | null }) {
   const t = await getTranslations("manage");
+  const qr = code ? await QRCode.toString(code, { type: "svg", margin: 1 }) : null;
   return (
     <section id="visitor-code" aria-labelledby="visitor-code-title" className="mt-6 rounded-lg bg-white p-4 shadow-sm">
       <h2 id="visitor-code-title" className="text-lg font-bold">
@@ -20,7 +21,7 @@ export async function VisitorCodeSection({ token, locale, code }: { token: strin
             className="size-32"
             role="img"
             aria-label={t("visitorCodeQr", { code })}
-            dangerouslySetInnerHTML={{ __html: await QRCode.toString(code, { type: "svg", margin: 1 }) }}
+            dangerouslySetInnerHTML={{ __html: qr! }}
           />
         </div>
       ) : (

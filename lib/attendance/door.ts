@@ -56,8 +56,8 @@ export function tally(tx: Tx, sessionId: number): Tally {
     if (r.kind === "professional") t.professional += r.n;
     else if (r.kind === "other") t.other += r.n;
     else if (r.source === "booking") t.booked += r.n;
-    else if (r.source === "code") r.firstTime ? (t.newCodes += r.n) : (t.codes += r.n);
-    else r.firstTime ? (t.firstTime += r.n) : (t.returning += r.n);
+    else if (r.source === "code") t[r.firstTime ? "newCodes" : "codes"] += r.n;
+    else t[r.firstTime ? "firstTime" : "returning"] += r.n;
   }
   return t;
 }

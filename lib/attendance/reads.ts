@@ -1,11 +1,11 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { startOfDay } from "date-fns";
-import { and, asc, eq, exists, gt, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { places, sessionFacilitators, sessions, visits } from "@/db/schema";
+import { places, sessions, visits } from "@/db/schema";
 import { timeZone } from "@/lib/i18n/locales";
-import { isPlanner, type Actor } from "@/lib/auth/staff";
+import { assignedTo, isPlanner, type Actor } from "@/lib/auth/staff";
 
 type Tx = Pick<DB, "select">;
 
@@ -13,12 +13,6 @@ type Tx = Pick<DB, "select">;
 export function hostSessions(tx: Tx, actor: Actor, now: Date) {
   const from = startOfDay(new TZDate(now.getTime(), timeZone));
   const until = new Date(from.getTime() + 15 * 86_400_000);
-  const mine = exists(
-    tx
-      .select({ one: sql`1` })
-      .from(sessionFacilitators)
-      .where(and(eq(sessionFacilitators.sessionId, sessions.id), eq(sessionFacilitators.userId, actor.id))),
-  );
   return tx
     .select({
       id: sessions.id,
@@ -33,7 +27,7 @@ export function hostSessions(tx: Tx, actor: Actor, now: Date) {
     })
     .from(sessions)
     .innerJoin(places, eq(places.id, sessions.placeId))
-    .where(and(gt(sessions.endsAt, new Date(from.getTime())), lt(sessions.startsAt, until), isPlanner(actor) ? undefined : mine))
+    .where(and(gt(sessions.endsAt, new Date(from.getTime())), lt(sessions.startsAt, until), isPlanner(actor) ? undefined : assignedTo(tx, actor.id)))
     .orderBy(asc(sessions.startsAt))
     .all();
 }

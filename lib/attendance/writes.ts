@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { attendance, auditLog, bookings, sessions, visitorCodes, visits, type VisitKind } from "@/db/schema";
+import { attendance, bookings, sessions, visitorCodes, visits, type VisitKind } from "@/db/schema";
 import { canRunSession, type Actor } from "@/lib/auth/staff";
 import { newVisitorCode, normaliseVisitorCode } from "./codes";
 import { bookingsAtDoor, sessionAtDoor } from "./door";
@@ -29,6 +29,14 @@ function atOpenDoor<T extends object>(db: DB, actor: Actor | null, sessionId: nu
     },
     { behavior: "immediate" },
   );
+}
+
+/** A new visitor code, stored, and never one already given out. */
+export function createVisitorCode(tx: Pick<DB, "select" | "insert">): string {
+  let code = newVisitorCode();
+  while (tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, code)).get()) code = newVisitorCode();
+  tx.insert(visitorCodes).values({ code }).run();
+  return code;
 }
 
 export type Tap = { sessionId: number; clientKey: string; kind: VisitKind; firstTime: boolean | null };
@@ -67,9 +75,7 @@ export function issueVisitorCode(db: DB, actor: Actor | null, sessionId: number,
     // A retried tap returns the code it already made.
     const earlier = tx.select({ code: visits.visitorCode }).from(visits).where(eq(visits.clientKey, clientKey)).get();
     if (earlier?.code) return { ok: true, code: earlier.code };
-    let code = newVisitorCode();
-    while (tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, code)).get()) code = newVisitorCode();
-    tx.insert(visitorCodes).values({ code }).run();
+    const code = createVisitorCode(tx);
     tx.insert(visits)
       .values({ sessionId, kind: "parent", source: "code", firstTime: true, visitorCode: code, clientKey, recordedBy: a.id })
       .run();
@@ -178,9 +184,4 @@ export function closeSession(db: DB, actor: Actor | null, sessionId: number, not
       .run();
     return { ok: true, feedbackKey: inviteFeedback(tx, sessionId, now) };
   });
-}
-
-/** Staff looked at personal data (a roster's nicknames and needs): who, what, when. */
-export function audit(db: Pick<DB, "insert">, actor: Actor, action: string, subjectType: string, subjectId: string | number): void {
-  db.insert(auditLog).values({ actorId: actor.id, action, subjectType, subjectId: String(subjectId) }).run();
 }

@@ -2,9 +2,9 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { allowAttempt } from "@/lib/booking/rate-limit";
+import { allowAttempt } from "@/lib/http/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
-import { isLocale } from "@/lib/i18n/locales";
+import { localeOr } from "@/lib/i18n/locales";
 import { signIn, signOut } from "./config";
 import { activeStaffByEmail } from "./staff";
 
@@ -18,7 +18,7 @@ const email = z.string().trim().toLowerCase().pipe(z.email({ message: "emailInva
  */
 export async function requestSignIn(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const raw = String(formData.get("email") ?? "");
-  const locale = isLocale(formData.get("locale")) ? String(formData.get("locale")) : "fi";
+  const locale = localeOr(formData.get("locale"));
   const parsed = email.safeParse(raw);
   if (!parsed.success) return { error: "emailInvalid", email: raw };
   if (!(await allowAttempt("signIn", await clientAddress()))) return { error: "rateLimited", email: raw };
@@ -30,6 +30,6 @@ export async function requestSignIn(_prev: SignInState, formData: FormData): Pro
 }
 
 export async function signOutAction(formData: FormData): Promise<void> {
-  const locale = isLocale(formData.get("locale")) ? String(formData.get("locale")) : "fi";
+  const locale = localeOr(formData.get("locale"));
   await signOut({ redirectTo: `/${locale}/staff/sign-in?signedOut=1` });
 }

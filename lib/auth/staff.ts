@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, exists, isNull, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { sessionFacilitators, users, type StaffRole } from "@/db/schema";
+import { sessionFacilitators, sessions, users, type StaffRole } from "@/db/schema";
 
 /** A signed-in, active member of staff, as read from the database (never from the cookie alone). */
 export type Actor = { id: string; email: string; name: string | null; role: StaffRole };
@@ -26,6 +26,16 @@ export function activeStaffByEmail(db: Pick<DB, "select">, email: string) {
 }
 
 export const isPlanner = (actor: Actor | null): boolean => actor?.role === "planner" || actor?.role === "admin";
+
+/** The sessions a facilitator is assigned to, as a condition on a query that has `sessions` in it. */
+export function assignedTo(tx: Pick<DB, "select">, userId: string) {
+  return exists(
+    tx
+      .select({ one: sql`1` })
+      .from(sessionFacilitators)
+      .where(and(eq(sessionFacilitators.sessionId, sessions.id), eq(sessionFacilitators.userId, userId))),
+  );
+}
 
 /** Planners and admins run any session; a facilitator only the sessions they are assigned to. */
 export function canRunSession(db: Pick<DB, "select">, actor: Actor | null, sessionId: number): actor is Actor {

@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { clientAddress } from "@/lib/http/client-address";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
-import { allowBookingAttempt } from "./rate-limit";
+import { localeOr } from "@/lib/i18n/locales";
+import { allowBookingAttempt } from "@/lib/http/rate-limit";
 import { bookingFormSchema, type BookingFormField, type BookingFormValues } from "./schemas";
 import { cancelBooking, createBooking, visitorCodeForBooking } from "./writes";
 
@@ -28,18 +28,13 @@ const FIELDS: BookingFormField[] = [
   "consent",
 ];
 
-function localeOf(formData: FormData): Locale {
-  const value = formData.get("locale");
-  return isLocale(value) ? value : "fi";
-}
-
 export async function bookSeat(_prev: BookingFormState, formData: FormData): Promise<BookingFormState> {
   const values: BookingFormValues = {};
   for (const field of FIELDS) {
     const v = formData.get(field);
     if (typeof v === "string") values[field] = v;
   }
-  const locale = localeOf(formData);
+  const locale = localeOr(formData.get("locale"));
 
   if (!(await allowBookingAttempt(await clientAddress()))) {
     return { formError: "rateLimited", values };
@@ -69,7 +64,7 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
 }
 
 export async function cancelBookingAction(formData: FormData): Promise<void> {
-  const locale = localeOf(formData);
+  const locale = localeOr(formData.get("locale"));
   const token = String(formData.get("token") ?? "");
   const result = cancelBooking(getDb(), token);
   // An unknown or expired token lands on the manage page, which explains it.
@@ -77,7 +72,7 @@ export async function cancelBookingAction(formData: FormData): Promise<void> {
 }
 
 export async function visitorCodeAction(formData: FormData): Promise<void> {
-  const locale = localeOf(formData);
+  const locale = localeOr(formData.get("locale"));
   const token = String(formData.get("token") ?? "");
   visitorCodeForBooking(getDb(), token);
   redirect(`/${locale}/manage/${encodeURIComponent(token)}#visitor-code`);

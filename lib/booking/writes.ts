@@ -10,7 +10,8 @@ import { findBookable, seatsTaken, waitingBookings, type Bookable } from "./book
 import { bookingByToken, bookingDetails } from "./reads";
 import type { BookingForm } from "./schemas";
 import { hashToken, newBookingCode, newManageToken } from "./token";
-import { newVisitorCode, normaliseVisitorCode } from "@/lib/attendance/codes";
+import { normaliseVisitorCode } from "@/lib/attendance/codes";
+import { createVisitorCode } from "@/lib/attendance/writes";
 
 export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | "sessionCancelled" | "partySizeTooLarge" | "unknownVisitorCode";
 
@@ -144,9 +145,7 @@ export function visitorCodeForBooking(db: DB, token: string, now = new Date()): 
       if (!found.ok) return found;
       const existing = tx.select({ code: bookings.visitorCode }).from(bookings).where(eq(bookings.id, found.booking.id)).get();
       if (existing?.code) return { ok: true, code: existing.code };
-      let code = newVisitorCode();
-      while (tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, code)).get()) code = newVisitorCode();
-      tx.insert(visitorCodes).values({ code }).run();
+      const code = createVisitorCode(tx);
       tx.update(bookings).set({ visitorCode: code }).where(eq(bookings.id, found.booking.id)).run();
       return { ok: true, code };
     },

@@ -3,9 +3,9 @@ import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { allowAttempt } from "@/lib/booking/rate-limit";
+import { allowAttempt } from "@/lib/http/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { localeOr } from "@/lib/i18n/locales";
 import { feedbackFormSchema, type FeedbackField } from "./schemas";
 import { submitFeedback } from "./writes";
 
@@ -35,7 +35,7 @@ export async function submitFeedbackAction(_prev: FeedbackState, formData: FormD
     if (typeof v === "string") values[f] = v;
   }
   const key = String(formData.get("key") ?? "");
-  const locale: Locale = isLocale(formData.get("locale")) ? (formData.get("locale") as Locale) : "fi";
+  const locale = localeOr(formData.get("locale"));
 
   if (!(await allowAttempt("feedback", await clientAddress()))) return { formError: "rateLimited", values };
   const parsed = feedbackFormSchema.safeParse(values);

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, exists, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { concernActions, concerns, feedbackResponses, places, sessionFacilitators, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
-import { isPlanner, type Actor } from "@/lib/auth/staff";
+import { concernActions, concerns, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
+import { assignedTo, isPlanner, type Actor } from "@/lib/auth/staff";
 
 type Tx = Pick<DB, "select">;
 
@@ -37,14 +37,7 @@ function filterConditions(f: FeedbackFilter): SQL[] {
 export function responses(tx: Tx, actor: Actor, f: FeedbackFilter = {}, onlyComments = false) {
   const where = filterConditions(f);
   if (!isPlanner(actor)) {
-    where.push(
-      exists(
-        tx
-          .select({ one: sql`1` })
-          .from(sessionFacilitators)
-          .where(and(eq(sessionFacilitators.sessionId, sessions.id), eq(sessionFacilitators.userId, actor.id))),
-      ),
-    );
+    where.push(assignedTo(tx, actor.id));
   }
   if (onlyComments) where.push(isNotNull(feedbackResponses.comment));
   return tx

@@ -59,11 +59,13 @@ const firstDayOfWeek = (week: number): number => week * 7 - 3;
  * Helsinki midnight after its last day (end exclusive).
  */
 export function utcBounds(range: Range): { start: Date; end: Date } {
-  const at = (day: number) => {
-    const { year, month, date } = dayParts(day);
-    return new Date(new TZDate(year, month, date, 0, 0, 0, timeZone).getTime());
-  };
-  return { start: at(range.from), end: at(range.to + 1) };
+  return { start: helsinkiMidnight(range.from), end: helsinkiMidnight(range.to + 1) };
+}
+
+/** The instant a Helsinki calendar day begins. */
+export function helsinkiMidnight(day: number): Date {
+  const { year, month, date } = dayParts(day);
+  return new Date(new TZDate(year, month, date, 0, 0, 0, timeZone).getTime());
 }
 
 export const rangeLength = (r: Range): number => r.to - r.from + 1;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { localeOr, type Locale } from "@/lib/i18n/locales";
 
 /** What a planner typed, as strings (several for checkboxes), to put back into the form after an error. */
 export type FormValues = Record<string, string | string[]>;
@@ -32,7 +32,4 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-export function localeOf(formData: FormData): Locale {
-  const value = formData.get("locale");
-  return isLocale(value) ? value : "fi";
-}
+export const localeOf = (formData: FormData): Locale => localeOr(formData.get("locale"));

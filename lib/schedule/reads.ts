@@ -5,28 +5,19 @@ import { bookings, places, sessionGroups, sessions, type SessionKind } from "@/d
 
 type Tx = Pick<DB, "select">;
 
-// Confirmed seats per session and per group, computed once per query rather than per row.
-function takenSeats(tx: Tx) {
-  const bySession = tx
-    .select({ sessionId: bookings.sessionId, taken: sql<number>`sum(${bookings.partySize})`.as("s_taken") })
-    .from(bookings)
-    .where(and(eq(bookings.status, "confirmed"), sql`${bookings.sessionId} IS NOT NULL`))
-    .groupBy(bookings.sessionId)
-    .as("by_session");
-  const byGroup = tx
-    .select({ groupId: bookings.groupId, taken: sql<number>`sum(${bookings.partySize})`.as("g_taken") })
-    .from(bookings)
-    .where(and(eq(bookings.status, "confirmed"), sql`${bookings.groupId} IS NOT NULL`))
-    .groupBy(bookings.groupId)
-    .as("by_group");
-  return { bySession, byGroup };
-}
+/**
+ * Confirmed seats of a listed session: its group's when it is a group meeting.
+ * Summed per row from the (target, status, party size) index, so the cost
+ * follows the sessions shown, not every booking ever made.
+ */
+const takenSeats = sql<number>`coalesce(CASE WHEN ${sessions.groupId} IS NOT NULL
+    THEN (SELECT sum(b.party_size) FROM ${bookings} b WHERE b.group_id = ${sessions.groupId} AND b.status = 'confirmed')
+    ELSE (SELECT sum(b.party_size) FROM ${bookings} b WHERE b.session_id = ${sessions.id} AND b.status = 'confirmed') END, 0)`;
 
 export type SessionFilter = { placeSlug?: string; kind?: SessionKind; sessionId?: number; until?: Date };
 
 /** Upcoming, scheduled sessions at open places, soonest first, with the seats still free. */
 export function listSessions(tx: Tx, now: Date, filter: SessionFilter = {}) {
-  const { bySession, byGroup } = takenSeats(tx);
   // One session is shown whatever its state, so its page can say it was cancelled or is over.
   const conditions: SQL[] =
     filter.sessionId === undefined
@@ -52,14 +43,12 @@ export function listSessions(tx: Tx, now: Date, filter: SessionFilter = {}) {
       groupDescription: sessionGroups.description,
       capacity: sql<number | null>`coalesce(${sessionGroups.capacity}, ${sessions.capacity})`,
       maxPartySize: sql<number>`coalesce(${sessionGroups.maxPartySize}, ${sessions.maxPartySize})`,
-      taken: sql<number>`coalesce(${byGroup.taken}, ${bySession.taken}, 0)`,
+      taken: takenSeats,
       place: { id: places.id, slug: places.slug, name: places.name, city: places.city },
     })
     .from(sessions)
     .innerJoin(places, eq(places.id, sessions.placeId))
     .leftJoin(sessionGroups, eq(sessionGroups.id, sessions.groupId))
-    .leftJoin(bySession, eq(bySession.sessionId, sessions.id))
-    .leftJoin(byGroup, eq(byGroup.groupId, sessions.groupId))
     .where(and(...conditions))
     .orderBy(asc(sessions.startsAt), asc(sessions.id))
     .all();

@@ -1,5 +1,4 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { TZDate } from "@date-fns/tz";
 import { getDb } from "@/db/client";
 import { sessionKinds, type SessionKind } from "@/db/schema";
 import { requireActor } from "@/lib/auth/guard";
@@ -7,7 +6,7 @@ import { isPlanner } from "@/lib/auth/staff";
 import { concernQueue, responses } from "@/lib/feedback/reads";
 import { markHandledAction } from "@/lib/feedback/staff-actions";
 import { listPlaces } from "@/lib/schedule/reads";
-import { timeZone } from "@/lib/i18n/locales";
+import { helsinkiMidnight, parseDay } from "@/lib/reach/period";
 import { Link } from "@/i18n/navigation";
 import { Forbidden } from "@/components/staff/Forbidden";
 import { FilterSelect } from "@/components/ui/FilterSelect";
@@ -15,11 +14,10 @@ import { ResponseItem } from "@/components/feedback/ResponseItem";
 
 export const metadata = { robots: { index: false } };
 
-/** A Helsinki calendar day "YYYY-MM-DD" as the instant it starts, or undefined when not a date. */
+/** A "YYYY-MM-DD" filter as the instant that Helsinki day (plus some days) begins; undefined when not a date. */
 function dayStart(value: unknown, plusDays = 0): Date | undefined {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d + plusDays, timeZone).getTime());
+  const day = typeof value === "string" ? parseDay(value) : null;
+  return day === null ? undefined : helsinkiMidnight(day + plusDays);
 }
 
 export default async function PlanFeedbackPage({ params, searchParams }: PageProps<"/[locale]/plan/feedback">) {

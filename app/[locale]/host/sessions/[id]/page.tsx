@@ -5,7 +5,7 @@ import { places, sessions } from "@/db/schema";
 import { requireActor } from "@/lib/auth/guard";
 import { canRunSession } from "@/lib/auth/staff";
 import { doorState, roster, sessionAtDoor } from "@/lib/attendance/door";
-import { audit } from "@/lib/attendance/writes";
+import { audit } from "@/lib/privacy/audit";
 import { feedbackQr } from "@/lib/feedback/qr";
 import { ensureFeedbackLink } from "@/lib/feedback/writes";
 import { config } from "@/lib/config";
@@ -41,6 +41,8 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
   // The roster shows nicknames and needs: personal data, so each view is logged.
   if (people.length > 0) audit(db, actor, "roster.view", "session", sessionId);
   const format = await getFormatter();
+  // A closed session shows its feedback QR code again when the page is opened later.
+  const feedback = session.closedAt ? await feedbackQr(ensureFeedbackLink(db, sessionId, config().FEEDBACK_LINK_DAYS)) : null;
 
   return (
     <>
@@ -57,7 +59,7 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
           roster={people}
           ended={hasEnded(session.endsAt)}
           closingNote={session.closingNote}
-          feedback={session.closedAt ? await feedbackQr(ensureFeedbackLink(db, sessionId, config().FEEDBACK_LINK_DAYS)) : null}
+          feedback={feedback}
         />
       </ClientMessages>
     </>

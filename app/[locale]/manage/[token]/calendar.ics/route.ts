@@ -2,11 +2,20 @@ import { getDb } from "@/db/client";
 import { config } from "@/lib/config";
 import { bookingByToken } from "@/lib/booking/reads";
 import { bookingCalendar } from "@/lib/booking/calendar";
+import { localeOr } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 
 export async function GET(_req: Request, ctx: RouteContext<"/[locale]/manage/[token]/calendar.ics">) {
-  const { token } = await ctx.params;
+  const { token, locale } = await ctx.params;
   const found = bookingByToken(getDb(), token, new Date(), config().MANAGE_LINK_DAYS);
-  if (!found.ok || found.booking.status === "cancelled") return new Response("Not found", { status: 404 });
+  if (!found.ok || found.booking.status === "cancelled") {
+    // Opened from an old link: say in the parent's language what to do, as the booking page does.
+    const { t } = translatorFor(localeOr(locale));
+    return new Response(t(found.ok ? "manage.cancelledTitle" : found.reason === "expired" ? "manage.expiredBody" : "manage.invalidBody"), {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
+    });
+  }
   return new Response(bookingCalendar(found.booking), {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

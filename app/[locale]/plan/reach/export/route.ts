@@ -3,6 +3,7 @@ import { currentActor } from "@/lib/auth/current";
 import { reachReport } from "@/lib/reach/access";
 import { reachCsv, reachXlsx } from "@/lib/reach/export";
 import { isLocale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 
 /**
  * The CSV or Excel file of a dashboard view (?format=csv|xlsx and the view's
@@ -16,7 +17,12 @@ export async function GET(request: Request, { params }: RouteContext<"/[locale]/
   if (!actor) return Response.redirect(new URL(`/${locale}/staff/sign-in`, request.url), 303);
   const url = new URL(request.url);
   const result = reachReport(getDb(), actor, url.searchParams, { withSessions: true });
-  if (!result.ok) return new Response("Forbidden", { status: 403, headers: { "Cache-Control": "private, no-store" } });
+  if (!result.ok) {
+    return new Response(translatorFor(locale).t("staff.forbidden.body"), {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
+    });
+  }
   const { view } = result.report;
   const name = `kohtaamo-${view.from}-${view.to}${view.publish ? "-publication" : ""}`;
   const headers = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };

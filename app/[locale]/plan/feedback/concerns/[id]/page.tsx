@@ -2,7 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
 import { isPlanner } from "@/lib/auth/staff";
-import { audit } from "@/lib/attendance/writes";
+import { audit } from "@/lib/privacy/audit";
 import { concernDetail } from "@/lib/feedback/reads";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/i18n/navigation";
