@@ -10,8 +10,10 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "messages/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "messages/**/*.test.ts", "scripts/**/*.test.mjs"],
     environment: "node",
+    // next-auth imports "next/server" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth"] } },
     // Not Helsinki, so code that forgets the time zone fails here.
     env: { TZ: "America/Los_Angeles" },
   },

@@ -3,8 +3,9 @@ import AxeBuilder from "@axe-core/playwright";
 
 let counter = 0;
 
-export const test = base.extend<{ expectAccessible: () => Promise<void> }>({
-  // Each test books from an address of its own, so the booking rate limit counts per test.
+export const test = base.extend<{ expectAccessible: () => Promise<void>; cspClean: void }>({
+  // The e2e server trusts one proxy hop (TRUSTED_PROXY_HOPS=1) and the tests play that proxy:
+  // each test books from an address of its own, so the booking rate limit counts per test.
   extraHTTPHeaders: async ({}, use, testInfo) => {
     counter++;
     await use({ "x-forwarded-for": `198.51.${testInfo.workerIndex % 250}.${counter % 250}` });
@@ -15,6 +16,18 @@ export const test = base.extend<{ expectAccessible: () => Promise<void> }>({
       expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
     });
   },
+  // Every page every test opens runs under the real Content-Security-Policy: anything it refuses fails the test.
+  cspClean: [
+    async ({ page }, use) => {
+      const refused: string[] = [];
+      page.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) refused.push(`${page.url()}: ${message.text()}`);
+      });
+      await use();
+      expect(refused).toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -205,7 +205,7 @@ try {
   const port = await freePort(3300, "localhost");
   const base = `http://localhost:${port}`;
 
-  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "localhost"], {
+  server = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), "--port", String(port), "--hostname", "localhost"], {
     cwd: root,
     env: {
       ...process.env,

@@ -11,7 +11,7 @@ fs.mkdirSync(E2E.mailDir, { recursive: true });
 await startMailCatcher({ port: E2E.mailPort, dir: E2E.mailDir });
 
 const root = path.resolve(import.meta.dirname, "..");
-const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E.port), "-H", "localhost"], {
+const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), "--port", String(E2E.port), "--hostname", "localhost"], {
   cwd: root,
   stdio: "inherit",
   env: {
@@ -22,6 +22,8 @@ const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/
     OUTBOX_INTERVAL_MS: "250",
     BOOKING_RATE_LIMIT: String(E2E.rateLimit),
     BOOKING_RATE_WINDOW_SECONDS: "600",
+    // The tests play a reverse proxy: each sends its own X-Forwarded-For, and the server believes one hop of it.
+    TRUSTED_PROXY_HOPS: "1",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -41,7 +41,7 @@ async function main() {
   }
 
   console.log(`[start] Kohtaamo on ${env.APP_URL}`);
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", process.env.HOST ?? "localhost"], {
+  const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), "--port", port, "--hostname", process.env.HOST ?? "localhost"], {
     stdio: "inherit",
     env,
   });

@@ -1,8 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
 
-/** The client's address as the reverse proxy reports it (first X-Forwarded-For entry). */
+// Set by scripts/server.mjs on every request from the socket (or the trusted proxies), overwriting whatever a client sent.
+const CLIENT_HEADER = "x-kohtaamo-client";
+
+/**
+ * The client's address, for rate limits. Never read from X-Forwarded-For
+ * here: a client chooses that header, and keying a limit on it lets anyone
+ * reset the limit with each request.
+ */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return (await headers()).get(CLIENT_HEADER) || "unknown";
 }

@@ -1,0 +1,60 @@
+// What the server does to each request before Next sees it.
+//
+// Who is on the other end of a request. Only the socket is a fact; an
+// X-Forwarded-For entry is a fact only when a proxy we run wrote it. So the
+// address is read from the right: the socket, then one entry per trusted
+// proxy, and nothing a client put further left is ever believed.
+
+/** The header the app reads the client's address from. The server sets it on every request, overwriting any sent. */
+export const CLIENT_HEADER = "x-kohtaamo-client";
+
+/** Headers a client may forge to make the app believe another host, protocol or address. */
+export const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"];
+
+/**
+ * The client's address, given the socket's address, the X-Forwarded-For
+ * header as received, and how many reverse proxies of our own stand in front
+ * (0: none, the socket is the client).
+ */
+export function peerAddress(socketAddress, forwardedFor, trustedHops) {
+  const socket = normalise(socketAddress) ?? "unknown";
+  if (!trustedHops) return socket;
+  const hops = String(forwardedFor ?? "")
+    .split(",")
+    .map((entry) => normalise(entry.trim()))
+    .filter(Boolean)
+    .reverse();
+  // [socket, nearest entry, …]: with n trusted proxies the client is n steps from the socket,
+  // or the furthest entry a trusted proxy wrote when the chain is shorter.
+  const chain = [socket, ...hops];
+  return chain[Math.min(trustedHops, chain.length - 1)];
+}
+
+/** Reads TRUSTED_PROXY_HOPS: a whole number, 0 by default. */
+export function trustedHopsFrom(env) {
+  const raw = env.TRUSTED_PROXY_HOPS ?? "0";
+  const hops = Number(raw);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 5) {
+    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 5 (the reverse proxies in front of the app), not "${raw}"`);
+  }
+  return hops;
+}
+
+/** Sets the client header on a Node request and, with no trusted proxy, drops the forwarding headers a client sent. */
+export function stampRequest(req, trustedHops) {
+  const address = peerAddress(req.socket?.remoteAddress, req.headers["x-forwarded-for"], trustedHops);
+  if (!trustedHops) for (const name of FORWARDED_HEADERS) delete req.headers[name];
+  req.headers[CLIENT_HEADER] = address;
+  return address;
+}
+
+// "::ffff:203.0.113.9" and "203.0.113.9" are one client.
+function normalise(address) {
+  if (!address) return null;
+  return address.startsWith("::ffff:") ? address.slice(7) : address;
+}
+
+/** HSTS when the public address is https: decided by APP_URL, never by the protocol a request claims. */
+export function transportSecurity(appUrl) {
+  return new URL(appUrl ?? "http://localhost").protocol === "https:" ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {};
+}
