@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { databasePath } from "@/db/client";
@@ -18,5 +18,37 @@ export function authSecret(): string {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
     return secret;
+  }
+}
+
+/** A key for one purpose, derived from the server secret, so no two uses share a key. */
+export function derivedKey(purpose: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", authSecret(), "kohtaamo", purpose, 32));
+}
+
+const SEALED = "sealed:v1:";
+
+/**
+ * Encrypts a text for keeping in the database (AES-256-GCM): a copy of the
+ * file or a backup alone does not give away what it holds.
+ */
+export function seal(purpose: string, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", derivedKey(purpose), iv);
+  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return SEALED + [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+}
+
+/** The text `seal` kept, or null when it was sealed with another secret or altered. Unsealed text passes through. */
+export function unseal(purpose: string, stored: string): string | null {
+  if (!stored.startsWith(SEALED)) return stored;
+  const [iv, tag, body] = stored.slice(SEALED.length).split(".").map((part) => Buffer.from(part, "base64url"));
+  if (!iv || !tag || !body) return null;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", derivedKey(purpose), iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
+  } catch {
+    return null;
   }
 }

@@ -7,25 +7,36 @@ import { accounts, authSessions, users, verificationTokens } from "@/db/schema";
 import { config } from "@/lib/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { queueMail } from "@/lib/mail/outbox";
+import { onAppUrl } from "./links";
+import { hashedSessions, newSessionToken } from "./sessions";
 import { activeStaffByEmail } from "./staff";
-import { authSecret } from "./secret";
+import { authSecret } from "@/lib/secret";
 
-const LINK_MINUTES = 60;
+export const LINK_MINUTES = 60;
 
 // Lazy, so nothing opens the database while Next builds the app.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const db = getDb();
+  const appUrl = config().APP_URL;
+  // Auth.js builds its own URLs from AUTH_URL when it is set, and from the request's Host and
+  // X-Forwarded-* headers when it is not: a sign-in link must never point where a header says.
+  process.env.AUTH_URL = appUrl;
   return {
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: authSessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter: {
+      ...DrizzleAdapter(db, {
+        usersTable: users,
+        accountsTable: accounts,
+        sessionsTable: authSessions,
+        verificationTokensTable: verificationTokens,
+      }),
+      ...hashedSessions(db),
+    },
     secret: authSecret(),
     trustHost: true,
-    // A working day at the door; a shared tablet signs out by itself overnight.
-    session: { strategy: "database", maxAge: 10 * 3600, updateAge: 3600 },
+    // Secure cookies follow the public address, not whatever protocol a proxy reports.
+    useSecureCookies: new URL(appUrl).protocol === "https:",
+    // A working day at the door; a shared tablet signs out by itself overnight (and after 12 h at most, see sessions.ts).
+    session: { strategy: "database", maxAge: 10 * 3600, updateAge: 3600, generateSessionToken: () => newSessionToken() },
     pages: { signIn: "/staff/sign-in", verifyRequest: "/staff/check-email", error: "/staff/sign-in" },
     providers: [
       Nodemailer({
@@ -42,7 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
             notBefore: new Date(),
             rendered: {
               subject: t("staff.email.subject"),
-              text: [t("staff.email.body", { minutes: LINK_MINUTES }), "", url, "", t("staff.email.ignore")].join("\n"),
+              text: [t("staff.email.body", { minutes: LINK_MINUTES }), "", onAppUrl(url), "", t("staff.email.ignore")].join("\n"),
             },
           });
         },
@@ -53,9 +64,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       signIn({ user }) {
         return Boolean(user.email && activeStaffByEmail(db, user.email));
       },
+      // Only to our own pages, whatever callbackUrl a request carried.
+      redirect({ url }) {
+        return onAppUrl(url);
+      },
+      // What /api/auth/session answers: never the session token or the rest of the user's row.
       session({ session, user }) {
-        session.user.id = user.id;
-        return session;
+        return { user: { id: user.id, name: user.name ?? null, email: user.email }, expires: session.expires } as typeof session;
       },
     },
   };

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, exists, isNull, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { sessionFacilitators, sessions, users, type StaffRole } from "@/db/schema";
+import { sessionFacilitators, sessions, users, verificationTokens, type StaffRole } from "@/db/schema";
+import { dropPendingMailTo } from "@/lib/mail/outbox";
 
 /** A signed-in, active member of staff, as read from the database (never from the cookie alone). */
 export type Actor = { id: string; email: string; name: string | null; role: StaffRole };
@@ -50,8 +51,10 @@ export function canRunSession(db: Pick<DB, "select">, actor: Actor | null, sessi
   );
 }
 
-export class Forbidden extends Error {
-  constructor() {
-    super("forbidden");
-  }
+/** Makes every sign-in link sent to this address so far useless: the tokens go, and links not yet sent are never sent. */
+export function forgetEarlierLinks(db: DB, email: string, now = new Date()): void {
+  db.transaction((tx) => {
+    tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email)).run();
+    dropPendingMailTo(tx, "staff_sign_in", email, now);
+  });
 }

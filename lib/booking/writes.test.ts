@@ -1,3 +1,5 @@
+import { BODY_SEAL } from "@/lib/mail/outbox";
+import { unseal } from "@/lib/secret";
 import { beforeEach, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
@@ -157,7 +159,9 @@ describe("messages queued with the booking", () => {
     const rows = db.select().from(outbox).orderBy(asc(outbox.id)).all();
     expect(rows.map((m) => m.kind)).toEqual(["booking_confirmed", "booking_reminder"]);
     expect(rows[0]!.subject).toBe("Ditt besök på Kohtaamo");
-    expect(rows[0]!.textBody).toContain(`/sv/manage/${r.token}`);
+    // Kept sealed until sent: the table never holds the manage link in clear.
+    expect(rows[0]!.textBody).not.toContain(r.ok ? r.token : "?");
+    expect(unseal(BODY_SEAL, rows[0]!.textBody!)).toContain(`/sv/manage/${r.token}`);
     expect(rows[1]!.notBefore.getTime()).toBe(session.startsAt.getTime() - 86_400_000);
   });
 });

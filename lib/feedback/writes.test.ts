@@ -1,3 +1,5 @@
+import { BODY_SEAL } from "@/lib/mail/outbox";
+import { unseal } from "@/lib/secret";
 import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
@@ -75,8 +77,9 @@ describe("closing a session invites feedback", () => {
     const invites = db.select().from(outbox).where(eq(outbox.kind, "feedback_invite")).all();
     expect(invites.map((m) => m.recipient)).toEqual(["came@example.com"]);
     expect(invites[0]!.subject).toBe("Hur var ditt besök på Kohtaamo?");
-    expect(invites[0]!.textBody).toContain(`/sv/feedback/${closed.ok && closed.feedbackKey}`);
-    expect(`${invites[0]!.subject} ${invites[0]!.textBody}`).not.toMatch(/barnskydd/i);
+    const body = unseal(BODY_SEAL, invites[0]!.textBody!);
+    expect(body).toContain(`/sv/feedback/${closed.ok && closed.feedbackKey}`);
+    expect(`${invites[0]!.subject} ${body}`).not.toMatch(/barnskydd/i);
   });
 });
 

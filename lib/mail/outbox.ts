@@ -2,6 +2,10 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { outbox, type OutboxKind } from "@/db/schema";
+import { seal } from "@/lib/secret";
+
+/** Bodies rendered at queueing carry a secret link: they are kept sealed until sent, then cleared. */
+export const BODY_SEAL = "outbox-body";
 
 type Tx = Pick<DB, "insert" | "update">;
 
@@ -24,7 +28,7 @@ export function queueMail(tx: Tx, mail: QueuedMail): void {
       notBefore: mail.notBefore,
       nextAttemptAt: mail.notBefore,
       subject: mail.rendered?.subject,
-      textBody: mail.rendered?.text,
+      textBody: mail.rendered ? seal(BODY_SEAL, mail.rendered.text) : undefined,
     })
     .run();
 }
@@ -34,5 +38,13 @@ export function dropPendingMail(tx: Tx, bookingId: number, now: Date): void {
   tx.update(outbox)
     .set({ droppedAt: now, textBody: null })
     .where(and(eq(outbox.bookingId, bookingId), isNull(outbox.sentAt), isNull(outbox.droppedAt)))
+    .run();
+}
+
+/** Drops what has not been sent yet of one kind to one address, e.g. an older sign-in link when a new one is asked for. */
+export function dropPendingMailTo(tx: Tx, kind: OutboxKind, recipient: string, now: Date): void {
+  tx.update(outbox)
+    .set({ droppedAt: now, textBody: null })
+    .where(and(eq(outbox.kind, kind), eq(outbox.recipient, recipient), isNull(outbox.sentAt), isNull(outbox.droppedAt)))
     .run();
 }

@@ -6,6 +6,8 @@ import { outbox, type OutboxKind } from "@/db/schema";
 import { bookingCalendar } from "@/lib/booking/calendar";
 import { bookingDetails } from "@/lib/booking/reads";
 import { config } from "@/lib/config";
+import { unseal } from "@/lib/secret";
+import { BODY_SEAL } from "./outbox";
 import { renderBookingMail } from "./templates";
 
 export type MailTransport = Pick<Transporter, "sendMail">;
@@ -41,7 +43,11 @@ function compose(db: DB, row: typeof outbox.$inferSelect): Composed | null {
   const prerendered = row.subject !== null && row.textBody !== null;
   const booking = row.bookingId !== null && (!prerendered || WITH_CALENDAR.has(row.kind)) ? bookingDetails(db, row.bookingId) : null;
   const calendar = booking && WITH_CALENDAR.has(row.kind) ? bookingCalendar(booking) : null;
-  if (prerendered) return row.recipient ? { recipient: row.recipient, subject: row.subject!, text: row.textBody!, calendar } : null;
+  if (prerendered) {
+    // Sealed with another secret (AUTH_SECRET changed): the link in it could not be trusted anyway.
+    const text = unseal(BODY_SEAL, row.textBody!);
+    return row.recipient && text !== null ? { recipient: row.recipient, subject: row.subject!, text, calendar } : null;
+  }
 
   if (!booking?.email || row.kind === "staff_sign_in" || row.kind === "feedback_invite") return null;
   // A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked.
