@@ -10,6 +10,10 @@ const schema = z.object({
   FEEDBACK_LINK_DAYS: z.coerce.number().int().min(1).default(7),
   BOOKING_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   BOOKING_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** Seats one client address may book for one session or group, so nobody can fill an info evening alone. */
+  BOOKING_SEATS_PER_CLIENT: z.coerce.number().int().min(1).default(8),
+  /** Reverse proxies of our own in front of the app; read by scripts/server.mjs, which sets the client's address. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
 });
 

@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { clientAddress } from "@/lib/http/client-address";
 import { localeOr } from "@/lib/i18n/locales";
-import { allowBookingAttempt } from "@/lib/http/rate-limit";
+import { allowBookingAttempt, holdSeats } from "@/lib/http/rate-limit";
+import { bookableKey, findBookable } from "./bookable";
 import { bookingFormSchema, type BookingFormField, type BookingFormValues } from "./schemas";
 import { cancelBooking, createBooking, visitorCodeForBooking } from "./writes";
 
@@ -36,7 +37,8 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
   }
   const locale = localeOr(formData.get("locale"));
 
-  if (!(await allowBookingAttempt(await clientAddress()))) {
+  const address = await clientAddress();
+  if (!(await allowBookingAttempt(address))) {
     return { formError: "rateLimited", values };
   }
 
@@ -52,8 +54,14 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
     return { errors, values };
   }
 
-  const result = createBooking(getDb(), { ...parsed.data, locale });
+  const db = getDb();
+  const bookable = findBookable(db, parsed.data.sessionId);
+  const giveBack = bookable ? await holdSeats(address, bookableKey(bookable.target), parsed.data.partySize) : null;
+  if (giveBack === false) return { formError: "seatCap", values };
+
+  const result = createBooking(db, { ...parsed.data, locale });
   if (!result.ok) {
+    await giveBack?.();
     if (result.error === "unknownVisitorCode") return { errors: { visitorCode: "unknownVisitorCode" }, values };
     if (result.error === "partySizeTooLarge") {
       return { errors: { partySize: "partySizeTooLarge" }, maxPartySize: result.maxPartySize, values };

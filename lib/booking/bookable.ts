@@ -71,6 +71,11 @@ export function findGroupBookable(tx: Tx, groupId: number): Bookable | null {
   };
 }
 
+/** One name for what is booked: a group's meetings share it. */
+export function bookableKey(target: Bookable["target"]): string {
+  return target.groupId !== null ? `group:${target.groupId}` : `session:${target.sessionId}`;
+}
+
 export function targetCondition(target: Bookable["target"]) {
   return target.groupId !== null ? eq(bookings.groupId, target.groupId) : eq(bookings.sessionId, target.sessionId);
 }

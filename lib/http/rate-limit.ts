@@ -3,12 +3,13 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { config } from "@/lib/config";
 
 // One process serves the app (SQLite is embedded), so counting in memory is exact.
+// Nothing here is written to the database: the addresses are forgotten with the window.
 const limiters = new Map<string, RateLimiterMemory>();
 
-function limiter(prefix: string): RateLimiterMemory {
+function limiter(prefix: string, points: number, duration: number): RateLimiterMemory {
   let l = limiters.get(prefix);
   if (!l) {
-    l = new RateLimiterMemory({ keyPrefix: prefix, points: config().BOOKING_RATE_LIMIT, duration: config().BOOKING_RATE_WINDOW_SECONDS });
+    l = new RateLimiterMemory({ keyPrefix: prefix, points, duration });
     limiters.set(prefix, l);
   }
   return l;
@@ -17,7 +18,7 @@ function limiter(prefix: string): RateLimiterMemory {
 /** Takes one attempt from the address's allowance for this kind of request; false when it is used up. */
 export async function allowAttempt(kind: "booking" | "signIn" | "feedback", address: string): Promise<boolean> {
   try {
-    await limiter(kind).consume(address);
+    await limiter(kind, config().BOOKING_RATE_LIMIT, config().BOOKING_RATE_WINDOW_SECONDS).consume(address);
     return true;
   } catch {
     return false;
@@ -25,3 +26,26 @@ export async function allowAttempt(kind: "booking" | "signIn" | "feedback", addr
 }
 
 export const allowBookingAttempt = (address: string) => allowAttempt("booking", address);
+
+// Three weeks: longer would overflow the timer that forgets a key (at most 2^31 ms, 24.8 days), which then fires at once.
+const SEAT_WINDOW_SECONDS = 21 * 86_400;
+
+/**
+ * Holds `seats` of what one address may book for one bookable (a session or a
+ * group) over three weeks. Returns a function that gives them back, for a booking
+ * that was then refused; false when the address would hold too many.
+ */
+export async function holdSeats(address: string, bookable: string, seats: number): Promise<false | (() => Promise<void>)> {
+  const seatLimiter = limiter("seats", config().BOOKING_SEATS_PER_CLIENT, SEAT_WINDOW_SECONDS);
+  const key = `${bookable}:${address}`;
+  try {
+    await seatLimiter.consume(key, seats);
+  } catch {
+    // A refused request still counted its seats: give them back, so asking for too many takes nothing.
+    await seatLimiter.reward(key, seats);
+    return false;
+  }
+  return async () => {
+    await seatLimiter.reward(key, seats);
+  };
+}
