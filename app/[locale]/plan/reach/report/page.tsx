@@ -14,14 +14,6 @@ import { PrintButton } from "@/components/reach/PrintButton";
 
 export const metadata = { robots: { index: false } };
 
-// Print: only the report. The site header, the staff bar, the footer and the links stay on screen.
-const PRINT_CSS = `@media print {
-  body > a, header, nav, footer, .no-print { display: none !important; }
-  main { max-width: none !important; padding: 0 !important; }
-  body { background: white !important; }
-  .break-inside-avoid { break-inside: avoid; }
-  @page { margin: 16mm; }
-}`;
 
 export default async function ReachReportPage({ params, searchParams }: PageProps<"/[locale]/plan/reach/report">) {
   const { locale } = await params;
@@ -36,8 +28,7 @@ export default async function ReachReportPage({ params, searchParams }: PageProp
   const { period, filters } = periodText(report, locale);
 
   return (
-    <article>
-      <style>{PRINT_CSS}</style>
+    <article data-print-report>
       <p className="no-print mb-4 flex flex-wrap gap-4">
         <Link href={`/plan/reach?${viewQuery(report.view)}`}>{f.t("reach.report.back")}</Link>
         <PrintButton label={f.t("reach.report.print")} />
