@@ -9,7 +9,7 @@ const nextConfig = {
   // Another build folder lets a second build run while a server uses the first.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "pino"],
   async headers() {
     return [
       {

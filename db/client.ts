@@ -6,14 +6,11 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
-export type DB = BetterSQLite3Database<typeof schema>;
-
-export function databasePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? "./data/kohtaamo.db");
-}
+/** The database, with the SQLite connection under it ($client) for closing and backups. */
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Opens (and creates) the SQLite file with the settings every connection needs. */
-export function openDatabase(file: string = databasePath()): DB {
+export function openDatabase(file: string): DB {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -28,14 +25,22 @@ export function migrateDatabase(db: DB): void {
 }
 
 // One connection per server process, opened on first use (never at build time).
-const holder = globalThis as unknown as { __kohtaamoDb?: DB };
+const holder = globalThis as unknown as { __kohtaamoDb?: DB; __kohtaamoDbFile?: string };
+
+/** Where getDb() opens the database; the boot code sets it from the validated configuration. */
+export function setDatabaseFile(file: string): void {
+  holder.__kohtaamoDbFile = path.resolve(/*turbopackIgnore: true*/ file);
+}
 
 export function getDb(): DB {
   if (process.env.NEXT_PHASE === "phase-production-build") {
     // A page that reads data must render per request; a build must never create or read the database.
     throw new Error("The database was opened while building: make the page dynamic (await connection()).");
   }
-  holder.__kohtaamoDb ??= openDatabase();
+  if (!holder.__kohtaamoDb) {
+    if (!holder.__kohtaamoDbFile) throw new Error("The database was opened before the server booted (setDatabaseFile).");
+    holder.__kohtaamoDb = openDatabase(holder.__kohtaamoDbFile);
+  }
   return holder.__kohtaamoDb;
 }
 

@@ -136,6 +136,7 @@ export const outboxKinds = [
   "session_cancelled",
   "session_moved",
   "staff_sign_in",
+  "staff_invite",
   "feedback_invite",
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];

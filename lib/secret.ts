@@ -2,15 +2,16 @@ import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { databasePath } from "@/db/client";
+import { config } from "@/lib/config";
 
 /**
  * AUTH_SECRET when set; otherwise one made once and kept beside the database,
  * so `npm start` on a fresh machine signs staff in without any setup.
  */
 export function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(path.dirname(databasePath()), "auth-secret");
+  const { AUTH_SECRET, DATABASE_PATH } = config();
+  if (AUTH_SECRET) return AUTH_SECRET;
+  const file = path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ DATABASE_PATH)), "auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {

@@ -256,7 +256,7 @@ try {
     return to !== null;
   };
   const health = async () => {
-    const res = await get(`${base}/api/health`);
+    const res = await get(`${base}/api/health/live`);
     return res.status === 200 && (await res.text()) === "ok";
   };
 

@@ -30,16 +30,6 @@ export function peerAddress(socketAddress, forwardedFor, trustedHops) {
   return chain[Math.min(trustedHops, chain.length - 1)];
 }
 
-/** Reads TRUSTED_PROXY_HOPS: a whole number, 0 by default. */
-export function trustedHopsFrom(env) {
-  const raw = env.TRUSTED_PROXY_HOPS ?? "0";
-  const hops = Number(raw);
-  if (!Number.isInteger(hops) || hops < 0 || hops > 5) {
-    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 5 (the reverse proxies in front of the app), not "${raw}"`);
-  }
-  return hops;
-}
-
 /** Sets the client header on a Node request and, with no trusted proxy, drops the forwarding headers a client sent. */
 export function stampRequest(req, trustedHops) {
   const address = peerAddress(req.socket?.remoteAddress, req.headers["x-forwarded-for"], trustedHops);
@@ -57,4 +47,13 @@ function normalise(address) {
 /** HSTS when the public address is https: decided by APP_URL, never by the protocol a request claims. */
 export function transportSecurity(appUrl) {
   return new URL(appUrl ?? "http://localhost").protocol === "https:" ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {};
+}
+
+/**
+ * In production with no trusted proxy configured, a forwarded header means a
+ * proxy stands in front that the app does not know of: every client would
+ * share its address. The server refuses such requests until TRUSTED_PROXY_HOPS is set.
+ */
+export function unconfiguredProxy(headers, env) {
+  return env.KOHTAAMO_ENV === "production" && env.TRUSTED_PROXY_HOPS === 0 && FORWARDED_HEADERS.some((h) => headers[h] !== undefined);
 }

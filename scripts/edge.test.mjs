@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import http from "node:http";
-import { CLIENT_HEADER, peerAddress, stampRequest, transportSecurity, trustedHopsFrom } from "./edge.mjs";
+import { CLIENT_HEADER, peerAddress, stampRequest, transportSecurity, unconfiguredProxy } from "./edge.mjs";
 
 describe("the client's address", () => {
   it("is the socket's with no proxy in front, whatever X-Forwarded-For says", () => {
@@ -28,12 +28,6 @@ describe("the client's address", () => {
     stampRequest(req, 0);
     expect(req.headers).toEqual({ [CLIENT_HEADER]: "127.0.0.1" });
   });
-
-  it("refuses a proxy setting that is not a small whole number", () => {
-    expect(trustedHopsFrom({})).toBe(0);
-    expect(trustedHopsFrom({ TRUSTED_PROXY_HOPS: "1" })).toBe(1);
-    expect(() => trustedHopsFrom({ TRUSTED_PROXY_HOPS: "yes" })).toThrow(/TRUSTED_PROXY_HOPS/);
-  });
 });
 
 describe("over a real socket", () => {
@@ -56,5 +50,15 @@ describe("transport security", () => {
   it("asks browsers for https only when the public address is https", () => {
     expect(transportSecurity("https://kohtaamo.example.fi")).toHaveProperty("Strict-Transport-Security");
     expect(transportSecurity("http://localhost:3000")).toEqual({});
+  });
+});
+
+describe("a proxy the configuration does not know of", () => {
+  it("is refused in production, and only there", () => {
+    const forwarded = { "x-forwarded-for": "198.51.100.7" };
+    expect(unconfiguredProxy(forwarded, { KOHTAAMO_ENV: "production", TRUSTED_PROXY_HOPS: 0 })).toBe(true);
+    expect(unconfiguredProxy({}, { KOHTAAMO_ENV: "production", TRUSTED_PROXY_HOPS: 0 })).toBe(false);
+    expect(unconfiguredProxy(forwarded, { KOHTAAMO_ENV: "production", TRUSTED_PROXY_HOPS: 1 })).toBe(false);
+    expect(unconfiguredProxy(forwarded, { KOHTAAMO_ENV: "demo", TRUSTED_PROXY_HOPS: 0 })).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { envOrExit } from "../lib/env.mjs";
 import { startMailCatcher } from "./mail-catcher.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,20 +29,22 @@ export function buildIfNeeded() {
 }
 
 async function main() {
+  // Settings first: a production service with a missing setting stops here, before a minute of building.
+  const settings = envOrExit({ ...process.env, APP_URL: process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}` });
   buildIfNeeded();
-  const port = process.env.PORT ?? "3000";
-  const env = { ...process.env, PORT: port, APP_URL: process.env.APP_URL ?? `http://localhost:${port}` };
+  const port = String(settings.PORT);
+  const env = { ...process.env, PORT: port, APP_URL: settings.APP_URL };
 
   if (!env.SMTP_URL) {
-    const mailPort = Number(process.env.MAIL_CATCHER_PORT ?? 2525);
-    const dir = path.resolve(process.env.MAIL_CATCHER_DIR ?? "data/mail");
+    const mailPort = settings.MAIL_CATCHER_PORT;
+    const dir = path.resolve(settings.MAIL_CATCHER_DIR);
     await startMailCatcher({ port: mailPort, dir });
     env.SMTP_URL = `smtp://localhost:${mailPort}`;
     console.log(`[start] no SMTP_URL set: e-mails are caught locally and saved in ${dir} (open the .eml files with any mail program or a text editor)`);
   }
 
   console.log(`[start] Kohtaamo on ${env.APP_URL}`);
-  const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), "--port", port, "--hostname", process.env.HOST ?? "localhost"], {
+  const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), "--port", port, "--hostname", settings.HOST], {
     stdio: "inherit",
     env,
   });

@@ -9,10 +9,12 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { queueMail } from "@/lib/mail/outbox";
 import { onAppUrl } from "./links";
 import { hashedSessions, newSessionToken } from "./sessions";
-import { activeStaffByEmail } from "./staff";
+import { activeStaffByEmail, activeStaffById } from "./staff";
 import { authSecret } from "@/lib/secret";
 
 export const LINK_MINUTES = 60;
+export const INVITE_DAYS = 7;
+export const INVITE_PROVIDER = "invite";
 
 // Lazy, so nothing opens the database while Next builds the app.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -54,6 +56,37 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
             rendered: {
               subject: t("staff.email.subject"),
               text: [t("staff.email.body", { minutes: LINK_MINUTES }), "", onAppUrl(url), "", t("staff.email.ignore")].join("\n"),
+            },
+          });
+        },
+      }),
+      // The same kind of link, valid for a week, sent when a planner invites someone.
+      Nodemailer({
+        id: INVITE_PROVIDER,
+        name: "Invitation",
+        server: config().SMTP_URL ?? "smtp://localhost:25",
+        from: config().MAIL_FROM,
+        maxAge: INVITE_DAYS * 86_400,
+        sendVerificationRequest({ identifier, url }) {
+          const staff = activeStaffByEmail(db, identifier);
+          const inviter = staff?.invitedBy ? activeStaffById(db, staff.invitedBy) : null;
+          const { t } = translatorFor(staff?.locale ?? "fi");
+          const signInPage = onAppUrl(`/${staff?.locale ?? "fi"}/staff/sign-in`);
+          queueMail(db, {
+            kind: "staff_invite",
+            recipient: identifier,
+            notBefore: new Date(),
+            rendered: {
+              subject: t("staff.invitation.subject"),
+              text: [
+                t("staff.invitation.body", { inviter: inviter?.name ?? inviter?.email ?? "Kohtaamo", days: INVITE_DAYS }),
+                "",
+                onAppUrl(url),
+                "",
+                t("staff.invitation.later", { url: signInPage }),
+                "",
+                t("staff.invitation.ignore"),
+              ].join("\n"),
             },
           });
         },

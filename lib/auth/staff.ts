@@ -19,7 +19,7 @@ export function activeStaffById(db: Pick<DB, "select">, id: string): Actor | nul
 export function activeStaffByEmail(db: Pick<DB, "select">, email: string) {
   return (
     db
-      .select({ id: users.id, locale: users.locale })
+      .select({ id: users.id, locale: users.locale, invitedBy: users.invitedBy })
       .from(users)
       .where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.deactivatedAt)))
       .get() ?? null

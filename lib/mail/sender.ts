@@ -49,7 +49,7 @@ function compose(db: DB, row: typeof outbox.$inferSelect): Composed | null {
     return row.recipient && text !== null ? { recipient: row.recipient, subject: row.subject!, text, calendar } : null;
   }
 
-  if (!booking?.email || row.kind === "staff_sign_in" || row.kind === "feedback_invite") return null;
+  if (!booking?.email || row.kind === "staff_sign_in" || row.kind === "staff_invite" || row.kind === "feedback_invite") return null;
   // A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked.
   const wanted = row.kind === "session_cancelled" || row.kind === "session_moved" ? booking.status !== "cancelled" : booking.status === "confirmed";
   if (!wanted) return null;

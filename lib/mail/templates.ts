@@ -11,7 +11,7 @@ type Extra = { manageUrl?: string; retentionDays: number };
  * subject line is what a bystander sees on a locked phone.
  */
 /** Kinds whose text is made when queued (they carry a link), never by this template. */
-export type PrerenderedKind = "staff_sign_in" | "feedback_invite";
+export type PrerenderedKind = "staff_sign_in" | "staff_invite" | "feedback_invite";
 
 export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, booking: BookingDetails, extra: Extra): RenderedMail {
   const { t, format } = translatorFor(booking.locale);

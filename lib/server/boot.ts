@@ -1,45 +1,61 @@
 import "server-only";
-import { getDb, migrateDatabase } from "@/db/client";
+import { getDb, migrateDatabase, setDatabaseFile } from "@/db/client";
 import { ensureAdmin, seedDemo, seedDemoStaff } from "@/db/seed";
 import { seedHistory } from "@/db/seed-history";
 import { config } from "@/lib/config";
+import { log } from "@/lib/log.mjs";
 import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
 import { eraseExpiredEmails } from "@/lib/privacy/retention";
+
+const shutdownHook = globalThis as unknown as { __kohtaamoShutdown?: () => Promise<void> };
 
 /**
  * Runs once when the server starts: apply migrations, load the demo into an
  * empty database, then keep sending queued mail and erasing old addresses.
+ * Registers the shutdown the server script calls: finish the batch in
+ * flight, then close the database.
  */
 export function boot(): void {
   const cfg = config();
+  setDatabaseFile(cfg.DATABASE_PATH);
   const db = getDb();
   migrateDatabase(db);
-  if (process.env.SEED_DEMO !== "false") {
-    if (seedDemo(db)) console.log("[kohtaamo] demo data loaded");
-    if (seedDemoStaff(db)) console.log("[kohtaamo] demo staff added: sign in as planner@kohtaamo.local or facilitator@kohtaamo.local");
-    if (seedHistory(db)) console.log("[kohtaamo] demo history loaded: past drop-ins and an info evening for the reach dashboard");
+  if (cfg.SEED_DEMO) {
+    if (seedDemo(db)) log.info({ event: "boot.demo_loaded" }, "demo data loaded");
+    if (seedDemoStaff(db)) log.info({ event: "boot.demo_staff" }, "demo staff added: sign in as planner or facilitator at kohtaamo.local");
+    if (seedHistory(db)) log.info({ event: "boot.demo_history" }, "demo history loaded for the reach dashboard");
   }
-  ensureAdmin(db, process.env.ADMIN_EMAIL);
+  ensureAdmin(db, cfg.ADMIN_EMAIL);
 
-  if (!cfg.SMTP_URL) console.warn("[kohtaamo] SMTP_URL is not set: e-mails stay queued in the outbox until it is.");
+  if (!cfg.SMTP_URL) log.warn({ event: "boot.no_smtp" }, "SMTP_URL is not set: e-mails stay queued in the outbox until it is");
   const transport = cfg.SMTP_URL ? smtpTransport(cfg.SMTP_URL) : null;
-  let busy = false;
+  let running: Promise<void> | null = null;
   let lastRetention = 0;
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
+  const work = async () => {
     try {
-      if (transport) await deliverDueMail(db, transport);
+      if (transport) {
+        const outcome = await deliverDueMail(db, transport);
+        if (outcome.sent || outcome.failed || outcome.dropped) log.info({ event: "outbox.batch", ...outcome }, "outbox batch");
+      }
       if (Date.now() - lastRetention > 3_600_000) {
         eraseExpiredEmails(db, new Date(), cfg.EMAIL_RETENTION_DAYS);
         lastRetention = Date.now();
       }
     } catch (error) {
-      console.error("[kohtaamo] background work failed, will retry", error);
-    } finally {
-      busy = false;
+      log.error({ event: "background.failed", err: error }, "background work failed, will retry");
     }
   };
-  setInterval(tick, cfg.OUTBOX_INTERVAL_MS).unref();
-  void tick();
+  const tick = () => {
+    running ??= work().finally(() => (running = null));
+  };
+  const timer = setInterval(tick, cfg.OUTBOX_INTERVAL_MS);
+  timer.unref();
+  tick();
+
+  shutdownHook.__kohtaamoShutdown = async () => {
+    clearInterval(timer);
+    await running;
+    db.$client.close();
+    log.info({ event: "boot.closed" }, "outbox stopped and database closed");
+  };
 }

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current";
+import { sendInvitation } from "@/lib/auth/invite";
 import { fieldErrors, localeOf, readValues, type PlanFormState } from "@/lib/schedule/form-state";
 import { inviteFormSchema, roleFormSchema, userIdSchema } from "./schemas";
 import { changeStaffRole, deactivateStaff, inviteStaff } from "./writes";
@@ -25,6 +26,7 @@ export async function inviteStaffAction(_prev: PlanFormState, formData: FormData
     if (result.error === "adminOnly") return { errors: { role: "adminOnly" }, values };
     return { formError: result.error, values };
   }
+  await sendInvitation(parsed.data.email, parsed.data.locale);
   back(locale, `invited=${encodeURIComponent(parsed.data.email)}`);
 }
 

@@ -1,5 +1,9 @@
-/** A trivial route: the benchmark's baseline, and a liveness check for whoever runs the server. */
+import { getDb } from "@/db/client";
+import { readiness } from "@/lib/server/health";
+
+/** Readiness for a load balancer or a monitor: 200 when the service can do its work, 503 with what is wrong. */
 export function GET() {
-  return new Response("ok", { headers: { "Content-Type": "text/plain" } });
+  const health = readiness(getDb());
+  return Response.json(health, { status: health.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }
 export const dynamic = "force-dynamic";

@@ -1,0 +1,88 @@
+// Every environment variable Kohtaamo reads, validated in one place. Plain
+// JavaScript, so the server script reads it before Next loads and the app
+// reads the same rules through lib/config.ts.
+import { z } from "zod";
+
+const whole = (min, fallback) => z.coerce.number().int().min(min).default(fallback);
+const flag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => ["true", "1", "yes"].includes(v));
+
+const schema = z.object({
+  /** `demo` (the default: local mail catcher, demo data) or `production` (checked at start, see productionProblems). */
+  KOHTAAMO_ENV: z.enum(["demo", "production"]).default("demo"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  PORT: whole(1, 3000),
+  HOST: z.string().min(1).default("localhost"),
+  DATABASE_PATH: z.string().min(1).default("./data/kohtaamo.db"),
+  AUTH_SECRET: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Kohtaamo <noreply@kohtaamo.local>"),
+  /** Loads the demo places, sessions and staff into an empty database. Default: on in demo, off in production. */
+  SEED_DEMO: flag.optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  EMAIL_RETENTION_DAYS: whole(1, 30),
+  MANAGE_LINK_DAYS: whole(1, 30),
+  FEEDBACK_LINK_DAYS: whole(1, 7),
+  BOOKING_RATE_LIMIT: whole(1, 10),
+  BOOKING_RATE_WINDOW_SECONDS: whole(1, 600),
+  /** Seats one client address may book for one session or group, so nobody can fill an info evening alone. */
+  BOOKING_SEATS_PER_CLIENT: whole(1, 8),
+  /** Reverse proxies of our own in front of the app; scripts/server.mjs takes the client's address that many hops from the right. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  OUTBOX_INTERVAL_MS: whole(50, 5000),
+  /** The demo's local mail catcher, started by `npm start` when SMTP_URL is not set. */
+  MAIL_CATCHER_PORT: whole(1, 2525),
+  MAIL_CATCHER_DIR: z.string().min(1).default("./data/mail"),
+});
+
+/** @typedef {z.infer<typeof schema> & { SEED_DEMO: boolean }} Env */
+
+/**
+ * What a production service must not start without. Each problem is one
+ * sentence saying what to set.
+ * @param {z.infer<typeof schema>} env
+ */
+export function productionProblems(env) {
+  const problems = [];
+  const url = new URL(env.APP_URL);
+  if (url.protocol !== "https:" && url.hostname !== "localhost") {
+    problems.push(`APP_URL must be the public https:// address (it is ${env.APP_URL}); every link the app sends is built from it.`);
+  }
+  if (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32) {
+    problems.push("AUTH_SECRET must be set to at least 32 random characters (for example: openssl rand -base64 32).");
+  }
+  if (!env.SMTP_URL) problems.push("SMTP_URL must point at your mail server; production has no local mail catcher.");
+  if (env.SEED_DEMO === true) problems.push("SEED_DEMO must not be true: demo places, sessions and staff would be loaded into the service.");
+  return problems;
+}
+
+/**
+ * Reads and checks the environment. Returns every problem at once, so one
+ * start tells the operator everything to fix.
+ * @param {Record<string, string | undefined>} source
+ * @returns {{ ok: true, env: Env } | { ok: false, problems: string[] }}
+ */
+export function readEnv(source) {
+  // An empty variable is an unset one: `FOO=` in an env file must not become "".
+  const given = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(given);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+  }
+  const env = parsed.data;
+  const production = env.KOHTAAMO_ENV === "production";
+  const problems = production ? productionProblems(env) : [];
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, env: { ...env, SEED_DEMO: env.SEED_DEMO ?? !production } };
+}
+
+/**
+ * The environment, or an exit with the list of problems. For the scripts that start the server.
+ * @param {Record<string, string | undefined>} source
+ */
+export function envOrExit(source) {
+  const result = readEnv(source);
+  if (result.ok) return result.env;
+  const kind = source.KOHTAAMO_ENV === "production" ? "in production " : "";
+  console.error(`Kohtaamo will not start ${kind}until these settings are fixed:\n${result.problems.map((p) => `  - ${p}`).join("\n")}`);
+  process.exit(1);
+}
