@@ -7,15 +7,23 @@
 //   node scripts/server.mjs [--port 3000] [--hostname localhost]
 import http from "node:http";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { format, parseArgs } from "node:util";
 import { envOrExit } from "../lib/env.mjs";
 import { log } from "../lib/log.mjs";
 import { stampRequest, transportSecurity, unconfiguredProxy } from "./edge.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
+/** Whatever Next or a library prints goes out as a log line too, so every line on stdout is JSON. */
+function routeConsoleToLog() {
+  for (const [method, level] of [["log", "info"], ["info", "info"], ["warn", "warn"], ["error", "error"]]) {
+    console[method] = (...args) => log[level]({ event: "console" }, format(...args));
+  }
+}
+
 export async function serve({ port, hostname }) {
   const env = envOrExit(process.env);
+  routeConsoleToLog();
   // Set before Next (and React through it) is loaded: they pick their production builds from it.
   process.env.NODE_ENV = "production";
   const { default: next } = await import("next");
