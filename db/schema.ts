@@ -510,6 +510,25 @@ export const reachSessions = sqliteTable(
     aloneAnswered: integer("alone_answered").notNull(),
     returnYes: integer("return_yes").notNull(),
     returnAnswered: integer("return_answered").notNull(),
+    /**
+     * Known parents' visits (rows of reach_person_visits), and how many of them
+     * were the person's first visit in each grouping (first*) and first in the
+     * month (monthFirst*). When no visit precedes a period, as for the whole
+     * project, distinct parents are sums of these and no visit row is read.
+     */
+    known: integer("known").notNull().default(0),
+    firstAll: integer("first_all").notNull().default(0),
+    firstPlace: integer("first_place").notNull().default(0),
+    firstKind: integer("first_kind").notNull().default(0),
+    firstPlaceKind: integer("first_place_kind").notNull().default(0),
+    firstCounty: integer("first_county").notNull().default(0),
+    firstCountyKind: integer("first_county_kind").notNull().default(0),
+    monthFirstAll: integer("month_first_all").notNull().default(0),
+    monthFirstPlace: integer("month_first_place").notNull().default(0),
+    monthFirstKind: integer("month_first_kind").notNull().default(0),
+    monthFirstPlaceKind: integer("month_first_place_kind").notNull().default(0),
+    monthFirstCounty: integer("month_first_county").notNull().default(0),
+    monthFirstCountyKind: integer("month_first_county_kind").notNull().default(0),
   },
   (t) => [index("reach_sessions_month").on(t.month, t.placeId, t.kind, t.day)],
 );

@@ -101,6 +101,9 @@ function previousColumn(d: Dims): string {
   return "prev";
 }
 
+/** The per-session count of first visits in the grouping whose "previous visit" column is `prev` (see reach_sessions). */
+const firstColumn = (prev: string, month = false) => `${month ? "month_" : ""}first_${prev === "prev" ? "all" : prev.slice("prev_".length)}`;
+
 /** The WHERE clause of every summary query: the period (by month, then day) and the filters. */
 export function where(range: Range, f: Filters): { sql: string; params: (number | string)[] } {
   const parts = ["month BETWEEN ? AND ?", "day BETWEEN ? AND ?"];
@@ -148,6 +151,13 @@ type SessionGroupRow = {
   aloneAnswered: number;
   returnYes: number;
   returnAnswered: number;
+  /** Known parents' first visits (see reach_sessions.first*), in the groupings this query's filters use. */
+  known: number;
+  firstAll: number;
+  firstReached: number;
+  firstInMonth: number;
+  firstByPlace: number;
+  firstByKind: number;
 };
 
 type PersonGroupRow = { bucket: number; placeId: number; kind: SessionKind; known: number; first: number; reached: number; inBucket: number; byPlace: number; byKind: number };
@@ -156,6 +166,8 @@ const bucketSql = (unit: BucketUnit) => (unit === "month" ? "month" : "(day + 3)
 
 function sessionGroups(db: DB, range: Range, f: Filters, unit: BucketUnit, now: number): SessionGroupRow[] {
   const w = where(range, f);
+  const base: Dims = { place: f.placeId !== null, kind: f.kind !== null, county: f.county !== null };
+  const g = previousColumn(base);
   const held = "(status = 'scheduled' AND (starts_at <= ? OR visits > 0))";
   const sql = `SELECT ${bucketSql(unit)} AS bucket, place_id AS placeId, kind,
       COUNT(*) AS sessions, SUM(${held}) AS held,
@@ -167,12 +179,39 @@ function sessionGroups(db: DB, range: Range, f: Filters, unit: BucketUnit, now: 
       SUM(anon_first) AS anonFirst, SUM(anon_returning) AS anonReturning, SUM(anon_unknown) AS anonUnknown,
       SUM(responses) AS responses, SUM(rating_1) AS r1, SUM(rating_2) AS r2, SUM(rating_3) AS r3, SUM(rating_4) AS r4,
       SUM(info_yes) AS infoYes, SUM(info_answered) AS infoAnswered, SUM(alone_yes) AS aloneYes,
-      SUM(alone_answered) AS aloneAnswered, SUM(return_yes) AS returnYes, SUM(return_answered) AS returnAnswered
+      SUM(alone_answered) AS aloneAnswered, SUM(return_yes) AS returnYes, SUM(return_answered) AS returnAnswered,
+      SUM(known) AS known, SUM(first_all) AS firstAll, SUM(${firstColumn(g)}) AS firstReached, SUM(${firstColumn(g, true)}) AS firstInMonth,
+      SUM(${firstColumn(previousColumn({ ...base, place: true }))}) AS firstByPlace, SUM(${firstColumn(previousColumn({ ...base, kind: true }))}) AS firstByKind
     FROM reach_sessions WHERE ${w.sql} GROUP BY bucket, place_id, kind`;
   return sqliteOf(db).prepare(sql).all(now, now, now, now, now, ...w.params) as SessionGroupRow[];
 }
 
-function personGroups(db: DB, range: Range, f: Filters, unit: BucketUnit): PersonGroupRow[] {
+/** True when no known parent's visit precedes the day `from`: then nobody seen in a period came before it. */
+function nothingBefore(db: DB, from: number): boolean {
+  return !sqliteOf(db).prepare("SELECT 1 FROM reach_person_visits WHERE month <= ? AND day < ? LIMIT 1").get(monthOfDay(from), from);
+}
+
+/**
+ * The known parents of a period by month, as sums of the sessions' first-visit
+ * counts. Exact when no visit precedes the period (a person's earlier visit in a
+ * grouping then lies inside it), as for the whole project: no visit row is read.
+ */
+function personGroupsFromSessions(s: SessionGroupRow[]): PersonGroupRow[] {
+  return s.map((r) => ({
+    bucket: r.bucket,
+    placeId: r.placeId,
+    kind: r.kind,
+    known: r.known,
+    first: r.firstAll,
+    reached: r.firstReached,
+    inBucket: r.firstInMonth,
+    byPlace: r.firstByPlace,
+    byKind: r.firstByKind,
+  }));
+}
+
+function personGroups(db: DB, range: Range, f: Filters, unit: BucketUnit, sessions: SessionGroupRow[]): PersonGroupRow[] {
+  if (unit === "month" && nothingBefore(db, range.from)) return personGroupsFromSessions(sessions);
   const w = where(range, f);
   const base: Dims = { place: f.placeId !== null, kind: f.kind !== null, county: f.county !== null };
   // A row counts once for a figure when the person's previous visit in the same grouping is outside it.
@@ -230,9 +269,9 @@ export function computeReach(db: DB, q: ReachQuery): Reach {
   const now = q.now.getTime();
   const prevRange = previousRange(q.range);
   const s = sessionGroups(db, q.range, q.filters, unit, now);
-  const p = personGroups(db, q.range, q.filters, unit);
+  const p = personGroups(db, q.range, q.filters, unit, s);
   const ps = sessionGroups(db, prevRange, q.filters, unit, now);
-  const pp = personGroups(db, prevRange, q.filters, unit);
+  const pp = personGroups(db, prevRange, q.filters, unit, ps);
   const current = headline(s, p);
   const previous = headline(ps, pp);
 
@@ -314,6 +353,9 @@ export function parentsReached(db: DB, range: Range, f: Filters): number {
   const g = previousColumn({ place: f.placeId !== null, kind: f.kind !== null, county: f.county !== null });
   const sqlite = sqliteOf(db);
   const anonymous = sqlite.prepare(`SELECT COALESCE(SUM(anon_first), 0) FROM reach_sessions WHERE ${w.sql}`).pluck().get(...w.params) as number;
+  if (nothingBefore(db, range.from)) {
+    return anonymous + (sqlite.prepare(`SELECT COALESCE(SUM(${firstColumn(g)}), 0) FROM reach_sessions WHERE ${w.sql}`).pluck().get(...w.params) as number);
+  }
   const known = sqlite
     .prepare(`SELECT COALESCE(SUM(${g}_day IS NULL OR ${g}_day < ?), 0) FROM reach_person_visits INDEXED BY reach_person_visits_month WHERE ${w.sql}`)
     .pluck()

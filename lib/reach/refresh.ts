@@ -39,7 +39,10 @@ function prepare(sqlite: Database.Database) {
     ),
     dropSession: sqlite.prepare("DELETE FROM reach_sessions WHERE session_id = ?"),
     addSession: sqlite.prepare(
-      `INSERT INTO reach_sessions
+      `INSERT INTO reach_sessions (session_id, place_id, kind, status, starts_at, day, month, capacity,
+         booked_seats, confirmed_bookings, no_shows, visits, parents, professionals, others, booked_visits, walk_in_parents,
+         anon_first, anon_returning, anon_unknown, responses, rating_1, rating_2, rating_3, rating_4,
+         info_yes, info_answered, alone_yes, alone_answered, return_yes, return_answered)
        SELECT @id, @placeId, @kind, @status, @startsAt, @day, @month, @capacity,
          (SELECT COALESCE(SUM(b.party_size), 0) FROM bookings b
            WHERE b.status = 'confirmed' AND (b.session_id = @id OR b.group_id = @groupId)),
@@ -104,6 +107,26 @@ function prepare(sqlite: Database.Database) {
        ) AS w
        WHERE r.visit_id = w.visit_id`,
     ),
+    // Per session, how many known parents came for the first time in each grouping (ever, and in the
+    // month), for the sessions where any touched person has a visit: their "previous visit" may have moved.
+    firsts: sqlite.prepare(
+      `UPDATE reach_sessions AS rs SET known = c.known,
+         first_all = c.f0, first_place = c.f1, first_kind = c.f2, first_place_kind = c.f3, first_county = c.f4, first_county_kind = c.f5,
+         month_first_all = c.m0, month_first_place = c.m1, month_first_kind = c.m2, month_first_place_kind = c.m3,
+         month_first_county = c.m4, month_first_county_kind = c.m5
+       FROM (
+         SELECT session_id, COUNT(*) AS known,
+           SUM(prev_day IS NULL) AS f0, SUM(prev_place_day IS NULL) AS f1, SUM(prev_kind_day IS NULL) AS f2,
+           SUM(prev_place_kind_day IS NULL) AS f3, SUM(prev_county_day IS NULL) AS f4, SUM(prev_county_kind_day IS NULL) AS f5,
+           SUM(prev_day IS NULL OR prev_month < month) AS m0, SUM(prev_place_day IS NULL OR prev_place_month < month) AS m1,
+           SUM(prev_kind_day IS NULL OR prev_kind_month < month) AS m2, SUM(prev_place_kind_day IS NULL OR prev_place_kind_month < month) AS m3,
+           SUM(prev_county_day IS NULL OR prev_county_month < month) AS m4, SUM(prev_county_kind_day IS NULL OR prev_county_kind_month < month) AS m5
+         FROM reach_person_visits
+         WHERE session_id IN (SELECT session_id FROM reach_person_visits WHERE person IN (SELECT person FROM temp.reach_affected))
+         GROUP BY session_id
+       ) AS c
+       WHERE rs.session_id = c.session_id`,
+    ),
     clearAffected: sqlite.prepare("DELETE FROM temp.reach_affected"),
   };
 }
@@ -145,6 +168,7 @@ export function refreshReach(db: DB): number {
         s.clean.run(id);
       }
       s.previous.run();
+      s.firsts.run();
       s.clearAffected.run();
     }).immediate();
     total += ids.length;

@@ -175,4 +175,33 @@ describe("the reach summaries agree with the definitions computed from the base 
       expect(got.series.map((b) => b.parentsReached)).toEqual(want.seriesReached);
     }
   });
+
+  it("for the whole project, where distinct parents are sums of the sessions' first visits, before and after changes", () => {
+    const db = testDb();
+    const rnd = random(11);
+    const placeIds = build(db, rnd);
+    const now = Date.UTC(2026, 3, 15);
+    const whole = { from: Date.UTC(2024, 0, 1) / 86_400_000, to: Date.UTC(2027, 0, 1) / 86_400_000 };
+    const everyFilter: Filters[] = [];
+    for (const placeId of [null, placeIds[0]!])
+      for (const kind of [null, "drop_in" as const, "group" as const])
+        for (const county of [null, "Other"]) everyFilter.push({ placeId, kind, county });
+    const check = (when: string) => {
+      for (const filters of everyFilter) {
+        const got = computeReach(db, { range: whole, filters, now: new Date(now) });
+        const want = reference(db, whole, filters, now);
+        const label = `${when} ${JSON.stringify(filters)}`;
+        expect([got.current.visits, got.current.parentsReached, got.current.newParents], label).toEqual([want.visits, want.parentsReached, want.newParents]);
+        expect(got.series.map((b) => b.parentsReached), label).toEqual(want.seriesReached);
+        expect(Object.fromEntries(got.byPlace.filter((p) => p.parentsReached > 0).map((p) => [String(p.placeId), p.parentsReached])), label).toEqual(want.byPlace);
+        expect(Object.fromEntries(got.byKind.filter((p) => p.parentsReached > 0).map((p) => [p.kind, p.parentsReached])), label).toEqual(want.byKind);
+      }
+    };
+    check("as built");
+    // An earlier visit by someone already counted moves their "first visit" into another session and month.
+    sqliteOf(db).prepare("UPDATE sessions SET starts_at = starts_at - 75 * 86400000, ends_at = ends_at - 75 * 86400000 WHERE id % 5 = 0").run();
+    sqliteOf(db).prepare("DELETE FROM visits WHERE id % 4 = 0").run();
+    sqliteOf(db).prepare("UPDATE places SET county = 'Other' WHERE id = ?").run(placeIds[1]);
+    check("after changes");
+  });
 });
