@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { sessionKinds } from "@/db/schema";
+import { freeText } from "@/lib/text/free-text";
 import { daysBetween } from "./recurrence";
 
 // Messages are keys under "plan.errors" in messages/plan/*.json, so the planner reads them in their language.
 // A field missing from the request is treated like an empty one.
 
-const text = (max: number) => z.string().trim().max(max, { message: "tooLong" });
+// Descriptions, directions and the like are textareas; names and titles are one line.
+const text = (max: number) => freeText({ multiline: true }).max(max, { message: "tooLong" });
 const required = (max: number) =>
-  z
-    .string({ message: "required" })
-    .trim()
+  freeText({ message: "required" })
     .min(1, { message: "required" })
     .max(max, { message: "tooLong" });
 const optional = (max: number) =>
