@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { sessionKinds, type SessionKind } from "@/db/schema";
@@ -8,7 +9,6 @@ import { markHandledAction } from "@/lib/feedback/staff-actions";
 import { listPlaces } from "@/lib/schedule/reads";
 import { helsinkiMidnight, parseDay } from "@/lib/reach/period";
 import { Link } from "@/i18n/navigation";
-import { Forbidden } from "@/components/staff/Forbidden";
 import { FilterSelect } from "@/components/ui/FilterSelect";
 import { ResponseItem } from "@/components/feedback/ResponseItem";
 
@@ -24,7 +24,7 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  if (!isPlanner(actor)) return <Forbidden />;
+  if (!isPlanner(actor)) forbidden();
   const q = await searchParams;
   const t = await getTranslations("feedback.plan");
   const tk = await getTranslations("kinds");
