@@ -32,7 +32,10 @@ export const feedbackFormSchema = z
     contact: text(200),
   })
   .superRefine((f, ctx) => {
-    if (f.concern && !f.concernText) ctx.addIssue({ code: "custom", path: ["concernText"], message: "concernEmpty" });
+    // A concern is kept whenever it has text. Ticked without text, or contact details
+    // without a concern, is asked about rather than silently dropped.
+    if (!f.concernText && (f.concern || f.contact))
+      ctx.addIssue({ code: "custom", path: ["concernText"], message: f.concern ? "concernEmpty" : "contactWithoutConcern" });
     const answered = f.rating !== null || f.gotInformation || f.lessAlone || f.wouldReturn || f.comment || f.concernText;
     if (!answered) ctx.addIssue({ code: "custom", path: ["form"], message: "nothingAnswered" });
   });
