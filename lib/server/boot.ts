@@ -4,11 +4,11 @@ import { ensureAdmin, seedDemo, seedDemoStaff } from "@/db/seed";
 import { seedHistory } from "@/db/seed-history";
 import { config } from "@/lib/config";
 import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
-import { eraseExpiredEmails } from "@/lib/privacy/retention";
+import { runRetention } from "@/lib/privacy/retention";
 
 /**
  * Runs once when the server starts: apply migrations, load the demo into an
- * empty database, then keep sending queued mail and erasing old addresses.
+ * empty database, then keep sending queued mail and erasing personal data whose period has passed.
  */
 export function boot(): void {
   const cfg = config();
@@ -31,7 +31,9 @@ export function boot(): void {
     try {
       if (transport) await deliverDueMail(db, transport);
       if (Date.now() - lastRetention > 3_600_000) {
-        eraseExpiredEmails(db, new Date(), cfg.EMAIL_RETENTION_DAYS);
+        // MAIL_CATCHER_DIR is set by `npm start` when it runs the demo's mail catcher.
+        const periods = { retentionDays: cfg.EMAIL_RETENTION_DAYS, concernContactDays: cfg.CONCERN_CONTACT_DAYS };
+        runRetention(db, new Date(), periods, process.env.MAIL_CATCHER_DIR);
         lastRetention = Date.now();
       }
     } catch (error) {
