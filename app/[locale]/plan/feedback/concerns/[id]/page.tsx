@@ -21,8 +21,8 @@ export default async function ConcernPage({ params }: PageProps<"/[locale]/plan/
   const db = getDb();
   const concern = /^\d+$/.test(id) ? concernDetail(db, Number(id)) : null;
   if (!concern) return <NotFoundView />;
-  // Contact details are personal data: each look at them is logged.
-  if (concern.contact) audit(db, actor, "concern.view", "concern", concern.id);
+  // A concern is about how a person was treated, with or without contact details: each look is logged.
+  audit(db, actor, "concern.view", "concern", concern.id, { contact: concern.contact ? "yes" : "no" });
   const t = await getTranslations("feedback.plan");
   const format = await getFormatter();
 
