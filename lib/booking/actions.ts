@@ -6,6 +6,8 @@ import { localeOr } from "@/lib/i18n/locales";
 import { allowBookingAttempt } from "@/lib/http/rate-limit";
 import { bookingFormSchema, type BookingFormField, type BookingFormValues } from "./schemas";
 import { cancelBooking, createBooking, visitorCodeForBooking } from "./writes";
+import { eraseMyDetails } from "./my-details";
+import { config } from "@/lib/config";
 
 export type BookingFormState = {
   /** Keys under "errors" in the messages, per field. */
@@ -76,4 +78,12 @@ export async function visitorCodeAction(formData: FormData): Promise<void> {
   const token = String(formData.get("token") ?? "");
   visitorCodeForBooking(getDb(), token);
   redirect(`/${locale}/manage/${encodeURIComponent(token)}#visitor-code`);
+}
+
+/** "Delete my details now" on the manage page: a plain form, so it works without JavaScript. */
+export async function eraseMyDetailsAction(formData: FormData): Promise<void> {
+  const locale = localeOr(formData.get("locale"));
+  const token = String(formData.get("token") ?? "");
+  const result = eraseMyDetails(getDb(), token, new Date(), config().MANAGE_LINK_DAYS);
+  redirect(`/${locale}/manage/${encodeURIComponent(token)}${result.ok ? "?erased=1" : ""}`);
 }
