@@ -27,7 +27,6 @@ const FIELDS: BookingFormField[] = [
   "accessibilityNeeds",
   "childcare",
   "visitorCode",
-  "consent",
 ];
 
 export async function bookSeat(_prev: BookingFormState, formData: FormData): Promise<BookingFormState> {

@@ -29,7 +29,6 @@ export const bookingFormSchema = z.object({
   childcare: z.literal("on").optional().transform((v) => v === "on"),
   /** A visitor code from an earlier visit, so the parent is counted once; checked against the codes in writes. */
   visitorCode: optionalText(20),
-  consent: z.literal("on", { message: "consentRequired" }),
 });
 
 export type BookingForm = z.output<typeof bookingFormSchema>;

@@ -73,6 +73,17 @@ export const placeFormSchema = z
     openingHoursFi: optional(300),
     openingHoursSv: optional(300),
     openingHoursEn: optional(300),
+    /** How parents reach the place: shown on its page. Either may be left empty. */
+    contactPhone: freeText()
+      .max(40, { message: "tooLong" })
+      .regex(/^[+\d\s()-]*$/, { message: "phoneInvalid" })
+      .optional()
+      .transform((v) => v || null),
+    contactEmail: freeText()
+      .max(254, { message: "tooLong" })
+      .pipe(z.union([z.literal(""), z.email({ message: "emailInvalid" })]))
+      .optional()
+      .transform((v) => (v ? v.toLowerCase() : null)),
   })
   .transform((v) => ({
     name: v.name,
@@ -83,6 +94,8 @@ export const placeFormSchema = z
     directions: { fi: v.directionsFi, sv: v.directionsSv, en: v.directionsEn },
     accessibility: { fi: v.accessibilityFi, sv: v.accessibilitySv, en: v.accessibilityEn },
     openingHours: { fi: v.openingHoursFi, sv: v.openingHoursSv, en: v.openingHoursEn },
+    contactPhone: v.contactPhone,
+    contactEmail: v.contactEmail,
   }));
 
 export type PlaceInput = z.output<typeof placeFormSchema>;

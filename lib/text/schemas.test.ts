@@ -13,8 +13,7 @@ describe("every free-text field is cleaned on the server", () => {
     const r = bookingFormSchema.parse({
       sessionId: "1",
       partySize: "1",
-      consent: "on",
-      nickname: dirty,
+            nickname: dirty,
       interpreterLanguage: dirty,
       accessibilityNeeds: `${dirty}\r\nrow two`,
     });
@@ -34,7 +33,7 @@ describe("every free-text field is cleaned on the server", () => {
 
   it("a text of invisible characters only counts as empty", () => {
     expect(concernActionSchema.safeParse({ concernId: "1", status: "new", note: "\u202E\u0000" }).error?.issues[0]?.message).toBe("noteRequired");
-    expect(bookingFormSchema.parse({ sessionId: "1", partySize: "1", consent: "on", nickname: "\u202E" }).nickname).toBeNull();
+    expect(bookingFormSchema.parse({ sessionId: "1", partySize: "1", nickname: "\u202E" }).nickname).toBeNull();
   });
 
   it("places, sessions and staff names", () => {
@@ -54,5 +53,25 @@ describe("every free-text field is cleaned on the server", () => {
     });
     expect(session).toMatchObject({ title: { fi: clean }, description: { fi: clean } });
     expect(inviteFormSchema.parse({ email: "a@b.fi", name: dirty, role: "facilitator", language: "fi" }).name).toBe(clean);
+  });
+});
+
+describe("a place's contact details", () => {
+  const base = { name: "Kohtaamo Espoo", streetAddress: "Kauppakatu 1", postalCode: "02100", city: "Espoo", county: "Länsi-Uusimaa" };
+
+  it("keeps a phone and an e-mail address, or neither", () => {
+    expect(placeFormSchema.parse({ ...base, contactPhone: " +358 40 123 4567 ", contactEmail: "Espoo@Example.fi" })).toMatchObject({
+      contactPhone: "+358 40 123 4567",
+      contactEmail: "espoo@example.fi",
+    });
+    expect(placeFormSchema.parse({ ...base, contactPhone: "", contactEmail: "" })).toMatchObject({ contactPhone: null, contactEmail: null });
+  });
+
+  it("refuses what is not a phone number or an address", () => {
+    const errors = placeFormSchema.safeParse({ ...base, contactPhone: "call me", contactEmail: "nope" }).error?.issues.map((i) => [i.path[0], i.message]);
+    expect(errors).toEqual([
+      ["contactPhone", "phoneInvalid"],
+      ["contactEmail", "emailInvalid"],
+    ]);
   });
 });

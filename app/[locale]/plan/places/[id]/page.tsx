@@ -56,6 +56,8 @@ export default async function EditPlacePage({ params, searchParams }: PageProps<
             accessibilityFi: place.accessibility.fi,
             accessibilitySv: place.accessibility.sv,
             accessibilityEn: place.accessibility.en,
+            contactPhone: place.contactPhone ?? "",
+            contactEmail: place.contactEmail ?? "",
           }}
         />
       </ClientMessages>
