@@ -10,6 +10,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "pino"],
+  // forbidden() answers a staff page the person may not open with a real 403 and app/[locale]/forbidden.tsx.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

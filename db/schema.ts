@@ -22,6 +22,9 @@ export const places = sqliteTable("places", {
   directions: localized("directions").notNull(),
   accessibility: localized("accessibility").notNull(),
   openingHours: localized("opening_hours").notNull(),
+  /** How a parent reaches the place (shown on its page): set by planners. */
+  contactPhone: text("contact_phone"),
+  contactEmail: text("contact_email"),
   archivedAt: timestamp("archived_at"),
   createdAt: createdAt(),
 });
@@ -118,6 +121,8 @@ export const bookings = sqliteTable(
     cancelledAt: timestamp("cancelled_at"),
     /** Set when the retention job removed the e-mail address. */
     emailErasedAt: timestamp("email_erased_at"),
+    /** Set when the nickname, needs and e-mail were erased (by the retention job or by the parent). */
+    detailsErasedAt: timestamp("details_erased_at"),
   },
   (t) => [
     // Covering: the seats taken are summed from the index alone, however many bookings there are.
@@ -250,20 +255,28 @@ export const sessionFacilitators = sqliteTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index("session_facilitators_user").on(t.userId)],
 );
 
-/** Staff access to personal data (a roster with nicknames and needs): who, what, when. */
+/**
+ * Staff access to personal data and changes to who may see it: who, what,
+ * when. The actor is null for the app's own jobs (a retention run).
+ */
 export const auditLog = sqliteTable(
   "audit_log",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    actorId: text("actor_id")
-      .notNull()
-      .references(() => users.id),
+    actorId: text("actor_id").references(() => users.id),
     action: text("action").notNull(),
     subjectType: text("subject_type").notNull(),
     subjectId: text("subject_id").notNull(),
+    /** What else the entry needs to be read: a new role, the rows a retention run erased. */
+    detail: text("detail", { mode: "json" }).$type<Record<string, string | number>>(),
     at: createdAt(),
   },
-  (t) => [index("audit_log_subject").on(t.subjectType, t.subjectId), index("audit_log_actor").on(t.actorId, t.at)],
+  (t) => [
+    index("audit_log_subject").on(t.subjectType, t.subjectId),
+    index("audit_log_actor").on(t.actorId, t.at),
+    index("audit_log_action").on(t.action, t.at),
+    index("audit_log_at").on(t.at),
+  ],
 );
 
 // ---------------------------------------------------------------- schedule
@@ -421,8 +434,13 @@ export const concerns = sqliteTable(
     contact: text("contact"),
     locale: text("locale", { enum: ["fi", "sv", "en"] }).notNull(),
     status: text("status", { enum: concernStatuses }).notNull().default("new"),
+    /** The Helsinki day only (its midnight): a time to the millisecond would tie the concern to its answer. */
     createdAt: createdAt(),
-    updatedAt: createdAt(),
+    /** The last recorded action. (Was mapped onto created_at by mistake, so an action rewrote the creation date.) */
+    updatedAt: timestamp("updated_at"),
+    resolvedAt: timestamp("resolved_at"),
+    /** Set when the retention job removed the contact details. */
+    contactErasedAt: timestamp("contact_erased_at"),
   },
   (t) => [index("concerns_status").on(t.status, t.createdAt)],
 );

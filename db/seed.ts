@@ -47,6 +47,8 @@ export function seedDemo(db: DB, now = new Date()): boolean {
           en: "Step-free entrance and toilet. Lift to the second floor. Hearing loop on request.",
         },
         openingHours: { fi: "Tiistaisin klo 9–15", sv: "Tisdagar kl. 9–15", en: "Tuesdays 9 am – 3 pm" },
+        contactPhone: "040 000 0001",
+        contactEmail: "tikkurila@kohtaamo.local",
       })
       .returning({ id: places.id })
       .get();
@@ -70,6 +72,8 @@ export function seedDemo(db: DB, now = new Date()): boolean {
           en: "Lift and accessible toilet. All rooms can be reached by wheelchair.",
         },
         openingHours: { fi: "Torstaisin klo 9–15", sv: "Torsdagar kl. 9–15", en: "Thursdays 9 am – 3 pm" },
+        contactPhone: "040 000 0002",
+        contactEmail: "jarvenpaa@kohtaamo.local",
       })
       .returning({ id: places.id })
       .get();

@@ -21,7 +21,10 @@ for (const javaScriptEnabled of [false, true]) {
       await expect(email).toHaveAccessibleDescription(/E-postadressen har fel form/);
       await expect(email).toHaveAttribute("aria-invalid", "true");
       await expect(page.getByLabel(/smeknamn/)).toHaveAccessibleDescription(/Texten är för lång/);
-      await expect(page.getByText("Godkänn att uppgifterna används för bokningen")).toBeVisible();
+      // The summary at the top links to each field with an error (and there is no consent box to tick).
+      const summary = page.getByRole("alert").filter({ hasText: "Kontrollera de markerade fälten." });
+      await expect(summary.getByRole("link")).toHaveCount(2);
+      await expect(page.getByRole("checkbox", { name: /Jag godkänner/ })).toHaveCount(0);
       await expect(email).toHaveValue("maija@");
       await expect(page.getByLabel(/smeknamn/)).toHaveValue(longName);
       await expect(page.getByLabel(/Behov av tillgänglighet/)).toHaveValue("Rullstol");

@@ -48,11 +48,18 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   await parent.getByRole("button", { name: "Skicka" }).click();
   await expect(parent.getByText("Skriv din oro här, eller ta bort krysset ovan.")).toBeVisible();
   await expect(parent.getByLabel(/Vill du säga något mer/)).toHaveValue("Tack för kaffet och samtalet.");
+  // Written, but the box unticked again: the concern is still kept, never silently dropped.
+  await parent.getByLabel(/Jag vill ta upp en oro/).uncheck();
   await parent.getByLabel("Berätta om din oro").fill("Min son blev illa bemött på ett möte.");
   await parent.getByLabel(/Om du vill att vi kontaktar dig/).fill("040 765 4321");
   await parent.getByRole("button", { name: "Skicka" }).click();
   await expect(parent.getByRole("heading", { name: "Tack för din respons!" })).toBeVisible();
-  await expect(parent.getByText("Din oro har skickats till de ansvariga.")).toBeVisible();
+  await expect(parent.getByText("Din oro har skickats vidare till de ansvariga (Kohtaamo-demo ry).")).toBeVisible();
+  await expect(parent.getByText(/^Vad händer sedan: .* raderas 90 dagar efter/)).toBeVisible();
+  // The official route, named from the configuration.
+  await expect(parent.getByRole("heading", { name: "Om du vill gå vidare med saken" })).toBeVisible();
+  await expect(parent.getByText("Demo-hyvinvointialueen sosiaaliasiavastaava")).toBeVisible();
+  await expect(parent.getByText(/sosiaaliasiavastaava@hyvinvointialue\.example/)).toBeVisible();
   // axe needs JavaScript: the same pages, checked in the facilitator's browser.
   const thanks = parent.url();
   for (const url of [parent.url().replace(/\/thanks.*$/, ""), thanks]) {
@@ -71,9 +78,12 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
     { rating: 4, info: "yes", alone: "cant_say", comment: "Tack för kaffet och samtalet." },
   ]);
 
-  // The facilitator reads the answer, never the concern.
+  // The facilitator never reads the concern; with one answer, not even the answer itself, only totals.
   await page.goto("/en/host/feedback");
-  await expect(page.getByText("Tack för kaffet och samtalet.")).toBeVisible();
+  const mine = page.getByRole("region", { name: /Feedback evening.*1 answer/ });
+  await expect(mine.getByText("Fewer than 5 answers: you see the totals only")).toBeVisible();
+  await expect(mine.getByText("Good: 1")).toBeVisible();
+  await expect(page.getByText("Tack för kaffet och samtalet.")).toHaveCount(0);
   await expect(page.getByText("Min son blev illa bemött")).toHaveCount(0);
   await expectAccessible();
 
@@ -92,6 +102,14 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   await planner.getByLabel("Status").selectOption("in_progress");
   await planner.getByRole("button", { name: "Record the action" }).click();
   await expect(planner.getByText("The action has been recorded.")).toBeVisible();
+  // The control shows the status now, so the next action does not quietly reset it to "New".
+  await expect(planner.getByLabel("Status")).toHaveValue("in_progress");
+  await planner.getByLabel("Write what was done").fill("Sent the unit's contact details.");
+  await planner.getByRole("button", { name: "Record the action" }).click();
+  await expect(planner.getByText("Sent the unit's contact details.")).toBeVisible();
+  await expect(planner.getByLabel("Status")).toHaveValue("in_progress");
+  await planner.reload();
+  await expect(planner.getByLabel("Status")).toHaveValue("in_progress");
   await planner.getByLabel("Write what was done").fill("Meeting held; the parent was satisfied.");
   await planner.getByLabel("Status").selectOption("resolved");
   await planner.getByRole("button", { name: "Record the action" }).click();
@@ -99,7 +117,11 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   await expectAccessibleOn(planner);
   const concern = query<{ id: number; status: string }>("SELECT id, status FROM concerns WHERE session_id = ?", id)[0]!;
   expect(concern.status).toBe("resolved");
-  expect(query("SELECT status FROM concern_actions WHERE concern_id = ? ORDER BY id", concern.id)).toEqual([{ status: "in_progress" }, { status: "resolved" }]);
+  expect(query("SELECT status FROM concern_actions WHERE concern_id = ? ORDER BY id", concern.id)).toEqual([
+    { status: "in_progress" },
+    { status: "in_progress" },
+    { status: "resolved" },
+  ]);
   expect(query("SELECT 1 AS seen FROM audit_log WHERE action = 'concern.view' AND subject_id = ?", String(concern.id)).length).toBeGreaterThan(0);
   await office.close();
 });

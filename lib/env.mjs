@@ -29,9 +29,22 @@ const schema = z.object({
   /** Reverse proxies of our own in front of the app; scripts/server.mjs takes the client's address that many hops from the right. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   OUTBOX_INTERVAL_MS: whole(50, 5000),
+  /** Days after a concern is resolved when its contact details are erased. */
+  CONCERN_CONTACT_DAYS: whole(1, 90),
+  /** Who runs the service, as the privacy page and the concern's thanks page name them. */
+  ORGANISATION_NAME: z.string().trim().min(1).default("Kohtaamo-demo ry"),
+  ORGANISATION_CONTACT: z.string().trim().min(1).default("tietosuoja@kohtaamo.local, 040 000 0000"),
+  /** The organisation's own words on its independence from the authorities; empty: the app's default text. */
+  ORGANISATION_STATEMENT_FI: z.string().trim().optional(),
+  ORGANISATION_STATEMENT_SV: z.string().trim().optional(),
+  ORGANISATION_STATEMENT_EN: z.string().trim().optional(),
+  /** The wellbeing services county's social welfare ombudsman (sosiaaliasiavastaava): the official route for a concern. */
+  OMBUDSMAN_NAME: z.string().trim().min(1).default("Demo-hyvinvointialueen sosiaaliasiavastaava"),
+  OMBUDSMAN_CONTACT: z.string().trim().min(1).default("sosiaaliasiavastaava@hyvinvointialue.example, 09 000 0000"),
   /** The demo's local mail catcher, started by `npm start` when SMTP_URL is not set. */
   MAIL_CATCHER_PORT: whole(1, 2525),
-  MAIL_CATCHER_DIR: z.string().min(1).default("./data/mail"),
+  /** Set by `npm start` when it runs the catcher, whose old files retention then deletes. */
+  MAIL_CATCHER_DIR: z.string().min(1).optional(),
 });
 
 /** @typedef {z.infer<typeof schema> & { SEED_DEMO: boolean }} Env */

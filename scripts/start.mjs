@@ -37,9 +37,11 @@ async function main() {
 
   if (!env.SMTP_URL) {
     const mailPort = settings.MAIL_CATCHER_PORT;
-    const dir = path.resolve(settings.MAIL_CATCHER_DIR);
+    const dir = path.resolve(settings.MAIL_CATCHER_DIR ?? "data/mail");
     await startMailCatcher({ port: mailPort, dir });
     env.SMTP_URL = `smtp://localhost:${mailPort}`;
+    // The retention job removes the catcher's files after the same period as the addresses in them.
+    env.MAIL_CATCHER_DIR = dir;
     console.log(`[start] no SMTP_URL set: e-mails are caught locally and saved in ${dir} (open the .eml files with any mail program or a text editor)`);
   }
 

@@ -47,7 +47,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
           <footer className="border-t border-stone-200 px-4 py-6 text-center text-sm text-stone-700">
             <p>{t("footer")}</p>
             <p className="mt-2">
-              <Link href="/you-said-we-did">{t("youSaidWeDid")}</Link> · <Link href="/staff/sign-in">{t("staff")}</Link>
+              <Link href="/you-said-we-did">{t("youSaidWeDid")}</Link> · <Link href="/privacy">{t("privacy")}</Link> ·{" "}
+              <Link href="/staff/sign-in">{t("staff")}</Link>
             </p>
           </footer>
         </ClientMessages>

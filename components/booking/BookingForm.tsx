@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import { bookSeat, type BookingFormState } from "@/lib/booking/actions";
 import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { Link } from "@/i18n/navigation";
 
 type Props = { sessionId: number; locale: string; maxPartySize: number; full: boolean; retentionDays: number };
 
@@ -24,13 +26,13 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
       <input type="hidden" name="sessionId" value={sessionId} />
       <input type="hidden" name="locale" value={locale} />
 
-      <div aria-live="polite" role="status">
-        {hasErrors && (
-          <p className="mt-3 rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">
-            {state.formError ? te(state.formError) : te("checkFields")}
-          </p>
-        )}
-      </div>
+      {hasErrors && (
+        <ErrorSummary
+          attempt={state}
+          title={state.formError ? te(state.formError) : te("checkFields")}
+          errors={Object.keys(state.errors ?? {}).map((f) => ({ field: f, message: err(f as keyof NonNullable<BookingFormState["errors"]>)! }))}
+        />
+      )}
 
       <Field id="nickname" label={t("nickname")} hint={t("nicknameHint")} error={err("nickname")}>
         {(p) => <input {...p} name="nickname" autoComplete="nickname" defaultValue={v.nickname} className={inputClass} />}
@@ -80,25 +82,11 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
         </div>
       </fieldset>
 
-      <div className="mt-6">
-        {state.errors?.consent && (
-          <p id="consent-error" className="font-medium text-red-800">
-            {te(state.errors.consent)}
-          </p>
-        )}
-        <div className="flex items-start gap-2">
-          <input
-            id="consent"
-            name="consent"
-            type="checkbox"
-            defaultChecked={v.consent === "on"}
-            aria-describedby={state.errors?.consent ? "consent-error" : undefined}
-            aria-invalid={state.errors?.consent ? true : undefined}
-            className="mt-1 size-5"
-          />
-          <label htmlFor="consent">{t("consent", { days: retentionDays })}</label>
-        </div>
-      </div>
+      {/* No consent box: a nickname-only booking has nothing to consent to, and what an
+          e-mail address or needs are for, and for how long, is said here and on the privacy page. */}
+      <p id="data-use" className="mt-6 text-sm text-stone-800">
+        {t("dataUse", { days: retentionDays })} <Link href="/privacy#booking">{t("privacyLink")}</Link>
+      </p>
 
       <SubmitButton label={full ? t("submitWaitlist") : t("submit")} pending={t("submitting")} />
     </form>

@@ -27,7 +27,9 @@ export function ConcernActionForm({ concernId, status }: { concernId: number; st
         <label htmlFor="status" className="block font-medium">
           {t("status")}
         </label>
-        <select id="status" name="status" defaultValue={state.status} className={`${inputClass} w-60`}>
+        {/* Keyed by the status: React resets a form after its action, and an uncontrolled
+            select would fall back to the status it was first drawn with. */}
+        <select key={state.status} id="status" name="status" defaultValue={state.status} className={`${inputClass} w-60`}>
           {concernStatuses.map((s) => (
             <option key={s} value={s}>
               {t(`status_${s}`)}

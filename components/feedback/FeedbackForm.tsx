@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { submitFeedbackAction, type FeedbackState } from "@/lib/feedback/actions";
 import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
+import { Link } from "@/i18n/navigation";
 
 const FACES = ["😞", "🙁", "🙂", "😀"] as const;
 const QUESTIONS = ["gotInformation", "lessAlone", "wouldReturn"] as const;
@@ -75,6 +76,9 @@ export function FeedbackForm({ feedbackKey, locale }: { feedbackKey: string; loc
         <Field id="contact" label={t("contact")} hint={t("contactHint")} error={err("contact")}>
           {(p) => <input {...p} name="contact" autoComplete="off" defaultValue={v.contact} className={inputClass} />}
         </Field>
+        <p className="mt-2 text-sm">
+          <Link href="/privacy#concern">{t("privacyLink")}</Link>
+        </p>
       </fieldset>
 
       <SubmitButton label={t("submit")} pending={t("submitting")} />

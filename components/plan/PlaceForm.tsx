@@ -26,6 +26,10 @@ export function PlaceForm({ locale, placeId, initial = {} }: { locale: string; p
       <LocalizedFields form={form} name="openingHours" label={t("openingHours")} hint={t("localizedHint")} />
       <LocalizedFields form={form} name="directions" label={t("directions")} multiline />
       <LocalizedFields form={form} name="accessibility" label={t("accessibility")} multiline />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextField form={form} name="contactPhone" label={t("contactPhone")} hint={t("contactHint")} inputMode="tel" autoComplete="off" />
+        <TextField form={form} name="contactEmail" label={t("contactEmail")} type="email" autoComplete="off" />
+      </div>
       <SubmitButton label={placeId ? t("save") : t("create")} pending={t("saving")} />
     </form>
   );

@@ -10,6 +10,7 @@ const LINKS = [
   ["staff", "/plan/staff"],
   ["feedback", "/plan/feedback"],
   ["reach", "/plan/reach"],
+  ["audit", "/plan/audit"],
 ] as const;
 
 /** The planners' own areas, under the staff bar. */

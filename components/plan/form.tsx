@@ -61,7 +61,7 @@ export function TextField({
   multiline?: boolean;
   className?: string;
   autoComplete?: string;
-  inputMode?: "numeric" | "email" | "text";
+  inputMode?: "numeric" | "email" | "text" | "tel";
 }) {
   return (
     <Field id={name} label={label} hint={hint} error={form.error(name)}>

@@ -15,11 +15,10 @@ export class SessionPage {
     return this.page.getByLabel(label);
   }
 
-  async book(o: { nickname?: string; people?: number; email?: string; consent?: boolean; submit?: string | RegExp } = {}) {
+  async book(o: { nickname?: string; people?: number; email?: string; submit?: string | RegExp } = {}) {
     if (o.nickname !== undefined) await this.page.getByLabel(/nickname|nimimerkki|smeknamn/i).fill(o.nickname);
     if (o.people !== undefined) await this.page.getByLabel(/how many|montako|hur många/i).selectOption(String(o.people));
     if (o.email !== undefined) await this.page.getByRole("textbox", { name: /E-mail|Sähköposti|E-post/ }).fill(o.email);
-    if (o.consent ?? true) await this.page.getByRole("checkbox", { name: /I agree|Hyväksyn|Jag godkänner/ }).check();
     await this.page.getByRole("button", { name: o.submit ?? /^(Book|Join the waiting list|Varaa|Jonota|Boka|Ställ dig i kö)$/ }).click();
   }
 

@@ -7,6 +7,7 @@ import { currentActor } from "@/lib/auth/current";
 import { doorState, type DoorState } from "./door";
 import * as door from "./writes";
 import { feedbackQr, type FeedbackQr } from "@/lib/feedback/qr";
+import { cleanText } from "@/lib/text/free-text";
 
 // Every action reads the actor from the database itself and the domain checks they run the session.
 // Each answers with the door's state after the change, so the screen shows what the database holds.
@@ -61,7 +62,7 @@ export async function noShowsAction(sessionId: number): Promise<DoorAnswer> {
 export type CloseState = { error?: string; note: string; closed?: boolean; feedback?: FeedbackQr };
 
 export async function closeSessionAction(_prev: CloseState, formData: FormData): Promise<CloseState> {
-  const note = String(formData.get("note") ?? "").trim();
+  const note = cleanText(String(formData.get("note") ?? ""), { multiline: true }).trim();
   const sessionId = Number(formData.get("sessionId"));
   if (note.length > 1000) return { error: "tooLong", note };
   if (!id.safeParse(sessionId).success) return { error: "invalid", note };

@@ -7,6 +7,8 @@ import { allowBookingAttempt, holdSeats } from "@/lib/http/rate-limit";
 import { bookableKey, findBookable } from "./bookable";
 import { bookingFormSchema, type BookingFormField, type BookingFormValues } from "./schemas";
 import { cancelBooking, createBooking, visitorCodeForBooking } from "./writes";
+import { eraseMyDetails } from "./my-details";
+import { config } from "@/lib/config";
 
 export type BookingFormState = {
   /** Keys under "errors" in the messages, per field. */
@@ -26,7 +28,6 @@ const FIELDS: BookingFormField[] = [
   "accessibilityNeeds",
   "childcare",
   "visitorCode",
-  "consent",
 ];
 
 export async function bookSeat(_prev: BookingFormState, formData: FormData): Promise<BookingFormState> {
@@ -84,4 +85,12 @@ export async function visitorCodeAction(formData: FormData): Promise<void> {
   const token = String(formData.get("token") ?? "");
   visitorCodeForBooking(getDb(), token);
   redirect(`/${locale}/manage/${encodeURIComponent(token)}#visitor-code`);
+}
+
+/** "Delete my details now" on the manage page: a plain form, so it works without JavaScript. */
+export async function eraseMyDetailsAction(formData: FormData): Promise<void> {
+  const locale = localeOr(formData.get("locale"));
+  const token = String(formData.get("token") ?? "");
+  const result = eraseMyDetails(getDb(), token, new Date(), config().MANAGE_LINK_DAYS);
+  redirect(`/${locale}/manage/${encodeURIComponent(token)}${result.ok ? "?erased=1" : ""}`);
 }

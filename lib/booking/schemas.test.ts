@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bookingFormSchema } from "./schemas";
 
-const valid = { sessionId: "3", nickname: "", partySize: "2", email: "", interpreterLanguage: "", accessibilityNeeds: "", consent: "on" };
+const valid = { sessionId: "3", nickname: "", partySize: "2", email: "", interpreterLanguage: "", accessibilityNeeds: "" };
 const errorsOf = (input: Record<string, string | undefined>) => {
   const r = bookingFormSchema.safeParse(input);
   return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path[0], i.message]));
@@ -14,7 +14,7 @@ describe("the booking form's rules", () => {
   });
 
   it("treats optional fields left out of the request like empty ones", () => {
-    const r = bookingFormSchema.safeParse({ sessionId: "3", partySize: "1", consent: "on" });
+    const r = bookingFormSchema.safeParse({ sessionId: "3", partySize: "1" });
     expect(r.success && r.data).toMatchObject({ nickname: null, email: null, interpreterLanguage: null, accessibilityNeeds: null });
   });
 
@@ -27,7 +27,6 @@ describe("the booking form's rules", () => {
     ["a malformed e-mail", { email: "maija@" }, { email: "emailInvalid" }],
     ["an over-long nickname", { nickname: "x".repeat(41) }, { nickname: "tooLong" }],
     ["over-long needs", { accessibilityNeeds: "x".repeat(301) }, { accessibilityNeeds: "tooLong" }],
-    ["no consent", { consent: undefined }, { consent: "consentRequired" }],
     ["zero people", { partySize: "0" }, { partySize: "partySizeInvalid" }],
     ["a party size that is not a number", { partySize: "lots" }, { partySize: "partySizeInvalid" }],
     ["a forged session id", { sessionId: "1 OR 1=1" }, { sessionId: "unknownSession" }],

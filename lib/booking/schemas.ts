@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { freeText } from "@/lib/text/free-text";
 
 // Messages are keys under "errors" in messages/*.json, so the form shows them in the parent's language.
 // A field left out of the request is treated like one left empty: a browser sends
 // empty fields, but a script or an older form may not, and neither deserves an error.
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+const optionalText = (max: number, multiline = false) =>
+  freeText({ multiline })
     .max(max, { message: "tooLong" })
     .optional()
     .transform((v) => (v ? v : null));
@@ -26,11 +25,10 @@ export const bookingFormSchema = z.object({
     .optional()
     .transform((v) => (v ? v.toLowerCase() : null)),
   interpreterLanguage: optionalText(40),
-  accessibilityNeeds: optionalText(300),
+  accessibilityNeeds: optionalText(300, true),
   childcare: z.literal("on").optional().transform((v) => v === "on"),
   /** A visitor code from an earlier visit, so the parent is counted once; checked against the codes in writes. */
   visitorCode: optionalText(20),
-  consent: z.literal("on", { message: "consentRequired" }),
 });
 
 export type BookingForm = z.output<typeof bookingFormSchema>;

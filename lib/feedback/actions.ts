@@ -50,5 +50,5 @@ export async function submitFeedbackAction(_prev: FeedbackState, formData: FormD
   }
   const result = submitFeedback(getDb(), key, parsed.data, locale, await deviceId());
   if (!result.ok) return { formError: result.reason, values };
-  redirect(`/${locale}/feedback/${key}/thanks${parsed.data.concern ? "?concern=1" : ""}`);
+  redirect(`/${locale}/feedback/${key}/thanks${parsed.data.concernText ? "?concern=1" : ""}`);
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { DB } from "@/db/client";
 import { concernActions, concerns, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
 import { assignedTo, isPlanner, type Actor } from "@/lib/auth/staff";
@@ -40,6 +41,10 @@ export function responses(tx: Tx, actor: Actor, f: FeedbackFilter = {}, onlyComm
     where.push(assignedTo(tx, actor.id));
   }
   if (onlyComments) where.push(isNotNull(feedbackResponses.comment));
+  return responseQuery(tx, where);
+}
+
+function responseQuery(tx: Tx, where: SQL[]) {
   return tx
     .select({
       id: feedbackResponses.id,
@@ -60,6 +65,50 @@ export function responses(tx: Tx, actor: Actor, f: FeedbackFilter = {}, onlyComm
     .orderBy(desc(feedbackResponses.createdAt), desc(feedbackResponses.id))
     .limit(200)
     .all();
+}
+
+/** Below this many answers about one session, a facilitator sees its totals only. */
+export const MIN_ANSWERS_FOR_DETAIL = 5;
+
+const yes = (column: SQLiteColumn) => sql<number>`coalesce(sum(${column} = 'yes'), 0)`;
+const ratingCount = (n: number) => sql<number>`coalesce(sum(${feedbackResponses.rating} = ${n}), 0)`;
+
+/**
+ * The answers about the sessions the facilitator ran, session by session. In a
+ * session with two visitors, one answer and its comment point at a person, so
+ * a session with fewer than MIN_ANSWERS_FOR_DETAIL answers shows its totals
+ * only (how many, the faces, the yes answers); individual answers and comments
+ * are read only where there are enough of them to hide among.
+ */
+export function hostFeedback(tx: Tx, actor: Actor) {
+  const totals = tx
+    .select({
+      session: { id: sessions.id, title: sessions.title, startsAt: sessions.startsAt },
+      place: places.name,
+      answers: count(),
+      rating1: ratingCount(1),
+      rating2: ratingCount(2),
+      rating3: ratingCount(3),
+      rating4: ratingCount(4),
+      gotInformation: yes(feedbackResponses.gotInformation),
+      lessAlone: yes(feedbackResponses.lessAlone),
+      wouldReturn: yes(feedbackResponses.wouldReturn),
+    })
+    .from(feedbackResponses)
+    .innerJoin(sessions, eq(sessions.id, feedbackResponses.sessionId))
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .where(assignedTo(tx, actor.id))
+    .groupBy(sessions.id)
+    .orderBy(desc(sessions.startsAt))
+    .limit(50)
+    .all();
+  const detailed = totals.filter((t) => t.answers >= MIN_ANSWERS_FOR_DETAIL).map((t) => t.session.id);
+  const rows = detailed.length ? responsesOf(tx, detailed) : [];
+  return totals.map((t) => ({ ...t, responses: t.answers >= MIN_ANSWERS_FOR_DETAIL ? rows.filter((r) => r.session.id === t.session.id) : null }));
+}
+
+function responsesOf(tx: Tx, sessionIds: number[]) {
+  return responseQuery(tx, [inArray(feedbackResponses.sessionId, sessionIds)]);
 }
 
 /** The concerns queue: unresolved first, newest first. */

@@ -1,14 +1,13 @@
 import { z } from "zod";
-import { answers } from "@/db/schema";
+import { answers, concernStatuses } from "@/db/schema";
+import { freeText } from "@/lib/text/free-text";
 
 const answer = z
   .enum(answers)
   .optional()
   .transform((v) => v ?? null);
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
+const text = (max: number, multiline = false) =>
+  freeText({ multiline })
     .max(max, { message: "tooLong" })
     .optional()
     .transform((v) => (v ? v : null));
@@ -27,16 +26,38 @@ export const feedbackFormSchema = z
     gotInformation: answer,
     lessAlone: answer,
     wouldReturn: answer,
-    comment: text(1000),
+    comment: text(1000, true),
     concern: z.literal("on").optional().transform((v) => v === "on"),
-    concernText: text(2000),
+    concernText: text(2000, true),
     contact: text(200),
   })
   .superRefine((f, ctx) => {
-    if (f.concern && !f.concernText) ctx.addIssue({ code: "custom", path: ["concernText"], message: "concernEmpty" });
+    // A concern is kept whenever it has text. Ticked without text, or contact details
+    // without a concern, is asked about rather than silently dropped.
+    if (!f.concernText && (f.concern || f.contact))
+      ctx.addIssue({ code: "custom", path: ["concernText"], message: f.concern ? "concernEmpty" : "contactWithoutConcern" });
     const answered = f.rating !== null || f.gotInformation || f.lessAlone || f.wouldReturn || f.comment || f.concernText;
     if (!answered) ctx.addIssue({ code: "custom", path: ["form"], message: "nothingAnswered" });
   });
 
 export type FeedbackForm = z.output<typeof feedbackFormSchema>;
 export type FeedbackField = "rating" | "gotInformation" | "lessAlone" | "wouldReturn" | "comment" | "concern" | "concernText" | "contact";
+
+/** What a planner did about a concern. Messages are keys under "feedback.errors" / "plan.errors". */
+export const concernActionSchema = z.object({
+  concernId: z.coerce.number().int().positive(),
+  note: freeText({ multiline: true }).min(1, { message: "noteRequired" }).max(2000, { message: "tooLong" }),
+  status: z.enum(concernStatuses),
+});
+
+const publishText = freeText({ multiline: true, message: "required" }).min(1, { message: "required" }).max(1000, { message: "tooLong" });
+
+/** "You said, we did", in each language. */
+export const publishFormSchema = z.object({
+  said_fi: publishText,
+  said_sv: publishText,
+  said_en: publishText,
+  did_fi: publishText,
+  did_sv: publishText,
+  did_en: publishText,
+});

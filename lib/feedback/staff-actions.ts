@@ -1,10 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
-import { concernStatuses } from "@/db/schema";
 import { currentActor } from "@/lib/auth/current";
 import { isLocale } from "@/lib/i18n/locales";
+import { concernActionSchema, publishFormSchema } from "./schemas";
 import { markHandled, publishYouSaidWeDid, recordConcernAction } from "./writes";
 
 // Each action reads the actor from the database; the domain functions refuse anyone but planners and admins.
@@ -19,17 +18,18 @@ export async function markHandledAction(formData: FormData): Promise<void> {
 export type ConcernActionState = { error?: string; note: string; status: string; saved?: boolean };
 
 export async function concernActionAction(_prev: ConcernActionState, formData: FormData): Promise<ConcernActionState> {
-  const note = String(formData.get("note") ?? "").trim();
+  const note = String(formData.get("note") ?? "");
   const status = String(formData.get("status") ?? "");
-  const id = Number(formData.get("concernId"));
-  if (!note) return { error: "noteRequired", note, status };
-  if (note.length > 2000) return { error: "tooLong", note, status };
-  const parsed = z.enum(concernStatuses).safeParse(status);
-  if (!parsed.success || !Number.isInteger(id)) return { error: "forbidden", note, status };
-  const result = recordConcernAction(getDb(), await currentActor(), id, note, parsed.data);
+  const parsed = concernActionSchema.safeParse({ note, status, concernId: formData.get("concernId") });
+  if (!parsed.success) {
+    const noteIssue = parsed.error.issues.find((i) => i.path[0] === "note");
+    return { error: noteIssue?.message ?? "forbidden", note, status };
+  }
+  const { concernId, note: cleanNote, status: newStatus } = parsed.data;
+  const result = recordConcernAction(getDb(), await currentActor(), concernId, cleanNote, newStatus);
   if (!result.ok) return { error: "forbidden", note, status };
   revalidatePath("/[locale]/plan/feedback/concerns/[id]", "page");
-  return { note: "", status: parsed.data, saved: true };
+  return { note: "", status: newStatus, saved: true };
 }
 
 export type PublishState = { errors?: Record<string, string>; values: Record<string, string>; saved?: boolean };
@@ -38,18 +38,19 @@ const FIELDS = ["said_fi", "said_sv", "said_en", "did_fi", "did_sv", "did_en"] a
 
 export async function publishAction(_prev: PublishState, formData: FormData): Promise<PublishState> {
   const values: Record<string, string> = { place: String(formData.get("place") ?? "") };
-  const errors: Record<string, string> = {};
-  for (const f of FIELDS) {
-    values[f] = String(formData.get(f) ?? "").trim();
-    if (!values[f]) errors[f] = "required";
-    else if (values[f].length > 1000) errors[f] = "tooLong";
+  for (const f of FIELDS) values[f] = String(formData.get(f) ?? "");
+  const parsed = publishFormSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return { errors, values };
   }
-  if (Object.keys(errors).length) return { errors, values };
+  const text = parsed.data;
   const placeId = values.place ? Number(values.place) : null;
   const result = publishYouSaidWeDid(getDb(), await currentActor(), {
     placeId: Number.isInteger(placeId) ? placeId : null,
-    said: { fi: values.said_fi!, sv: values.said_sv!, en: values.said_en! },
-    did: { fi: values.did_fi!, sv: values.did_sv!, en: values.did_en! },
+    said: { fi: text.said_fi, sv: text.said_sv, en: text.said_en },
+    did: { fi: text.did_fi, sv: text.did_sv, en: text.did_en },
   });
   if (!result.ok) return { errors: { form: "forbidden" }, values };
   const locale = String(formData.get("locale"));

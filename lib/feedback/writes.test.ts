@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { BODY_SEAL } from "@/lib/mail/outbox";
 import { unseal } from "@/lib/secret";
-import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { concernActions, concerns, feedbackResponses, outbox, sessions, youSaidWeDid } from "@/db/schema";
@@ -10,6 +11,9 @@ import type { Actor } from "@/lib/auth/staff";
 import { addPlace, addSession, addStaff, assign, bookingInput, testDb } from "@/lib/test/db";
 import { feedbackFormSchema } from "./schemas";
 import { ensureFeedbackLink, markHandled, publishYouSaidWeDid, recordConcernAction, submitFeedback } from "./writes";
+
+// The marker's key is derived from the server secret; a fixed one keeps the test off the data folder.
+vi.stubEnv("AUTH_SECRET", "unit-test-secret");
 
 let db: DB;
 let sessionId: number;
@@ -37,6 +41,43 @@ describe("answering", () => {
     // The answer holds no contact, and not even the device id, only its hash.
     expect(JSON.stringify(rows)).not.toMatch(/040 123|device-a/);
     expect(db.select().from(concerns).all()).toMatchObject([{ text: "Kohtelu sosiaalitoimistossa", contact: "040 123 4567", status: "new" }]);
+  });
+
+  it("keeps a concern that has text even when the box was not ticked", () => {
+    expect(submitFeedback(db, key, form({ concernText: "Minua kohdeltiin huonosti", contact: "040 1" }), "fi", "device-a")).toEqual({ ok: true });
+    expect(db.select({ text: concerns.text, contact: concerns.contact }).from(concerns).all()).toEqual([
+      { text: "Minua kohdeltiin huonosti", contact: "040 1" },
+    ]);
+  });
+
+  it("refuses contact details without a concern, instead of dropping them", () => {
+    const r = feedbackFormSchema.safeParse({ rating: "3", contact: "040 1" });
+    expect(r.error?.issues.map((i) => [i.path[0], i.message])).toEqual([["concernText", "contactWithoutConcern"]]);
+  });
+
+  it("stores the concern with its day only, so its time does not tie it to the answer", () => {
+    const now = new Date("2026-03-10T13:47:12.345Z"); // 15:47 in Helsinki
+    const key2 = ensureFeedbackLink(db, addSession(db, { placeId: addPlace(db, "b").id, startsAt: new Date("2026-03-10T10:00:00Z") }).id, 7);
+    expect(submitFeedback(db, key2, form({ concernText: "Huoli" }), "fi", "device-a", now)).toEqual({ ok: true });
+    const [concern] = db.select().from(concerns).all();
+    expect(concern!.createdAt.toISOString()).toBe("2026-03-09T22:00:00.000Z"); // midnight in Helsinki
+    expect(concern!.updatedAt).toBeNull();
+    const [answer] = db.select().from(feedbackResponses).all();
+    expect(answer!.createdAt.getTime()).not.toBe(concern!.createdAt.getTime());
+  });
+
+  it("marks one device differently in each session, with a key the database does not hold", () => {
+    const other = addSession(db, { placeId: addPlace(db, "c").id, startsAt: new Date(Date.now() - 3_600_000) }).id;
+    const otherKey = ensureFeedbackLink(db, other, 7);
+    expect(submitFeedback(db, key, form(), "fi", "same-phone")).toEqual({ ok: true });
+    expect(submitFeedback(db, otherKey, form(), "fi", "same-phone")).toEqual({ ok: true });
+    const markers = db.select({ marker: feedbackResponses.deviceHash }).from(feedbackResponses).all().map((r) => r.marker);
+    expect(markers).toHaveLength(2);
+    expect(markers[0]).not.toBe(markers[1]);
+    // Not the old unkeyed hash, which anyone holding the cookie could recompute.
+    expect(markers).not.toContain(createHash("sha256").update("kohtaamo-feedback:same-phone").digest("hex"));
+    // And the same device is still refused a second answer in the same session.
+    expect(submitFeedback(db, otherKey, form(), "fi", "same-phone")).toEqual({ ok: false, reason: "alreadyAnswered" });
   });
 
   it("refuses an expired or unknown link and stores nothing", () => {

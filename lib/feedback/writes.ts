@@ -1,10 +1,12 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { concernActions, concerns, feedbackLinks, feedbackResponses, sessions, youSaidWeDid, type Localized } from "@/db/schema";
 import { isPlanner, type Actor } from "@/lib/auth/staff";
 import type { Locale } from "@/lib/i18n/locales";
+import { startOfHelsinkiDay } from "@/lib/i18n/time";
+import { feedbackMarker } from "./marker";
 import type { FeedbackForm } from "./schemas";
 
 const DAY = 86_400_000;
@@ -32,21 +34,21 @@ export function feedbackLink(tx: Pick<DB, "select">, key: string, now: Date): Li
   return { ok: true, sessionId: link.sessionId };
 }
 
-/** The device's random id is never stored, only a hash of it: enough to refuse a second answer. */
-export const deviceHash = (deviceId: string) => createHash("sha256").update(`kohtaamo-feedback:${deviceId}`).digest("hex");
-
 export type SubmitResult = { ok: true } | { ok: false; reason: "invalid" | "expired" | "alreadyAnswered" };
 
 /**
  * Stores one anonymous answer, and a concern apart from it (the concern holds
  * contact details only when the parent gave them). One transaction.
+ * A concern with text is always kept, box ticked or not. It carries only the
+ * day, never the time: two rows written in the same millisecond would tell
+ * whose answer the concern (and its phone number) belongs to.
  */
 export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: Locale, deviceId: string, now = new Date()): SubmitResult {
   return db.transaction(
     (tx) => {
       const link = feedbackLink(tx, key, now);
       if (!link.ok) return link;
-      const device = deviceHash(deviceId);
+      const device = feedbackMarker(link.sessionId, deviceId);
       const earlier = tx
         .select({ id: feedbackResponses.id })
         .from(feedbackResponses)
@@ -65,8 +67,11 @@ export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: 
           deviceHash: device,
         })
         .run();
-      if (form.concern && form.concernText) {
-        tx.insert(concerns).values({ sessionId: link.sessionId, text: form.concernText, contact: form.contact, locale }).run();
+      if (form.concernText) {
+        const day = startOfHelsinkiDay(now);
+        tx.insert(concerns)
+          .values({ sessionId: link.sessionId, text: form.concernText, contact: form.contact, locale, createdAt: day })
+          .run();
       }
       return { ok: true };
     },
@@ -101,7 +106,10 @@ export function recordConcernAction(
       const found = tx.select({ id: concerns.id }).from(concerns).where(eq(concerns.id, concernId)).get();
       if (!found) return { ok: false, error: "notFound" } as const;
       tx.insert(concernActions).values({ concernId, actorId: actor!.id, note, status, at: now }).run();
-      tx.update(concerns).set({ status, updatedAt: now }).where(eq(concerns.id, concernId)).run();
+      tx.update(concerns)
+        .set({ status, updatedAt: now, resolvedAt: status === "resolved" ? now : null })
+        .where(eq(concerns.id, concernId))
+        .run();
       return { ok: true } as const;
     },
     { behavior: "immediate" },

@@ -6,3 +6,9 @@ import { timeZone } from "./locales";
 export function helsinkiDay(date: Date): string {
   return format(new TZDate(date.getTime(), timeZone), "yyyy-MM-dd");
 }
+
+/** Midnight in Helsinki at the start of the day `date` falls on. */
+export function startOfHelsinkiDay(date: Date): Date {
+  const t = new TZDate(date.getTime(), timeZone);
+  return new Date(new TZDate(t.getFullYear(), t.getMonth(), t.getDate(), timeZone).getTime());
+}

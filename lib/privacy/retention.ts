@@ -1,38 +1,155 @@
 import "server-only";
-import { and, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import fs from "node:fs";
+import path from "node:path";
+import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { bookings, outbox, sessions } from "@/db/schema";
+import { authSessions, bookings, concerns, outbox, sessions, verificationTokens } from "@/db/schema";
+import { audit } from "./audit";
 
-/**
- * Removes e-mail addresses a set number of days after the booking's (last)
- * meeting. The booking itself stays, anonymous, for the figures.
+/*
+ * What personal data Kohtaamo holds, and when it goes (the README's privacy
+ * table says the same in words):
+ *
+ * | data                                            | erased                                        |
+ * | ----------------------------------------------- | --------------------------------------------- |
+ * | bookings.email, nickname, interpreter_language, | retentionDays after the booking's last meeting |
+ * |   accessibility_needs, childcare                |   (or at once by the parent: eraseBookingDetails) |
+ * | outbox.recipient, subject, text_body, last_error | with the booking's details; for mail without a |
+ * |                                                 |   booking, retentionDays after it was sent or dropped |
+ * | outbox rows of staff sign-in mail               | deleted a day after they were queued (the link lasts an hour) |
+ * | concerns.contact                                | concernContactDays after the concern is resolved |
+ * | auth_sessions, verification_tokens              | deleted when expired                           |
+ * | data/mail/*.eml (the demo's mail catcher)       | retentionDays after they were written          |
+ *
+ * The anonymous rest (party size, status, attendance, the concern's text and
+ * actions) stays: the figures are built from it. Rate-limit counters live in
+ * memory only, never in the database.
  */
-export function eraseExpiredEmails(db: DB, now: Date, retentionDays: number): number {
-  const cutoff = now.getTime() - retentionDays * 86_400_000;
-  return db.transaction(
+
+const DAY = 86_400_000;
+
+export type RetentionPeriods = { retentionDays: number; concernContactDays: number };
+export type RetentionCounts = {
+  bookings: number;
+  outbox: number;
+  signInMail: number;
+  concernContacts: number;
+  authSessions: number;
+  verificationTokens: number;
+  mailFiles: number;
+};
+
+/** The end of a booking's last meeting (a group's booking lasts until its last meeting). */
+const lastEnd = sql<number>`(
+  SELECT max(${sessions.endsAt}) FROM ${sessions}
+  WHERE ${sessions.id} = ${bookings.sessionId} OR ${sessions.groupId} = ${bookings.groupId}
+)`;
+
+const hasDetails = or(
+  isNotNull(bookings.email),
+  isNotNull(bookings.nickname),
+  isNotNull(bookings.interpreterLanguage),
+  isNotNull(bookings.accessibilityNeeds),
+  eq(bookings.childcare, true),
+);
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+/** Erases what identifies the parent of these bookings, and every copy of it in the outbox. The seats stay. */
+function eraseDetails(tx: Tx, ids: number[], now: Date): void {
+  if (ids.length === 0) return;
+  tx.update(bookings)
+    .set({ email: null, nickname: null, interpreterLanguage: null, accessibilityNeeds: null, childcare: false, detailsErasedAt: now })
+    .where(inArray(bookings.id, ids))
+    .run();
+  tx.update(bookings)
+    .set({ emailErasedAt: now })
+    .where(and(inArray(bookings.id, ids), isNull(bookings.emailErasedAt)))
+    .run();
+  tx.update(outbox)
+    .set({ droppedAt: now })
+    .where(and(inArray(outbox.bookingId, ids), isNull(outbox.sentAt), isNull(outbox.droppedAt)))
+    .run();
+  tx.update(outbox).set({ recipient: null, subject: null, textBody: null, lastError: null }).where(inArray(outbox.bookingId, ids)).run();
+}
+
+/** The parent's own "Delete my details now": the booking keeps its seat, anonymously. */
+export function eraseBookingDetails(db: DB, bookingId: number, now = new Date()): void {
+  db.transaction((tx) => eraseDetails(tx, [bookingId], now), { behavior: "immediate" });
+}
+
+/** Everything personal whose period has passed, in one transaction, and an audit row saying how much. */
+export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailDir?: string): RetentionCounts {
+  const cutoff = now.getTime() - periods.retentionDays * DAY;
+  const counts = db.transaction(
     (tx) => {
-      const lastEnd = sql<number>`(
-        SELECT max(${sessions.endsAt}) FROM ${sessions}
-        WHERE ${sessions.id} = ${bookings.sessionId} OR ${sessions.groupId} = ${bookings.groupId}
-      )`;
       const expired = tx
         .select({ id: bookings.id })
         .from(bookings)
-        .where(and(isNotNull(bookings.email), sql`${lastEnd} < ${cutoff}`))
+        .where(and(hasDetails, sql`${lastEnd} < ${cutoff}`))
         .all()
         .map((b) => b.id);
-      if (expired.length === 0) return 0;
-      tx.update(bookings).set({ email: null, emailErasedAt: now }).where(inArray(bookings.id, expired)).run();
-      tx.update(outbox)
-        .set({ recipient: null, textBody: null })
-        .where(inArray(outbox.bookingId, expired))
-        .run();
-      tx.update(outbox)
-        .set({ droppedAt: now })
-        .where(and(inArray(outbox.bookingId, expired), isNull(outbox.sentAt), isNull(outbox.droppedAt)))
-        .run();
-      return expired.length;
+      eraseDetails(tx, expired, now);
+
+      // Mail without a booking (feedback invites keep theirs, sign-in mail has none) and what was left of sent mail.
+      const old = or(lt(outbox.sentAt, new Date(cutoff)), lt(outbox.droppedAt, new Date(cutoff)));
+      const mail = tx
+        .update(outbox)
+        .set({ recipient: null, subject: null, textBody: null, lastError: null })
+        .where(and(old, or(isNotNull(outbox.recipient), isNotNull(outbox.textBody), isNotNull(outbox.lastError), isNotNull(outbox.subject))))
+        .run().changes;
+      // A sign-in link works for an hour: its row has nothing left to do after a day.
+      const signInMail = tx
+        .delete(outbox)
+        .where(and(eq(outbox.kind, "staff_sign_in"), lt(outbox.createdAt, new Date(now.getTime() - DAY))))
+        .run().changes;
+
+      const concernCutoff = new Date(now.getTime() - periods.concernContactDays * DAY);
+      const concernContacts = tx
+        .update(concerns)
+        .set({ contact: null, contactErasedAt: now })
+        .where(and(isNotNull(concerns.contact), eq(concerns.status, "resolved"), lt(concerns.resolvedAt, concernCutoff)))
+        .run().changes;
+
+      const sessionsGone = tx.delete(authSessions).where(lt(authSessions.expires, now)).run().changes;
+      const tokensGone = tx.delete(verificationTokens).where(lt(verificationTokens.expires, now)).run().changes;
+      return {
+        bookings: expired.length,
+        outbox: mail,
+        signInMail,
+        concernContacts,
+        authSessions: sessionsGone,
+        verificationTokens: tokensGone,
+        mailFiles: 0,
+      };
     },
     { behavior: "immediate" },
   );
+  if (mailDir) counts.mailFiles = purgeMailFiles(mailDir, cutoff);
+  audit(db, null, "retention.run", "retention", now.toISOString().slice(0, 10), counts);
+  return counts;
+}
+
+/** The demo's mail catcher keeps each message as a file: those older than the period go. */
+export function purgeMailFiles(dir: string, cutoff: number): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!name.endsWith(".eml")) continue;
+    const file = path.join(dir, name);
+    try {
+      if (fs.statSync(file).mtimeMs < cutoff) {
+        fs.unlinkSync(file);
+        removed++;
+      }
+    } catch {
+      // Gone already, or not ours to remove: the next run tries again.
+    }
+  }
+  return removed;
 }

@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { ReachReport } from "./access";
 import { reachFormat } from "./format";
 import { protectTable, maskCount, type Masked } from "./publication";
+import { spreadsheetRows } from "./spreadsheet-text";
 
 /*
  * The funder's files: the headline figures for the period and the one before,
@@ -115,8 +116,8 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
     }),
   ];
   return [
-    { name: t("reach.export.summary"), rows: summary },
-    { name: t("reach.export.sessions"), rows: sessions },
+    { name: t("reach.export.summary"), rows: spreadsheetRows(summary) },
+    { name: t("reach.export.sessions"), rows: spreadsheetRows(sessions) },
   ];
 }
 

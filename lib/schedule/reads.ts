@@ -95,6 +95,8 @@ export const placeColumns = {
   directions: places.directions,
   accessibility: places.accessibility,
   openingHours: places.openingHours,
+  contactPhone: places.contactPhone,
+  contactEmail: places.contactEmail,
 };
 
 export function getPlace(tx: Tx, slug: string) {

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { sessionKinds } from "@/db/schema";
+import { freeText } from "@/lib/text/free-text";
 import { daysBetween } from "./recurrence";
 
 // Messages are keys under "plan.errors" in messages/plan/*.json, so the planner reads them in their language.
 // A field missing from the request is treated like an empty one.
 
-const text = (max: number) => z.string().trim().max(max, { message: "tooLong" });
+// Descriptions, directions and the like are textareas; names and titles are one line.
+const text = (max: number) => freeText({ multiline: true }).max(max, { message: "tooLong" });
 const required = (max: number) =>
-  z
-    .string({ message: "required" })
-    .trim()
+  freeText({ message: "required" })
     .min(1, { message: "required" })
     .max(max, { message: "tooLong" });
 const optional = (max: number) =>
@@ -73,6 +73,17 @@ export const placeFormSchema = z
     openingHoursFi: optional(300),
     openingHoursSv: optional(300),
     openingHoursEn: optional(300),
+    /** How parents reach the place: shown on its page. Either may be left empty. */
+    contactPhone: freeText()
+      .max(40, { message: "tooLong" })
+      .regex(/^[+\d\s()-]*$/, { message: "phoneInvalid" })
+      .optional()
+      .transform((v) => v || null),
+    contactEmail: freeText()
+      .max(254, { message: "tooLong" })
+      .pipe(z.union([z.literal(""), z.email({ message: "emailInvalid" })]))
+      .optional()
+      .transform((v) => (v ? v.toLowerCase() : null)),
   })
   .transform((v) => ({
     name: v.name,
@@ -83,6 +94,8 @@ export const placeFormSchema = z
     directions: { fi: v.directionsFi, sv: v.directionsSv, en: v.directionsEn },
     accessibility: { fi: v.accessibilityFi, sv: v.accessibilitySv, en: v.accessibilityEn },
     openingHours: { fi: v.openingHoursFi, sv: v.openingHoursSv, en: v.openingHoursEn },
+    contactPhone: v.contactPhone,
+    contactEmail: v.contactEmail,
   }));
 
 export type PlaceInput = z.output<typeof placeFormSchema>;

@@ -5,13 +5,13 @@ import { seedHistory } from "@/db/seed-history";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log.mjs";
 import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
-import { eraseExpiredEmails } from "@/lib/privacy/retention";
+import { runRetention } from "@/lib/privacy/retention";
 
 const shutdownHook = globalThis as unknown as { __kohtaamoShutdown?: () => Promise<void> };
 
 /**
  * Runs once when the server starts: apply migrations, load the demo into an
- * empty database, then keep sending queued mail and erasing old addresses.
+ * empty database, then keep sending queued mail and erasing personal data whose period has passed.
  * Registers the shutdown the server script calls: finish the batch in
  * flight, then close the database.
  */
@@ -38,7 +38,9 @@ export function boot(): void {
         if (outcome.sent || outcome.failed || outcome.dropped) log.info({ event: "outbox.batch", ...outcome }, "outbox batch");
       }
       if (Date.now() - lastRetention > 3_600_000) {
-        eraseExpiredEmails(db, new Date(), cfg.EMAIL_RETENTION_DAYS);
+        // MAIL_CATCHER_DIR is set by `npm start` when it runs the demo's mail catcher.
+        const periods = { retentionDays: cfg.EMAIL_RETENTION_DAYS, concernContactDays: cfg.CONCERN_CONTACT_DAYS };
+        runRetention(db, new Date(), periods, cfg.MAIL_CATCHER_DIR);
         lastRetention = Date.now();
       }
     } catch (error) {

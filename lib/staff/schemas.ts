@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { staffRoles } from "@/db/schema";
 import { locales } from "@/lib/i18n/locales";
+import { freeText } from "@/lib/text/free-text";
 
 // Messages are keys under "plan.errors".
 export const inviteFormSchema = z
@@ -12,9 +13,7 @@ export const inviteFormSchema = z
       .max(254, { message: "tooLong" })
       .pipe(z.email({ message: "emailInvalid" }))
       .transform((v) => v.toLowerCase()),
-    name: z
-      .string({ message: "required" })
-      .trim()
+    name: freeText({ message: "required" })
       .min(1, { message: "required" })
       .max(80, { message: "tooLong" }),
     role: z.enum(staffRoles, { message: "roleRequired" }),

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { authSessions, users, type StaffRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/staff";
+import { audit } from "@/lib/privacy/audit";
 import { plannerIn } from "@/lib/schedule/guard";
 import type { InviteInput } from "./schemas";
 
@@ -39,6 +40,7 @@ export function inviteStaff(db: DB, actor: Actor | null, input: InviteInput, now
           .set({ name: input.name, role: input.role, locale: input.locale, deactivatedAt: null, invitedBy: planner.id })
           .where(eq(users.id, existing.id))
           .run();
+        audit(tx, planner, "staff.reactivate", "user", existing.id, { role: input.role });
         return { ok: true, userId: existing.id } as const;
       }
       const row = tx
@@ -46,6 +48,7 @@ export function inviteStaff(db: DB, actor: Actor | null, input: InviteInput, now
         .values({ email: input.email, name: input.name, role: input.role, locale: input.locale, invitedBy: planner.id, createdAt: now })
         .returning({ id: users.id })
         .get();
+      audit(tx, planner, "staff.invite", "user", row.id, { role: input.role });
       return { ok: true, userId: row.id } as const;
     },
     { behavior: "immediate" },
@@ -67,6 +70,7 @@ export function changeStaffRole(db: DB, actor: Actor | null, userId: string, rol
       if (user.id === planner.id) return fail("notYourself");
       if (!mayTouchRole(planner, user.role) || !mayTouchRole(planner, role)) return fail("adminOnly");
       tx.update(users).set({ role }).where(eq(users.id, user.id)).run();
+      audit(tx, planner, "staff.role", "user", user.id, { from: user.role, to: role });
       return { ok: true, userId: user.id } as const;
     },
     { behavior: "immediate" },
@@ -85,6 +89,7 @@ export function deactivateStaff(db: DB, actor: Actor | null, userId: string, now
       if (!mayTouchRole(planner, user.role)) return fail("adminOnly");
       tx.update(users).set({ deactivatedAt: now }).where(eq(users.id, user.id)).run();
       tx.delete(authSessions).where(eq(authSessions.userId, user.id)).run();
+      audit(tx, planner, "staff.deactivate", "user", user.id);
       return { ok: true, userId: user.id } as const;
     },
     { behavior: "immediate" },

@@ -79,7 +79,6 @@ export function bookingInput(sessionId: number, o: Record<string, unknown> = {})
     accessibilityNeeds: null,
     childcare: false,
     visitorCode: null,
-    consent: "on" as const,
     locale: "fi" as const,
     ...o,
   };

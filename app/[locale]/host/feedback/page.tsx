@@ -1,29 +1,58 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
-import { responses } from "@/lib/feedback/reads";
+import { hostFeedback, MIN_ANSWERS_FOR_DETAIL } from "@/lib/feedback/reads";
+import type { Locale } from "@/lib/i18n/locales";
 import { ResponseItem } from "@/components/feedback/ResponseItem";
 
 export const metadata = { robots: { index: false } };
 
-/** A facilitator reads the answers about the sessions they ran: ratings and comments, never a concern. */
+const FACES = ["😞", "🙁", "🙂", "😀"] as const;
+const QUESTIONS = ["gotInformation", "lessAlone", "wouldReturn"] as const;
+
+/**
+ * A facilitator reads the answers about the sessions they ran, never a concern;
+ * a session with few answers shows its totals only (see hostFeedback).
+ */
 export default async function HostFeedbackPage({ params }: PageProps<"/[locale]/host/feedback">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const t = await getTranslations("feedback.host");
-  const list = responses(getDb(), actor);
+  const t = await getTranslations("feedback");
+  const format = await getFormatter();
+  const list = hostFeedback(getDb(), actor);
   return (
     <>
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <h1 className="text-2xl font-bold">{t("host.title")}</h1>
       {list.length === 0 ? (
-        <p className="mt-4">{t("none")}</p>
+        <p className="mt-4">{t("host.none")}</p>
       ) : (
-        <ul className="mt-4 space-y-3">
-          {list.map((r) => (
-            <ResponseItem key={r.id} r={r} />
-          ))}
-        </ul>
+        list.map((s) => (
+          <section key={s.session.id} aria-labelledby={`session-${s.session.id}`} className="mt-6">
+            <h2 id={`session-${s.session.id}`} className="text-lg font-semibold">
+              {s.session.title[locale as Locale]}, {format.dateTime(s.session.startsAt, { dateStyle: "medium" })}, {s.place} · {t("host.answers", { count: s.answers })}
+            </h2>
+            {s.responses ? (
+              <ul className="mt-2 space-y-3">
+                {s.responses.map((r) => (
+                  <ResponseItem key={r.id} r={r} />
+                ))}
+              </ul>
+            ) : (
+              <div className="mt-2 rounded-lg bg-white p-4 shadow-sm" data-testid="feedback-totals">
+                <p className="text-sm text-stone-700">{t("host.totalsOnly", { min: MIN_ANSWERS_FOR_DETAIL })}</p>
+                <ul className="mt-2">
+                  {FACES.map((face, i) => (
+                    <li key={face}>{t("host.ratingCount", { face: t(`form.rating${(i + 1) as 1 | 2 | 3 | 4}`), count: s[`rating${(i + 1) as 1 | 2 | 3 | 4}`] })}</li>
+                  ))}
+                  {QUESTIONS.map((q) => (
+                    <li key={q}>{t("host.yesCount", { question: t(`form.${q}`), count: s[q] })}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </section>
+        ))
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/Notice";
 import { BadLinkNotice } from "@/components/booking/BadLinkNotice";
 import { VisitorCodeSection } from "@/components/booking/VisitorCodeSection";
+import { MyDetailsSection } from "@/components/booking/MyDetailsSection";
 
 export const metadata = { robots: { index: false } };
 
@@ -31,6 +32,13 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
           <Notice tone="success" role="status" title={b.status === "confirmed" ? t("confirmedTitle") : t("waitlistedTitle")}>
             <p>{b.status === "confirmed" ? t("confirmedBody") : t("waitlistedBody", { position: b.position ?? 1 })}</p>
             {b.email && <p className="mt-2">{t("emailSent")}</p>}
+          </Notice>
+        </div>
+      )}
+      {query.erased === "1" && (
+        <div className="mb-6">
+          <Notice tone="success" role="status" title={t("erasedTitle")}>
+            <p>{t("erasedBody")}</p>
           </Notice>
         </div>
       )}
@@ -97,6 +105,8 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
           </div>
         )}
       </dl>
+
+      <MyDetailsSection token={token} locale={l} hasDetails={Boolean(b.nickname || b.email || b.interpreterLanguage || b.accessibilityNeeds || b.childcare)} />
 
       {b.status !== "cancelled" && (
         <>

@@ -37,6 +37,27 @@ export default async function PlacePage({ params }: PageProps<"/[locale]/places/
           [t("county"), place.county],
         ]}
       />
+      <section id="contact" aria-labelledby="place-contact" className="mt-6">
+        <h2 id="place-contact" className="text-xl font-bold">
+          {t("contactTitle")}
+        </h2>
+        {place.contactPhone || place.contactEmail ? (
+          <ul className="mt-2">
+            {place.contactPhone && (
+              <li>
+                {t("phone")}: <a href={`tel:${place.contactPhone.replace(/[^+\d]/g, "")}`}>{place.contactPhone}</a>
+              </li>
+            )}
+            {place.contactEmail && (
+              <li>
+                {t("email")}: <a href={`mailto:${place.contactEmail}`}>{place.contactEmail}</a>
+              </li>
+            )}
+          </ul>
+        ) : (
+          <p className="mt-2">{t("contactAtOpeningHours")}</p>
+        )}
+      </section>
       <h2 className="mt-8 mb-3 text-xl font-bold">{t("upcoming")}</h2>
       <SessionList sessions={sessions} showPlace={false} />
       <section aria-labelledby="you-said" className="mt-10">

@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { sessionKinds, type SessionKind } from "@/db/schema";
@@ -5,10 +6,10 @@ import { requireActor } from "@/lib/auth/guard";
 import { isPlanner } from "@/lib/auth/staff";
 import { concernQueue, responses } from "@/lib/feedback/reads";
 import { markHandledAction } from "@/lib/feedback/staff-actions";
+import { audit } from "@/lib/privacy/audit";
 import { listPlaces } from "@/lib/schedule/reads";
 import { helsinkiMidnight, parseDay } from "@/lib/reach/period";
 import { Link } from "@/i18n/navigation";
-import { Forbidden } from "@/components/staff/Forbidden";
 import { FilterSelect } from "@/components/ui/FilterSelect";
 import { ResponseItem } from "@/components/feedback/ResponseItem";
 
@@ -24,7 +25,7 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  if (!isPlanner(actor)) return <Forbidden />;
+  if (!isPlanner(actor)) forbidden();
   const q = await searchParams;
   const t = await getTranslations("feedback.plan");
   const tk = await getTranslations("kinds");
@@ -36,6 +37,9 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
   const filter = { from: dayStart(q.from), to: dayStart(q.to, 1), placeSlug, kind };
   const comments = responses(db, actor, filter, true);
   const queue = concernQueue(db);
+  // The concerns' texts and the comments are read here: both looks are logged.
+  audit(db, actor, "concern.list", "concerns", queue.length);
+  if (comments.length > 0) audit(db, actor, "feedback.view", "responses", comments.length);
   const open = queue.filter((c) => c.status !== "resolved");
 
   return (

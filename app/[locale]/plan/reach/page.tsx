@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
@@ -8,7 +9,6 @@ import { reachFormat } from "@/lib/reach/format";
 import { viewQuery } from "@/lib/reach/query";
 import { isLocale } from "@/lib/i18n/locales";
 import { Link } from "@/i18n/navigation";
-import { Forbidden } from "@/components/staff/Forbidden";
 import { ReachFigures, ReachNotes } from "@/components/reach/ReachFigures";
 import { ReachFilters } from "@/components/reach/ReachFilters";
 
@@ -19,9 +19,9 @@ export default async function ReachPage({ params, searchParams }: PageProps<"/[l
   if (!isLocale(locale)) return null;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  if (!isPlanner(actor)) return <Forbidden />;
+  if (!isPlanner(actor)) forbidden();
   const result = reachReport(getDb(), actor, await searchParams);
-  if (!result.ok) return <Forbidden />;
+  if (!result.ok) forbidden();
   const { report } = result;
   const { t } = reachFormat(locale);
   const { period, filters } = periodText(report, locale);

@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { staffRoles } from "@/db/schema";
@@ -6,7 +7,6 @@ import { isPlanner } from "@/lib/auth/staff";
 import { changeRoleAction, deactivateStaffAction } from "@/lib/staff/actions";
 import { listStaff } from "@/lib/staff/reads";
 import { ClientMessages } from "@/components/ClientMessages";
-import { Forbidden } from "@/components/staff/Forbidden";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PageNotice } from "@/components/plan/PageNotice";
 import { InviteForm } from "@/components/plan/InviteForm";
@@ -19,7 +19,7 @@ export default async function StaffPage({ params, searchParams }: PageProps<"/[l
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  if (!isPlanner(actor)) return <Forbidden />;
+  if (!isPlanner(actor)) forbidden();
   const query = await searchParams;
   const t = await getTranslations("plan.staff");
   const tr = await getTranslations("staff.roles");

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { config } from "@/lib/config";
 import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/Notice";
 
@@ -9,15 +10,24 @@ export default async function ThanksPage({ params, searchParams }: PageProps<"/[
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations("feedback.thanks");
+  const c = config();
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       {query.concern === "1" && (
-        <div className="mt-4">
+        <section aria-labelledby="concern-passed" className="mt-4 space-y-3">
           <Notice tone="info" role="status">
-            {t("concern")}
+            <span id="concern-passed">{t("concern", { organisation: c.ORGANISATION_NAME })}</span>
           </Notice>
-        </div>
+          <p>{t("concernNext", { days: c.CONCERN_CONTACT_DAYS })}</p>
+          <h2 className="text-lg font-semibold">{t("ombudsmanTitle")}</h2>
+          <p>{t("ombudsman")}</p>
+          <p>
+            <strong>{c.OMBUDSMAN_NAME}</strong>
+            <br />
+            {t("ombudsmanContact")}: {c.OMBUDSMAN_CONTACT}
+          </p>
+        </section>
       )}
       <p className="mt-3">{t("body")}</p>
       <p className="mt-4">

@@ -1,5 +1,6 @@
 import { getFormatter, setRequestLocale } from "next-intl/server";
 import { eq } from "drizzle-orm";
+import { forbidden } from "next/navigation";
 import { getDb } from "@/db/client";
 import { places, sessions } from "@/db/schema";
 import { requireActor } from "@/lib/auth/guard";
@@ -12,9 +13,7 @@ import { config } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { ClientMessages } from "@/components/ClientMessages";
 import { DoorScreen } from "@/components/host/DoorScreen";
-import { Forbidden } from "@/components/staff/Forbidden";
 import { KindBadge } from "@/components/KindBadge";
-import { NotFoundView } from "@/components/NotFoundView";
 
 export const metadata = { robots: { index: false } };
 
@@ -27,8 +26,8 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
   const actor = await requireActor(locale);
   const sessionId = /^\d{1,10}$/.test(id) ? Number(id) : null;
   const db = getDb();
-  if (sessionId === null || !sessionAtDoor(db, sessionId)) return <NotFoundView />;
-  if (!canRunSession(db, actor, sessionId)) return <Forbidden />;
+  // One answer whether the session does not exist or is someone else's: ids reveal nothing.
+  if (sessionId === null || !sessionAtDoor(db, sessionId) || !canRunSession(db, actor, sessionId)) forbidden();
 
   const session = sessionAtDoor(db, sessionId)!;
   const info = db

@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
@@ -5,7 +6,6 @@ import { isPlanner } from "@/lib/auth/staff";
 import { publishedEntries } from "@/lib/feedback/reads";
 import { listPlaces } from "@/lib/schedule/reads";
 import { Link } from "@/i18n/navigation";
-import { Forbidden } from "@/components/staff/Forbidden";
 import { ClientMessages } from "@/components/ClientMessages";
 import { PublishForm } from "@/components/feedback/PublishForm";
 import { YouSaidWeDidList } from "@/components/feedback/YouSaidWeDid";
@@ -16,7 +16,7 @@ export default async function PublishPage({ params }: PageProps<"/[locale]/plan/
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  if (!isPlanner(actor)) return <Forbidden />;
+  if (!isPlanner(actor)) forbidden();
   const t = await getTranslations("feedback.plan");
   const db = getDb();
   return (

@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
@@ -7,7 +8,6 @@ import { placeForEdit } from "@/lib/schedule/plan-reads";
 import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/ClientMessages";
 import { NotFoundView } from "@/components/NotFoundView";
-import { Forbidden } from "@/components/staff/Forbidden";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PageNotice } from "@/components/plan/PageNotice";
@@ -19,7 +19,7 @@ export default async function EditPlacePage({ params, searchParams }: PageProps<
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  if (!isPlanner(actor)) return <Forbidden />;
+  if (!isPlanner(actor)) forbidden();
   const place = /^\d+$/.test(id) ? placeForEdit(getDb(), Number(id)) : null;
   if (!place) return <NotFoundView />;
   const query = await searchParams;
@@ -56,6 +56,8 @@ export default async function EditPlacePage({ params, searchParams }: PageProps<
             accessibilityFi: place.accessibility.fi,
             accessibilitySv: place.accessibility.sv,
             accessibilityEn: place.accessibility.en,
+            contactPhone: place.contactPhone ?? "",
+            contactEmail: place.contactEmail ?? "",
           }}
         />
       </ClientMessages>

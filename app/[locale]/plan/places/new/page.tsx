@@ -1,8 +1,8 @@
+import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireActor } from "@/lib/auth/guard";
 import { isPlanner } from "@/lib/auth/staff";
 import { ClientMessages } from "@/components/ClientMessages";
-import { Forbidden } from "@/components/staff/Forbidden";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PlaceForm } from "@/components/plan/PlaceForm";
 
@@ -12,7 +12,7 @@ export default async function NewPlacePage({ params }: PageProps<"/[locale]/plan
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  if (!isPlanner(actor)) return <Forbidden />;
+  if (!isPlanner(actor)) forbidden();
   const t = await getTranslations("plan.places");
   return (
     <>

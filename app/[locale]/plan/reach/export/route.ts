@@ -3,6 +3,7 @@ import { currentActor } from "@/lib/auth/current";
 import { reachReport } from "@/lib/reach/access";
 import { reachCsv, reachXlsx } from "@/lib/reach/export";
 import { isLocale } from "@/lib/i18n/locales";
+import { audit } from "@/lib/privacy/audit";
 import { translatorFor } from "@/lib/i18n/translator";
 
 /**
@@ -24,9 +25,11 @@ export async function GET(request: Request, { params }: RouteContext<"/[locale]/
     });
   }
   const { view } = result.report;
+  const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+  audit(getDb(), actor, format === "xlsx" ? "export.xlsx" : "export.csv", "reach", `${view.from}..${view.to}`);
   const name = `kohtaamo-${view.from}-${view.to}${view.publish ? "-publication" : ""}`;
   const headers = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
-  if (url.searchParams.get("format") === "xlsx") {
+  if (format === "xlsx") {
     const body = await reachXlsx(result.report, locale);
     return new Response(new Uint8Array(body), {
       headers: {

@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
@@ -11,7 +12,6 @@ import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/ClientMessages";
 import { KindBadge } from "@/components/KindBadge";
 import { NotFoundView } from "@/components/NotFoundView";
-import { Forbidden } from "@/components/staff/Forbidden";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PageNotice } from "@/components/plan/PageNotice";
 import { SessionForm } from "@/components/plan/SessionForm";
@@ -49,7 +49,7 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  if (!isPlanner(actor)) return <Forbidden />;
+  if (!isPlanner(actor)) forbidden();
   const db = getDb();
   const session = /^\d+$/.test(id) ? sessionForEdit(db, Number(id)) : null;
   if (!session) return <NotFoundView />;

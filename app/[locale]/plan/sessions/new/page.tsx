@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
@@ -5,7 +6,6 @@ import { isPlanner } from "@/lib/auth/staff";
 import { planPlaces } from "@/lib/schedule/plan-reads";
 import { assignableStaff } from "@/lib/staff/reads";
 import { ClientMessages } from "@/components/ClientMessages";
-import { Forbidden } from "@/components/staff/Forbidden";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { SessionForm } from "@/components/plan/SessionForm";
 
@@ -17,7 +17,7 @@ export default async function NewSessionPage({ params, searchParams }: PageProps
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  if (!isPlanner(actor)) return <Forbidden />;
+  if (!isPlanner(actor)) forbidden();
   const query = await searchParams;
   const mode = query.mode === "series" || query.mode === "group" ? query.mode : "once";
   const t = await getTranslations("plan.nav");

@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
@@ -6,7 +7,6 @@ import { audit } from "@/lib/privacy/audit";
 import { concernDetail } from "@/lib/feedback/reads";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/i18n/navigation";
-import { Forbidden } from "@/components/staff/Forbidden";
 import { NotFoundView } from "@/components/NotFoundView";
 import { ClientMessages } from "@/components/ClientMessages";
 import { ConcernActionForm } from "@/components/feedback/ConcernActionForm";
@@ -17,12 +17,12 @@ export default async function ConcernPage({ params }: PageProps<"/[locale]/plan/
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  if (!isPlanner(actor)) return <Forbidden />;
+  if (!isPlanner(actor)) forbidden();
   const db = getDb();
   const concern = /^\d+$/.test(id) ? concernDetail(db, Number(id)) : null;
   if (!concern) return <NotFoundView />;
-  // Contact details are personal data: each look at them is logged.
-  if (concern.contact) audit(db, actor, "concern.view", "concern", concern.id);
+  // A concern is about how a person was treated, with or without contact details: each look is logged.
+  audit(db, actor, "concern.view", "concern", concern.id, { contact: concern.contact ? "yes" : "no" });
   const t = await getTranslations("feedback.plan");
   const format = await getFormatter();
 

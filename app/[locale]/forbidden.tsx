@@ -1,0 +1,5 @@
+import { Forbidden } from "@/components/staff/Forbidden";
+
+export default function ForbiddenPage() {
+  return <Forbidden />;
+}

@@ -1,0 +1,121 @@
+import { forbidden } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/guard";
+import { auditActions } from "@/lib/privacy/audit";
+import { AUDIT_PAGE_SIZE, auditFilter, readAuditLog } from "@/lib/privacy/audit-reads";
+import { helsinkiMidnight, parseDay } from "@/lib/reach/period";
+import { PlanNav } from "@/components/plan/PlanNav";
+
+export const metadata = { robots: { index: false } };
+
+const dayStart = (value: string, plusDays = 0) => {
+  const day = parseDay(value);
+  return day === null ? undefined : helsinkiMidnight(day + plusDays);
+};
+
+const fieldClass = "mt-1 rounded border border-stone-400 bg-white p-2";
+
+/** Who looked at personal data or changed who may, filtered by person, action and period. */
+export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/plan/audit">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  const q = await searchParams;
+  const filter = auditFilter(q, dayStart);
+  const log = readAuditLog(getDb(), actor, filter);
+  if (!log) forbidden();
+  const t = await getTranslations("plan.audit");
+  const format = await getFormatter();
+  const value = (k: string) => (typeof q[k] === "string" ? (q[k] as string) : "");
+
+  return (
+    <>
+      <PlanNav current="audit" />
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-2">{t("intro")}</p>
+      <form method="get" aria-label={t("filters")} className="mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
+        <div>
+          <label htmlFor="actor" className="block text-sm font-medium">
+            {t("person")}
+          </label>
+          <select id="actor" name="actor" defaultValue={value("actor")} className={fieldClass}>
+            <option value="">{t("everyone")}</option>
+            <option value="system">{t("system")}</option>
+            {log.people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name ?? p.email}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="action" className="block text-sm font-medium">
+            {t("action")}
+          </label>
+          <select id="action" name="action" defaultValue={value("action")} className={fieldClass}>
+            <option value="">{t("allActions")}</option>
+            {auditActions.map((a) => (
+              <option key={a} value={a}>
+                {t(`actions.${a.replace(".", "_")}` as "actions.roster_view")}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from" className="block text-sm font-medium">
+            {t("from")}
+          </label>
+          <input id="from" name="from" type="date" defaultValue={value("from")} className={fieldClass} />
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-sm font-medium">
+            {t("to")}
+          </label>
+          <input id="to" name="to" type="date" defaultValue={value("to")} className={fieldClass} />
+        </div>
+        <button type="submit" className="rounded bg-brand-800 px-4 py-2 font-semibold text-white">
+          {t("show")}
+        </button>
+      </form>
+
+      {log.rows.length === 0 ? (
+        <p className="mt-4">{t("none")}</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-left text-sm">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="p-2">{t("when")}</th>
+                <th scope="col" className="p-2">{t("person")}</th>
+                <th scope="col" className="p-2">{t("action")}</th>
+                <th scope="col" className="p-2">{t("subject")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.rows.map((r) => (
+                <tr key={r.id} className="border-b border-stone-200 align-top">
+                  <td className="p-2 whitespace-nowrap">{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td className="p-2">{r.actorName ?? r.actorEmail ?? t("system")}</td>
+                  <td className="p-2">{t(`actions.${r.action.replace(".", "_")}` as "actions.roster_view")}</td>
+                  <td className="p-2">
+                    {r.subjectType} {r.subjectId}
+                    {r.detail && (
+                      <span className="block text-stone-700">
+                        {Object.entries(r.detail)
+                          .map(([k, v]) => `${k}: ${v}`)
+                          .join(", ")}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {log.rows.length === AUDIT_PAGE_SIZE && <p className="mt-2">{t("more", { count: AUDIT_PAGE_SIZE })}</p>}
+        </div>
+      )}
+    </>
+  );
+}

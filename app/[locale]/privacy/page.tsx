@@ -1,0 +1,51 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { config } from "@/lib/config";
+import type { Locale } from "@/lib/i18n/locales";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/privacy">) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "privacy" });
+  return { title: t("title") };
+}
+
+const SECTIONS = ["dropIn", "booking", "feedback", "concern", "whoSees", "remove"] as const;
+
+/** Who runs the service and what happens to a parent's data, from the configuration. */
+export default async function PrivacyPage({ params }: PageProps<"/[locale]/privacy">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("privacy");
+  const c = config();
+  const values = {
+    organisation: c.ORGANISATION_NAME,
+    contact: c.ORGANISATION_CONTACT,
+    days: c.EMAIL_RETENTION_DAYS,
+    concernDays: c.CONCERN_CONTACT_DAYS,
+  };
+  const own = { fi: c.ORGANISATION_STATEMENT_FI, sv: c.ORGANISATION_STATEMENT_SV, en: c.ORGANISATION_STATEMENT_EN }[locale as Locale];
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <section aria-labelledby="privacy-who" className="mt-6">
+        <h2 id="privacy-who" className="text-xl font-bold">
+          {t("whoTitle")}
+        </h2>
+        <p className="mt-2">{t("who", values)}</p>
+      </section>
+      <section aria-labelledby="privacy-statement" className="mt-6">
+        <h2 id="privacy-statement" className="text-xl font-bold">
+          {t("statementTitle")}
+        </h2>
+        <p className="mt-2 whitespace-pre-line">{own || t("statementDefault", values)}</p>
+      </section>
+      {SECTIONS.map((s) => (
+        <section key={s} id={s} aria-labelledby={`privacy-${s}`} className="mt-6">
+          <h2 id={`privacy-${s}`} className="text-xl font-bold">
+            {t(`${s}Title`)}
+          </h2>
+          <p className="mt-2">{t(s, values)}</p>
+        </section>
+      ))}
+    </>
+  );
+}

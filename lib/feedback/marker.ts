@@ -1,0 +1,17 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { derivedKey } from "@/lib/secret";
+
+/*
+ * One answer per device per session, without a way to follow a device: the
+ * marker is an HMAC, under a key only the server holds, of the session and the
+ * device's random cookie. The same phone gives unrelated markers in two
+ * sessions, and without the key nobody can test a cookie against the table.
+ */
+let key: Buffer | undefined;
+
+export function feedbackMarker(sessionId: number, deviceId: string): string {
+  // Derived, so the signing secret itself never keys anything else.
+  key ??= derivedKey("feedback-marker");
+  return createHmac("sha256", key).update(`${sessionId}:${deviceId}`).digest("base64url");
+}
