@@ -322,14 +322,17 @@ export const visits = sqliteTable(
     bookingId: integer("booking_id").references(() => bookings.id),
     /**
      * Made by the device for each tap: a retried tap carries the same key and
-     * is recorded once, however often it reaches the server.
+     * is recorded once, however often it reaches the server. A booking's seats
+     * have keys the server forms ("booking:{id}:{session}:{seat}", read by the
+     * reach summaries); a device's key may not contain ":", so it can never be one.
      */
     clientKey: text("client_key").notNull(),
     recordedBy: text("recorded_by").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("visits_client_key").on(t.clientKey),
+    // Unique per session: a key from one session's door can never reach a visit of another.
+    uniqueIndex("visits_session_client_key").on(t.sessionId, t.clientKey),
     index("visits_session").on(t.sessionId, t.kind),
     index("visits_code").on(t.visitorCode),
     index("visits_booking").on(t.bookingId),

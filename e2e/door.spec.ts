@@ -6,7 +6,7 @@ import { assignFacilitator, createSession, query, run, staffId } from "./support
 test("at the door: check a parent in, count walk-ins and a visitor code, see a colleague's taps, close", async ({ page, browser, expectAccessible }) => {
   const id = createSession({ title: "Door evening", capacity: 5, daysAhead: 0.01 });
   assignFacilitator(id, "facilitator@kohtaamo.local");
-  run("INSERT INTO visitor_codes (code) VALUES ('KTM-478')"); // given to a parent at an earlier visit
+  run("INSERT INTO visitor_codes (code) VALUES ('KTM-4783-PXW')"); // given to a parent at an earlier visit
 
   // A parent books, without JavaScript.
   const parent = await browser.newContext({ javaScriptEnabled: false });
@@ -27,10 +27,10 @@ test("at the door: check a parent in, count walk-ins and a visitor code, see a c
   await expect(page.getByRole("button", { name: "Maija checked in. Press to undo." })).toBeVisible();
   await page.getByRole("button", { name: "+ Parent, first time here" }).click();
   await page.getByRole("button", { name: "+ Professional" }).click();
-  await page.getByLabel("A returning parent shows their code").fill("ktm 478");
+  await page.getByLabel("A returning parent shows their code").fill("ktm 4783 pxw");
   await page.getByRole("button", { name: "Count the visit" }).click();
   await expect(page.getByTestId("total")).toHaveText("5 visitors");
-  await page.getByLabel("A returning parent shows their code").fill("ZZZ-999");
+  await page.getByLabel("A returning parent shows their code").fill("ZZZ-9999-ZZZ");
   await page.getByRole("button", { name: "Count the visit" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "That code was not found." })).toBeVisible();
 
@@ -64,7 +64,7 @@ test("at the door: check a parent in, count walk-ins and a visitor code, see a c
     { kind: "parent", source: "booking", firstTime: null, code: null },
     { kind: "parent", source: "walk_in", firstTime: 1, code: null },
     { kind: "professional", source: "walk_in", firstTime: null, code: null },
-    { kind: "parent", source: "code", firstTime: 0, code: "KTM-478" },
+    { kind: "parent", source: "code", firstTime: 0, code: "KTM-4783-PXW" },
     { kind: "parent", source: "walk_in", firstTime: 0, code: null },
   ]);
   // Looking at the roster (nicknames, needs) was logged.

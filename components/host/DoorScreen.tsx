@@ -331,7 +331,7 @@ function ReturningCode({ onSubmit }: { onSubmit: (typed: string) => void }) {
           autoCapitalize="characters"
           autoComplete="off"
           spellCheck={false}
-          placeholder="KTM-478"
+          placeholder="KTM-4783-PXW"
           className="mt-1 w-40 rounded border border-stone-500 p-2 font-mono text-lg uppercase"
         />
       </div>

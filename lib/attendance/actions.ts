@@ -13,7 +13,9 @@ import { feedbackQr, type FeedbackQr } from "@/lib/feedback/qr";
 export type DoorAnswer = { ok: true; state: DoorState; code?: string; qr?: string } | { ok: false; error: door.DoorRefusal | "invalid" };
 
 const id = z.number().int().positive();
-const key = z.string().min(8).max(80);
+// A device's key for one tap (a UUID); never the server's own "booking:…" keys, see isClientKey.
+const key = z.string().regex(/^[A-Za-z0-9_-]{8,80}$/);
+const optionalKey = key.nullable();
 
 async function answer(sessionId: number, result: door.DoorResult<{ code?: string }>): Promise<DoorAnswer> {
   if (!result.ok) return result;
@@ -37,14 +39,17 @@ export async function undoTapAction(sessionId: number, clientKey: string): Promi
   return answer(sessionId, door.undoTap(getDb(), await currentActor(), sessionId, clientKey));
 }
 
-export async function issueCodeAction(sessionId: number, clientKey: string): Promise<DoorAnswer> {
-  if (!id.safeParse(sessionId).success || !key.safeParse(clientKey).success) return { ok: false, error: "invalid" };
-  return answer(sessionId, door.issueVisitorCode(getDb(), await currentActor(), sessionId, clientKey));
+/** `fromTap`: the "first time" tap this device just made for the same parent, which becomes the coded visit. */
+export async function issueCodeAction(sessionId: number, clientKey: string, fromTap: string | null = null): Promise<DoorAnswer> {
+  if (!id.safeParse(sessionId).success || !key.safeParse(clientKey).success || !optionalKey.safeParse(fromTap).success) return { ok: false, error: "invalid" };
+  return answer(sessionId, door.issueVisitorCode(getDb(), await currentActor(), sessionId, clientKey, fromTap));
 }
 
-export async function returningCodeAction(sessionId: number, typed: string, clientKey: string): Promise<DoorAnswer> {
-  if (!id.safeParse(sessionId).success || !key.safeParse(clientKey).success || typed.length > 20) return { ok: false, error: "invalid" };
-  return answer(sessionId, door.recordReturningCode(getDb(), await currentActor(), sessionId, typed, clientKey));
+export async function returningCodeAction(sessionId: number, typed: string, clientKey: string, fromTap: string | null = null): Promise<DoorAnswer> {
+  if (!id.safeParse(sessionId).success || !key.safeParse(clientKey).success || !optionalKey.safeParse(fromTap).success || typed.length > 20) {
+    return { ok: false, error: "invalid" };
+  }
+  return answer(sessionId, door.recordReturningCode(getDb(), await currentActor(), sessionId, typed, clientKey, fromTap));
 }
 
 export async function checkInAction(sessionId: number, bookingId: number, attended: boolean): Promise<DoorAnswer> {

@@ -54,7 +54,7 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
 
   const result = createBooking(getDb(), { ...parsed.data, locale });
   if (!result.ok) {
-    if (result.error === "unknownVisitorCode") return { errors: { visitorCode: "unknownVisitorCode" }, values };
+    if (result.error === "visitorCodeShape") return { errors: { visitorCode: "visitorCodeShape" }, values };
     if (result.error === "partySizeTooLarge") {
       return { errors: { partySize: "partySizeTooLarge" }, maxPartySize: result.maxPartySize, values };
     }
