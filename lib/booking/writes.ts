@@ -137,6 +137,16 @@ export function promoteWaitlist(tx: Parameters<Parameters<DB["transaction"]>[0]>
 }
 
 /**
+ * After any change that may free seats (a raised capacity, a booking
+ * cancelled): the waiting list moves up, in the caller's transaction, and the
+ * parents promoted are told. The one rule for promotion; schedule calls it too.
+ */
+export function seatsChanged(tx: Parameters<Parameters<DB["transaction"]>[0]>[0], sessionId: number, now: Date): number[] {
+  const bookable = findBookable(tx, sessionId);
+  return bookable ? promoteWaitlist(tx, bookable, now) : [];
+}
+
+/**
  * Gives the parent of a booking a visitor code to keep (or returns the one
  * the booking has), so later visits count them once. By manage token only.
  */
