@@ -10,20 +10,22 @@ import { feedbackQr, type FeedbackQr } from "@/lib/feedback/qr";
 
 // Every action reads the actor from the database itself and the domain checks they run the session.
 // Each answers with the door's state after the change, so the screen shows what the database holds.
-export type DoorAnswer = { ok: true; state: DoorState; code?: string; qr?: string } | { ok: false; error: door.DoorRefusal | "invalid" };
+export type DoorAnswer =
+  | { ok: true; state: DoorState; code?: string; qr?: string; replacedTap?: boolean }
+  | { ok: false; error: door.DoorRefusal | "invalid" };
 
 const id = z.number().int().positive();
 // A device's key for one tap (a UUID); never the server's own "booking:…" keys, see isClientKey.
 const key = z.string().regex(/^[A-Za-z0-9_-]{8,80}$/);
 const optionalKey = key.nullable();
 
-async function answer(sessionId: number, result: door.DoorResult<{ code?: string }>): Promise<DoorAnswer> {
+async function answer(sessionId: number, result: door.DoorResult<{ code?: string; replacedTap?: boolean }>): Promise<DoorAnswer> {
   if (!result.ok) return result;
   const state = doorState(getDb(), sessionId)!;
   if (!result.code) return { ok: true, state };
   // A QR code of the visitor code alone, for the parent to photograph.
   const qr = await QRCode.toString(result.code, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  return { ok: true, state, code: result.code, qr };
+  return { ok: true, state, code: result.code, qr, replacedTap: result.replacedTap };
 }
 
 const tapSchema = z.object({ sessionId: id, clientKey: key, kind: z.enum(visitKinds), firstTime: z.boolean().nullable() });
@@ -63,13 +65,30 @@ export async function noShowsAction(sessionId: number): Promise<DoorAnswer> {
   return answer(sessionId, door.markNoShows(getDb(), await currentActor(), sessionId));
 }
 
-export type CloseState = { error?: string; note: string; closed?: boolean; feedback?: FeedbackQr };
+export type CloseState = { error?: string; note: string; confirming?: boolean; closed?: boolean; feedback?: FeedbackQr };
 
+/**
+ * Closing takes two steps: the first submit only asks "close now?", and the
+ * session closes when the answer comes with step=close. Works without JavaScript.
+ */
 export async function closeSessionAction(_prev: CloseState, formData: FormData): Promise<CloseState> {
   const note = String(formData.get("note") ?? "").trim();
   const sessionId = Number(formData.get("sessionId"));
   if (note.length > 1000) return { error: "tooLong", note };
   if (!id.safeParse(sessionId).success) return { error: "invalid", note };
+  const step = formData.get("step");
+  if (step === "back") return { note };
+  if (step !== "close") return { note, confirming: true };
   const result = door.closeSession(getDb(), await currentActor(), sessionId, note || null);
   return result.ok ? { note, closed: true, feedback: await feedbackQr(result.feedbackKey) } : { error: result.error, note };
+}
+
+export type ReopenState = { error?: string; reopened?: boolean };
+
+/** A planner opens a closed session again (audited in the domain). */
+export async function reopenSessionAction(_prev: ReopenState, formData: FormData): Promise<ReopenState> {
+  const sessionId = Number(formData.get("sessionId"));
+  if (!id.safeParse(sessionId).success) return { error: "invalid" };
+  const result = door.reopenSession(getDb(), await currentActor(), sessionId);
+  return result.ok ? { reopened: true } : { error: result.error };
 }
