@@ -125,7 +125,11 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
           </section>
         </>
       )}
-      {started && !cancelled && <p className="mt-6">{t("startedHint")}</p>}
+      {started && !cancelled && (
+        <p className="mt-6">
+          {t("startedHint")} <Link href={`/host/sessions/${session.id}`}>{t("doorLink")}</Link>
+        </p>
+      )}
     </>
   );
 }
