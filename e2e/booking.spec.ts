@@ -129,3 +129,19 @@ test("a parent keeps a visitor code from the booking page, and brings a code to 
   await expect(page.getByRole("heading", { name: "Your booking is confirmed" })).toBeVisible();
   expect((await page.locator("#visitor-code").innerText()).replace("HEY-3467-ABC", code)).toBe(known);
 });
+
+test("a party larger than the whole session is never offered, and refused with what was typed kept", async ({ page }) => {
+  const id = createSession({ title: "Small evening", capacity: 3, maxPartySize: 4 });
+  const session = new SessionPage(page, "en");
+  await session.open(id);
+  const people = page.getByLabel(/how many/i);
+  await expect(people.locator("option")).toHaveText(["1", "2", "3"]);
+
+  // The planner makes the evening smaller while the parent is filling the form in.
+  const { run } = await import("./support/db");
+  run("UPDATE sessions SET capacity = 2 WHERE id = ?", id);
+  await session.book({ nickname: "Aino", people: 3 });
+  await expect(people).toHaveAccessibleDescription(/This session has 2 seats in all/);
+  await expect(page.getByLabel(/nickname/i)).toHaveValue("Aino");
+  expect(bookingsOf(id)).toEqual([]);
+});

@@ -55,8 +55,8 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
   const result = createBooking(getDb(), { ...parsed.data, locale });
   if (!result.ok) {
     if (result.error === "visitorCodeShape") return { errors: { visitorCode: "visitorCodeShape" }, values };
-    if (result.error === "partySizeTooLarge") {
-      return { errors: { partySize: "partySizeTooLarge" }, maxPartySize: result.maxPartySize, values };
+    if (result.error === "partySizeTooLarge" || result.error === "partyLargerThanSession") {
+      return { errors: { partySize: result.error }, maxPartySize: result.maxPartySize, values };
     }
     return { formError: result.error, values };
   }

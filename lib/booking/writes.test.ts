@@ -81,6 +81,9 @@ describe("refusing bad bookings without changing anything", () => {
     ["a cancelled session", () => addSession(db, { placeId, status: "cancelled" }).id, {}, "sessionCancelled"],
     ["a drop-in", () => addSession(db, { placeId, kind: "drop_in", capacity: null }).id, {}, "notBookable"],
     ["too many people", () => addSession(db, { placeId, maxPartySize: 4 }).id, { partySize: 5 }, "partySizeTooLarge"],
+    // A party of 4 for 3 seats would wait in a queue no cancellation could ever serve.
+    ["a party larger than the whole session", () => addSession(db, { placeId, capacity: 3, maxPartySize: 4 }).id, { partySize: 4 }, "partyLargerThanSession"],
+    ["a party larger than the whole group", () => addGroup(db, placeId, 1, 2).sessionIds[0]!, { partySize: 2 }, "partyLargerThanSession"],
   ] as const)("refuses %s", (_name, makeSession, extra, error) => {
     const result = createBooking(db, bookingInput(makeSession(), { email: "a@example.com", ...extra }));
     expect(result).toMatchObject({ ok: false, error });

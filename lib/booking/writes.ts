@@ -6,14 +6,14 @@ import { config } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { dropPendingMail, queueMail } from "@/lib/mail/outbox";
 import { renderBookingMail } from "@/lib/mail/templates";
-import { findBookable, seatsTaken, waitingBookings, type Bookable } from "./bookable";
+import { findBookable, largestParty, seatsTaken, waitingBookings, type Bookable } from "./bookable";
 import { bookingByToken, bookingDetails } from "./reads";
 import type { BookingForm } from "./schemas";
 import { hashToken, newBookingCode, newManageToken } from "./token";
 import { normaliseVisitorCode } from "@/lib/attendance/codes";
 import { createVisitorCode } from "@/lib/attendance/writes";
 
-export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | "sessionCancelled" | "partySizeTooLarge" | "visitorCodeShape";
+export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | "sessionCancelled" | "partySizeTooLarge" | "partyLargerThanSession" | "visitorCodeShape";
 
 export type BookingResult =
   | { ok: true; token: string; code: string; status: "confirmed" | "waitlisted"; bookingId: number }
@@ -38,6 +38,7 @@ export function createBooking(db: DB, input: BookingForm & { locale: Locale }, n
       if (bookable.capacity === null) return { ok: false, error: "notBookable" } as const;
       if (bookable.cancelled) return { ok: false, error: "sessionCancelled" } as const;
       if (bookable.startsAt.getTime() <= now.getTime()) return { ok: false, error: "sessionPast" } as const;
+      if (input.partySize > bookable.capacity) return { ok: false, error: "partyLargerThanSession", maxPartySize: largestParty(bookable) } as const;
       if (input.partySize > bookable.maxPartySize)
         return { ok: false, error: "partySizeTooLarge", maxPartySize: bookable.maxPartySize } as const;
 
