@@ -71,6 +71,8 @@ export const sessions = sqliteTable(
     status: text("status", { enum: ["scheduled", "cancelled"] })
       .notNull()
       .default("scheduled"),
+    /** When a planner last moved it to another time: the parents' booking pages say so. */
+    movedAt: timestamp("moved_at"),
     /** Set when the facilitator closes the session at the door. */
     closedAt: timestamp("closed_at"),
     closedBy: text("closed_by").references(() => users.id),

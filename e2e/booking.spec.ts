@@ -91,6 +91,11 @@ test("a group booking takes a seat in all its meetings", async ({ page }) => {
   await session.manageLink();
   await expect(page.getByRole("heading", { name: "Varaus on vahvistettu" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: /17\.30/ })).toHaveCount(6);
+
+  // Cancelling names every meeting, from the first to the last, and says one missed meeting needs nothing.
+  await page.getByRole("link", { name: "Peru varaus" }).click();
+  await expect(page.getByText(/kaikki 6 tapaamista, \d[\d. ]*–[\d. ]*\d/)).toBeVisible();
+  await expect(page.getByText("Jos et pääse yhteen tapaamiseen, sinun ei tarvitse perua mitään")).toBeVisible();
 });
 
 test("a parent keeps a visitor code from the booking page, and brings a code to a booking", async ({ page }) => {
@@ -144,4 +149,36 @@ test("a party larger than the whole session is never offered, and refused with w
   await expect(people).toHaveAccessibleDescription(/This session has 2 seats in all/);
   await expect(page.getByLabel(/nickname/i)).toHaveValue("Aino");
   expect(bookingsOf(id)).toEqual([]);
+});
+
+test("a parent without e-mail sees on the booking page that the session was cancelled, or moved, and what else is coming", async ({ page }) => {
+  const cancelled = createSession({ title: "Evening to be cancelled", capacity: 5 });
+  const moved = createSession({ title: "Evening to be moved", capacity: 5, daysAhead: 6 });
+  const session = new SessionPage(page, "en");
+  await session.open(cancelled);
+  await session.book({});
+  const cancelledLink = await session.manageLink();
+  await session.open(moved);
+  await session.book({});
+  const movedLink = await session.manageLink();
+
+  // The planner cancels one and moves the other (as the schedule's own writes do).
+  const { run } = await import("./support/db");
+  run("UPDATE sessions SET status = 'cancelled' WHERE id = ?", cancelled);
+  run("UPDATE sessions SET starts_at = starts_at + 86400000, ends_at = ends_at + 86400000, moved_at = ? WHERE id = ?", Date.now(), moved);
+
+  await page.goto(cancelledLink);
+  await expect(page.getByText("The session was cancelled", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Status: The session was cancelled")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cancel booking" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Add to calendar" })).toHaveCount(0);
+  const others = page.getByRole("region", { name: /^Other coming sessions at/ });
+  await expect(others.getByRole("link").first()).toBeVisible(); // the place's next sessions, soonest first
+  const ics = await page.request.get(`${cancelledLink}/calendar.ics`);
+  expect(await ics.text()).toContain("STATUS:CANCELLED");
+
+  await page.goto(movedLink);
+  await expect(page.getByText("The time has changed")).toBeVisible();
+  await expect(page.getByText("Status: Confirmed")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cancel booking" })).toBeVisible();
 });

@@ -203,6 +203,7 @@ describe("moving a session", () => {
     expect(r).toEqual({ ok: true, moved: true, told: 1, promoted: 0 });
     const moved = db.select().from(sessions).where(eq(sessions.id, s.id)).get()!;
     expect(moved.startsAt.toISOString()).toBe("2026-03-31T15:00:00.000Z"); // summer time from 29 March
+    expect(moved.movedAt).toEqual(NOW); // the booking page of a parent without e-mail says so
     expect(pending(bookingId, "session_moved")).toMatchObject([{ recipient: "a@example.com" }]);
     const reminder = pending(bookingId, "booking_reminder");
     expect(reminder).toHaveLength(1);

@@ -250,8 +250,10 @@ export function updateSession(db: DB, actor: Actor | null, input: EditInput, now
       const clashes = findClashes(tx, input.placeId, [span], session.id);
       if (clashes.length > 0) return refuse("clash", { clashes });
 
+      const moved = span.startsAt.getTime() !== session.startsAt.getTime() || span.endsAt.getTime() !== session.endsAt.getTime();
       tx.update(sessions)
         .set({
+          ...(moved ? { movedAt: now } : {}),
           placeId: input.placeId,
           title: input.title,
           description: input.description,
@@ -264,7 +266,6 @@ export function updateSession(db: DB, actor: Actor | null, input: EditInput, now
         .where(eq(sessions.id, session.id))
         .run();
 
-      const moved = span.startsAt.getTime() !== session.startsAt.getTime() || span.endsAt.getTime() !== session.endsAt.getTime();
       let told = 0;
       if (moved) {
         const bookers = bookersOf(tx, session);

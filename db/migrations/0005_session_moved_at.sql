@@ -1,0 +1,1 @@
+ALTER TABLE `sessions` ADD `moved_at` integer;
