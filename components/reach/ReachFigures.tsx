@@ -189,7 +189,7 @@ export function ReachFigures({ report, locale }: { report: ReachReport; locale: 
             <Table
               caption={t("reach.feedback.ratings")}
               head={[t("reach.feedback.rating"), t("reach.feedback.count")]}
-              rows={fb.ratings.map((n, i) => [t(`reach.feedback.rating${(i + 1) as 1 | 2 | 3 | 4}`), f.count(n)])}
+              rows={fb.ratings.map((n, i) => [f.rating((i + 1) as 1 | 2 | 3 | 4), f.count(n)])}
             />
             <h3 className="mt-4 font-semibold">{t("reach.feedback.questions")}</h3>
             <Table

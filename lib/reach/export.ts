@@ -88,7 +88,7 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
     [t("reach.feedback.responses"), f.count(p.feedback.responses)],
     [t("reach.feedback.responseRate"), f.percent(p.feedback.responseRate)],
     [t("reach.feedback.meanRating"), f.decimal(p.feedback.meanRating)],
-    ...p.feedback.ratings.map((n, i) => [t(`reach.feedback.rating${(i + 1) as 1 | 2 | 3 | 4}`), f.count(n)]),
+    ...p.feedback.ratings.map((n, i) => [f.rating((i + 1) as 1 | 2 | 3 | 4), f.count(n)]),
     [t("reach.feedback.gotInformation"), f.percent(p.feedback.gotInformation)],
     [t("reach.feedback.lessAlone"), f.percent(p.feedback.lessAlone)],
     [t("reach.feedback.wouldReturn"), f.percent(p.feedback.wouldReturn)],

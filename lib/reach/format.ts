@@ -17,5 +17,7 @@ export function reachFormat(locale: Locale) {
   const decimal = (r: MaskedRate): string =>
     r === null ? t("reach.noData") : r === "hidden" ? t("reach.hidden") : format.number(r, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const month = (key: number) => format.dateTime(new Date(Date.UTC(Math.floor(key / 12), key % 12, 15)), { year: "numeric", month: "long" });
-  return { t, date, count, percent, decimal, month };
+  // The parents' own words from the feedback form ("Bad" … "Good"), not a scale of our making.
+  const rating = (n: 1 | 2 | 3 | 4) => t(`feedback.form.rating${n}`);
+  return { t, date, count, percent, decimal, month, rating };
 }
