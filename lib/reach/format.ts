@@ -25,5 +25,6 @@ export function reachFormat(locale: Locale) {
   const rating = (n: 1 | 2 | 3 | 4) => t(`feedback.form.rating${n}`);
   /** A chart or table label, marked when its period is not over yet. */
   const bucket = (label: string, unfinished: boolean) => (unfinished ? t("reach.chart.soFar", { label }) : label);
-  return { t, date, count, percent, decimal, month, monthShort, bucket, rating };
+  const time = (at: number) => format.dateTime(new Date(at), { hour: "numeric", minute: "2-digit" });
+  return { t, date, time, count, percent, decimal, month, monthShort, bucket, rating };
 }
