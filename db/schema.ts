@@ -74,6 +74,8 @@ export const sessions = sqliteTable(
     status: text("status", { enum: ["scheduled", "cancelled"] })
       .notNull()
       .default("scheduled"),
+    /** When a planner last moved it to another time: the parents' booking pages say so. */
+    movedAt: timestamp("moved_at"),
     /** Set when the facilitator closes the session at the door. */
     closedAt: timestamp("closed_at"),
     closedBy: text("closed_by").references(() => users.id),
@@ -336,14 +338,17 @@ export const visits = sqliteTable(
     bookingId: integer("booking_id").references(() => bookings.id),
     /**
      * Made by the device for each tap: a retried tap carries the same key and
-     * is recorded once, however often it reaches the server.
+     * is recorded once, however often it reaches the server. A booking's seats
+     * have keys the server forms ("booking:{id}:{session}:{seat}", read by the
+     * reach summaries); a device's key may not contain ":", so it can never be one.
      */
     clientKey: text("client_key").notNull(),
     recordedBy: text("recorded_by").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("visits_client_key").on(t.clientKey),
+    // Unique per session: a key from one session's door can never reach a visit of another.
+    uniqueIndex("visits_session_client_key").on(t.sessionId, t.clientKey),
     index("visits_session").on(t.sessionId, t.kind),
     index("visits_code").on(t.visitorCode),
     index("visits_booking").on(t.bookingId),

@@ -91,15 +91,21 @@ test("a group booking takes a seat in all its meetings", async ({ page }) => {
   await session.manageLink();
   await expect(page.getByRole("heading", { name: "Varaus on vahvistettu" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: /17\.30/ })).toHaveCount(6);
+
+  // Cancelling names every meeting, from the first to the last, and says one missed meeting needs nothing.
+  await page.getByRole("link", { name: "Peru varaus" }).click();
+  await expect(page.getByText(/kaikki 6 tapaamista, \d[\d. ]*–[\d. ]*\d/)).toBeVisible();
+  await expect(page.getByText("Jos et pääse yhteen tapaamiseen, sinun ei tarvitse perua mitään")).toBeVisible();
 });
 
 test("a parent keeps a visitor code from the booking page, and brings a code to a booking", async ({ page }) => {
   const id = createSession({ title: "Code evening", capacity: 5 });
   const session = new SessionPage(page, "en");
   await session.open(id);
+  // A booking code typed in the wrong field is refused for its shape, and what was typed stays.
   await page.getByLabel("Visitor code (if you have one)").fill("QQQ-333");
   await session.book({ nickname: "Aino" });
-  await expect(page.getByLabel("Visitor code (if you have one)")).toHaveAccessibleDescription(/We do not recognise this code/);
+  await expect(page.getByLabel("Visitor code (if you have one)")).toHaveAccessibleDescription(/A visitor code has three groups/);
   await expect(page.getByLabel("Visitor code (if you have one)")).toHaveValue("QQQ-333");
   expect(bookingsOf(id)).toEqual([]);
 
@@ -107,15 +113,72 @@ test("a parent keeps a visitor code from the booking page, and brings a code to 
   await session.book({ nickname: "Aino" });
   await session.manageLink();
   await page.getByRole("button", { name: "Get a visitor code" }).click();
-  const code = (await page.getByText(/^[A-Z]{3}-\d{3}$/).textContent())!;
+  const code = (await page.getByText(/^[A-Z]{3}-\d{4}-[A-Z]{3}$/).textContent())!;
   await expect(page.getByRole("img", { name: `QR code of the visitor code ${code}` })).toBeVisible();
 
   // At the next booking the parent brings the code, typed loosely.
   const next = createSession({ title: "Next evening", capacity: 5 });
   await session.open(next);
-  await page.getByLabel("Visitor code (if you have one)").fill(code.toLowerCase().replace("-", ""));
+  await page.getByLabel("Visitor code (if you have one)").fill(code.toLowerCase().replaceAll("-", ""));
   await session.book({});
   await session.manageLink();
+  const known = await page.locator("#visitor-code").innerText();
   const { query } = await import("./support/db");
   expect(query<{ code: string }>("SELECT visitor_code AS code FROM bookings WHERE session_id IN (?, ?) ORDER BY id", id, next)).toEqual([{ code }, { code }]);
+
+  // A well-formed code nobody was given is answered exactly like a real one: the form cannot be used to find codes.
+  await session.open(next);
+  await page.getByLabel("Visitor code (if you have one)").fill("hey 3467 abc");
+  await session.book({});
+  await session.manageLink();
+  await expect(page.getByRole("heading", { name: "Your booking is confirmed" })).toBeVisible();
+  expect((await page.locator("#visitor-code").innerText()).replace("HEY-3467-ABC", code)).toBe(known);
+});
+
+test("a party larger than the whole session is never offered, and refused with what was typed kept", async ({ page }) => {
+  const id = createSession({ title: "Small evening", capacity: 3, maxPartySize: 4 });
+  const session = new SessionPage(page, "en");
+  await session.open(id);
+  const people = page.getByLabel(/how many/i);
+  await expect(people.locator("option")).toHaveText(["1", "2", "3"]);
+
+  // The planner makes the evening smaller while the parent is filling the form in.
+  const { run } = await import("./support/db");
+  run("UPDATE sessions SET capacity = 2 WHERE id = ?", id);
+  await session.book({ nickname: "Aino", people: 3 });
+  await expect(people).toHaveAccessibleDescription(/This session has 2 seats in all/);
+  await expect(page.getByLabel(/nickname/i)).toHaveValue("Aino");
+  expect(bookingsOf(id)).toEqual([]);
+});
+
+test("a parent without e-mail sees on the booking page that the session was cancelled, or moved, and what else is coming", async ({ page }) => {
+  const cancelled = createSession({ title: "Evening to be cancelled", capacity: 5 });
+  const moved = createSession({ title: "Evening to be moved", capacity: 5, daysAhead: 6 });
+  const session = new SessionPage(page, "en");
+  await session.open(cancelled);
+  await session.book({});
+  const cancelledLink = await session.manageLink();
+  await session.open(moved);
+  await session.book({});
+  const movedLink = await session.manageLink();
+
+  // The planner cancels one and moves the other (as the schedule's own writes do).
+  const { run } = await import("./support/db");
+  run("UPDATE sessions SET status = 'cancelled' WHERE id = ?", cancelled);
+  run("UPDATE sessions SET starts_at = starts_at + 86400000, ends_at = ends_at + 86400000, moved_at = ? WHERE id = ?", Date.now(), moved);
+
+  await page.goto(cancelledLink);
+  await expect(page.getByText("The session was cancelled", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Status: The session was cancelled")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cancel booking" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Add to calendar" })).toHaveCount(0);
+  const others = page.getByRole("region", { name: /^Other coming sessions at/ });
+  await expect(others.getByRole("link").first()).toBeVisible(); // the place's next sessions, soonest first
+  const ics = await page.request.get(`${cancelledLink}/calendar.ics`);
+  expect(await ics.text()).toContain("STATUS:CANCELLED");
+
+  await page.goto(movedLink);
+  await expect(page.getByText("The time has changed")).toBeVisible();
+  await expect(page.getByText("Status: Confirmed")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cancel booking" })).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import { test, expect } from "./fixtures";
+import { DoorPage } from "./pages/DoorPage";
 import { SessionPage } from "./pages/SessionPage";
 import { signInAs } from "./pages/Staff";
 import { assignFacilitator, createSession, query, run, staffId } from "./support/db";
@@ -6,7 +7,7 @@ import { assignFacilitator, createSession, query, run, staffId } from "./support
 test("at the door: check a parent in, count walk-ins and a visitor code, see a colleague's taps, close", async ({ page, browser, expectAccessible }) => {
   const id = createSession({ title: "Door evening", capacity: 5, daysAhead: 0.01 });
   assignFacilitator(id, "facilitator@kohtaamo.local");
-  run("INSERT INTO visitor_codes (code) VALUES ('KTM-478')"); // given to a parent at an earlier visit
+  run("INSERT INTO visitor_codes (code) VALUES ('KTM-4783-PXW')"); // given to a parent at an earlier visit
 
   // A parent books, without JavaScript.
   const parent = await browser.newContext({ javaScriptEnabled: false });
@@ -23,16 +24,18 @@ test("at the door: check a parent in, count walk-ins and a visitor code, see a c
   await expect(page.getByText("Maija · 2 people")).toBeVisible();
   await expectAccessible();
 
-  await page.getByRole("button", { name: "Check in Maija" }).click();
-  await expect(page.getByRole("button", { name: "Maija checked in. Press to undo." })).toBeVisible();
-  await page.getByRole("button", { name: "+ Parent, first time here" }).click();
-  await page.getByRole("button", { name: "+ Professional" }).click();
-  await page.getByLabel("A returning parent shows their code").fill("ktm 478");
-  await page.getByRole("button", { name: "Count the visit" }).click();
-  await expect(page.getByTestId("total")).toHaveText("5 visitors");
-  await page.getByLabel("A returning parent shows their code").fill("ZZZ-999");
-  await page.getByRole("button", { name: "Count the visit" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "That code was not found." })).toBeVisible();
+  const door = new DoorPage(page);
+  await door.checkIn("Maija");
+  // A first-timer is tapped, then asks for a code: the tap becomes the coded visit, not a second one.
+  await door.tap("Parent, first time here");
+  await expect(page.getByTestId("code-counts")).toHaveText(/becomes this parent's visit with the code/);
+  const issued = await door.giveCode();
+  await expect(door.total()).toHaveText("3 visitors");
+  await door.tap("Professional");
+  await door.countCode("ktm 4783 pxw");
+  await expect(door.total()).toHaveText("5 visitors");
+  await door.countCode("ZZZ-9999-ZZZ");
+  await expect(door.refusal("That code was not found.")).toBeVisible();
 
   // A planner at the same door sees the same totals, and the facilitator sees the planner's tap.
   const colleague = await browser.newContext();
@@ -62,22 +65,76 @@ test("at the door: check a parent in, count walk-ins and a visitor code, see a c
   expect(visits).toEqual([
     { kind: "parent", source: "booking", firstTime: null, code: null },
     { kind: "parent", source: "booking", firstTime: null, code: null },
-    { kind: "parent", source: "walk_in", firstTime: 1, code: null },
+    { kind: "parent", source: "code", firstTime: 1, code: issued },
     { kind: "professional", source: "walk_in", firstTime: null, code: null },
-    { kind: "parent", source: "code", firstTime: 0, code: "KTM-478" },
+    { kind: "parent", source: "code", firstTime: 0, code: "KTM-4783-PXW" },
     { kind: "parent", source: "walk_in", firstTime: 0, code: null },
   ]);
   // Looking at the roster (nicknames, needs) was logged.
   const audit = query<{ actor: string }>("SELECT actor_id AS actor FROM audit_log WHERE action = 'roster.view' AND subject_id = ?", String(id));
   expect(audit.map((a) => a.actor)).toContain(staffId("facilitator@kohtaamo.local"));
 
-  await page.getByLabel("A note about the session (optional)").fill("Busy evening, coffee ran out.");
-  await page.getByRole("button", { name: /^Close the session/ }).click();
-  await expect(page.getByRole("heading", { name: "The session is closed" })).toBeVisible();
+  // Closing asks first; "Not yet" keeps the door open and the note typed.
+  await door.close("Busy evening, coffee ran out.", { confirm: false });
+  await expect(page.getByLabel("A note about the session (optional)")).toHaveValue("Busy evening, coffee ran out.");
+  expect(query("SELECT 1 FROM sessions WHERE id = ? AND closed_at IS NOT NULL", id)).toEqual([]);
+  await door.close();
+  await expect(page.getByTestId("feedback-link")).toBeVisible();
   await expectAccessible();
   expect(query<{ note: string }>("SELECT closing_note AS note FROM sessions WHERE id = ? AND closed_at IS NOT NULL", id)).toEqual([
     { note: "Busy evening, coffee ran out." },
   ]);
+  // The facilitator cannot reopen; a planner can, and it is audited.
+  await expect(page.getByRole("button", { name: "Reopen the session" })).toHaveCount(0);
+  const planner = await browser.newContext();
+  const plannerPage = await planner.newPage();
+  await signInAs(plannerPage, "planner@kohtaamo.local");
+  const plannerDoor = new DoorPage(plannerPage);
+  await plannerDoor.open(id);
+  await expect(plannerDoor.closedHeading()).toBeVisible();
+  await plannerDoor.reopen();
+  expect(query("SELECT 1 FROM sessions WHERE id = ? AND closed_at IS NULL", id)).toHaveLength(1);
+  expect(query<{ actor: string }>("SELECT actor_id AS actor FROM audit_log WHERE action = 'session.reopen' AND subject_id = ?", String(id))).toEqual([
+    { actor: staffId("planner@kohtaamo.local") },
+  ]);
+  await planner.close();
+});
+
+test("opening a closed session's door writes nothing but the audit of the roster", async ({ page }) => {
+  const id = createSession({ title: "Quiet evening", capacity: 5, daysAhead: 0.01 });
+  assignFacilitator(id, "facilitator@kohtaamo.local");
+  await signInAs(page, "facilitator@kohtaamo.local");
+  const door = new DoorPage(page);
+  await door.open(id);
+  expect(query("SELECT key FROM feedback_links WHERE session_id = ?", id)).toEqual([]);
+  await door.close();
+  const links = query<{ key: string }>("SELECT key FROM feedback_links WHERE session_id = ?", id);
+  expect(links).toHaveLength(1);
+  await door.open(id);
+  await expect(page.getByTestId("feedback-link")).toHaveText(new RegExp(`/feedback/${links[0]!.key}$`));
+});
+
+test("a session left open yesterday waits under 'To close'; the door counts nothing then but closes it", async ({ page }) => {
+  const id = createSession({ title: "Yesterday's drop-in", capacity: null, kind: "drop_in", daysAhead: -1.2 });
+  const early = createSession({ title: "Next week's evening", capacity: 5, daysAhead: 9 });
+  assignFacilitator(id, "facilitator@kohtaamo.local");
+  assignFacilitator(early, "facilitator@kohtaamo.local");
+  await signInAs(page, "facilitator@kohtaamo.local");
+  const toClose = page.getByRole("region", { name: /^To close/ });
+  await toClose.getByRole("link", { name: "Yesterday's drop-in" }).click();
+  const door = new DoorPage(page);
+  await expect(page.getByTestId("door-phase")).toHaveText(/day is over/);
+  await expect(page.getByRole("button", { name: "+ Parent, first time here" })).toHaveCount(0);
+  await door.close();
+  await expect(page.getByTestId("feedback-link")).toBeVisible();
+  await page.goto("/en/host");
+  await expect(page.getByRole("link", { name: "Yesterday's drop-in" })).toHaveCount(0);
+
+  // Nine days early the door does not open at all.
+  await door.open(early);
+  await expect(page.getByTestId("door-phase")).toHaveText(/The door opens/);
+  await expect(page.getByRole("button", { name: "+ Parent, first time here" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Close the session/ })).toHaveCount(0);
 });
 
 test("a facilitator cannot open or change another facilitator's session", async ({ page }) => {

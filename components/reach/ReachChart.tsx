@@ -46,7 +46,8 @@ export function ReachChart({
         ))}
         {labels.map((label, i) =>
           i % every === 0 ? (
-            <text key={i} x={x(i)} y={H - PAD.bottom + 16} textAnchor="middle" fontSize={11} fill="#44403c">
+            // The last label ends at the right edge instead of being cut off by it.
+            <text key={i} x={x(i)} y={H - PAD.bottom + 16} textAnchor={i === labels.length - 1 && labels.length > 1 ? "end" : "middle"} fontSize={11} fill="#44403c">
               {label}
             </text>
           ) : null,

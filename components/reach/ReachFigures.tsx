@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { ReachReport } from "@/lib/reach/access";
 import { reachFormat } from "@/lib/reach/format";
-import { rangeLength } from "@/lib/reach/period";
+import { bucketUnfinished, rangeLength } from "@/lib/reach/period";
 import type { Locale } from "@/lib/i18n/locales";
 import { Notice } from "@/components/ui/Notice";
 import { ReachChart } from "./ReachChart";
@@ -77,8 +77,11 @@ export function ReachFigures({ report, locale }: { report: ReachReport; locale: 
     ["noShowRate", t("reach.headline.noShowRate"), f.percent(cur.noShowRate), f.percent(prev.noShowRate)],
     ["professionals", t("reach.headline.professionals"), f.count(cur.professionals), f.count(prev.professionals)],
   ];
-  const bucketLabel = (b: { key: number; from: number }) => (reach.unit === "month" ? f.month(b.key) : t("reach.chart.week", { date: f.date(b.from) }));
-  const shortLabel = (b: { key: number; from: number }) => (reach.unit === "month" ? f.month(b.key).replace(/\s*\d{4}.*$/, "").slice(0, 3) + ` ${String(Math.floor(b.key / 12)).slice(2)}` : f.date(b.from).replace(/\.?\d{4}$/, ""));
+  const unfinished = (b: { from: number; to: number }) => bucketUnfinished(b, report.today);
+  const bucketLabel = (b: { key: number; from: number; to: number }) =>
+    f.bucket(reach.unit === "month" ? f.month(b.key) : t("reach.chart.week", { date: f.date(b.from) }), unfinished(b));
+  const shortLabel = (b: { key: number; from: number; to: number }) =>
+    f.bucket(reach.unit === "month" ? f.monthShort(b.key) : f.date(b.from).replace(/\.?\d{4}$/, ""), unfinished(b));
   const chartTitle = reach.unit === "month" ? t("reach.chart.titleMonth") : t("reach.chart.titleWeek");
   const columns = [t("reach.columns.sessionsHeld"), t("reach.columns.visits"), t("reach.columns.parentsReached"), t("reach.columns.newParents")];
   const fb = p.feedback;
@@ -189,7 +192,7 @@ export function ReachFigures({ report, locale }: { report: ReachReport; locale: 
             <Table
               caption={t("reach.feedback.ratings")}
               head={[t("reach.feedback.rating"), t("reach.feedback.count")]}
-              rows={fb.ratings.map((n, i) => [t(`reach.feedback.rating${(i + 1) as 1 | 2 | 3 | 4}`), f.count(n)])}
+              rows={fb.ratings.map((n, i) => [f.rating((i + 1) as 1 | 2 | 3 | 4), f.count(n)])}
             />
             <h3 className="mt-4 font-semibold">{t("reach.feedback.questions")}</h3>
             <Table

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { attendance, bookings, sessions, visits } from "@/db/schema";
+import { attendance, bookings, feedbackLinks, places, sessions, visits } from "@/db/schema";
+import { canRunSession, isPlanner, type Actor } from "@/lib/auth/staff";
+import { doorPhase, doorWindow, type DoorPhase } from "./window";
 
 type Tx = Pick<DB, "select">;
 
@@ -96,4 +98,50 @@ export function doorState(tx: Tx, sessionId: number): DoorState | null {
   const session = sessionAtDoor(tx, sessionId);
   if (!session) return null;
   return { tally: tally(tx, sessionId), attendance: attendanceAtDoor(tx, sessionId), closed: session.closedAt !== null };
+}
+
+export type RosterEntry = ReturnType<typeof roster>[number];
+
+/**
+ * Everything the door page shows, in one read and without a single write: the
+ * session, the live state, the roster, where the door stands in the day, and
+ * the feedback link the closing made (none before closing).
+ */
+export function doorView(tx: Tx, actor: Actor, sessionId: number, now: Date) {
+  const session = tx
+    .select({
+      id: sessions.id,
+      groupId: sessions.groupId,
+      kind: sessions.kind,
+      title: sessions.title,
+      place: places.name,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      status: sessions.status,
+      closedAt: sessions.closedAt,
+      closingNote: sessions.closingNote,
+    })
+    .from(sessions)
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .where(eq(sessions.id, sessionId))
+    .get();
+  if (!session) return { ok: false, error: "notFound" } as const;
+  if (!canRunSession(tx, actor, sessionId)) return { ok: false, error: "forbidden" } as const;
+  const link = session.closedAt ? tx.select({ key: feedbackLinks.key }).from(feedbackLinks).where(eq(feedbackLinks.sessionId, sessionId)).get() : undefined;
+  const phase: DoorPhase = doorPhase(session, now);
+  const planner = isPlanner(actor);
+  return {
+    ok: true,
+    session,
+    state: { tally: tally(tx, sessionId), attendance: attendanceAtDoor(tx, sessionId), closed: session.closedAt !== null } satisfies DoorState,
+    roster: roster(tx, session),
+    ended: session.endsAt.getTime() <= now.getTime(),
+    phase,
+    opensAt: doorWindow(session).opens,
+    /** Whether this actor may count now: on the day, or a planner correcting a past day. */
+    canCount: session.status === "scheduled" && (phase === "open" || (phase === "dayOver" && planner)),
+    canClose: session.status === "scheduled" && phase !== "notYet",
+    canReopen: planner,
+    feedbackKey: link?.key ?? null,
+  } as const;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { startOfDay } from "date-fns";
-import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { places, sessions, visits } from "@/db/schema";
 import { timeZone } from "@/lib/i18n/locales";
@@ -9,10 +9,17 @@ import { assignedTo, isPlanner, type Actor } from "@/lib/auth/staff";
 
 type Tx = Pick<DB, "select">;
 
-/** Today's and the coming two weeks' sessions the actor runs (a planner sees every place's). */
+/**
+ * The sessions the actor runs (a planner sees every place's): today's and the
+ * coming two weeks', and before them every past session still open, "to
+ * close", so one left open never drops off the list and its feedback QR code
+ * can still be shown.
+ */
 export function hostSessions(tx: Tx, actor: Actor, now: Date) {
-  const from = startOfDay(new TZDate(now.getTime(), timeZone));
+  const from = new Date(startOfDay(new TZDate(now.getTime(), timeZone)).getTime());
   const until = new Date(from.getTime() + 15 * 86_400_000);
+  const coming = and(gt(sessions.endsAt, from), lt(sessions.startsAt, until));
+  const toClose = and(lte(sessions.endsAt, from), isNull(sessions.closedAt), eq(sessions.status, "scheduled"));
   return tx
     .select({
       id: sessions.id,
@@ -24,10 +31,11 @@ export function hostSessions(tx: Tx, actor: Actor, now: Date) {
       closedAt: sessions.closedAt,
       place: places.name,
       visits: sql<number>`(SELECT count(*) FROM ${visits} WHERE ${visits.sessionId} = ${sessions.id})`,
+      toClose: sql<boolean>`${toClose}`.mapWith(Boolean),
     })
     .from(sessions)
     .innerJoin(places, eq(places.id, sessions.placeId))
-    .where(and(gt(sessions.endsAt, new Date(from.getTime())), lt(sessions.startsAt, until), isPlanner(actor) ? undefined : assignedTo(tx, actor.id)))
+    .where(and(or(coming, toClose), isPlanner(actor) ? undefined : assignedTo(tx, actor.id)))
     .orderBy(asc(sessions.startsAt))
     .all();
 }

@@ -1,23 +1,60 @@
 import "server-only";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { attendance, bookings, sessions, visitorCodes, visits, type VisitKind } from "@/db/schema";
-import { canRunSession, type Actor } from "@/lib/auth/staff";
+import { attendance, bookings, feedbackLinks, sessions, visitorCodes, visits, type VisitKind } from "@/db/schema";
+import { activeStaffById, canRunSession, isPlanner, type Actor } from "@/lib/auth/staff";
+import { audit } from "@/lib/privacy/audit";
 import { newVisitorCode, normaliseVisitorCode } from "./codes";
 import { bookingsAtDoor, sessionAtDoor } from "./door";
+import { doorPhase } from "./window";
 import { inviteFeedback } from "@/lib/feedback/invite";
 
-export type DoorRefusal = "forbidden" | "notFound" | "cancelled" | "closed" | "unknownCode" | "alreadyCounted" | "notBooked" | "tooEarly";
+export type DoorRefusal =
+  | "forbidden"
+  | "invalid"
+  | "notFound"
+  | "cancelled"
+  | "closed"
+  | "notClosed"
+  | "notYet"
+  | "dayOver"
+  | "unknownCode"
+  | "alreadyCounted"
+  | "notBooked"
+  | "tooEarly";
 export type DoorResult<T = object> = ({ ok: true } & T) | { ok: false; error: DoorRefusal };
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+type Session = NonNullable<ReturnType<typeof sessionAtDoor>>;
+
+/**
+ * A key a device made for a tap. Keys with ":" are the server's own (a
+ * booking's seats), so a device can never name, overwrite or undo one.
+ */
+export const isClientKey = (key: string) => /^[A-Za-z0-9_-]{1,80}$/.test(key);
+
+/**
+ * What a change at the door is: counting people (taps, check-ins, no-shows),
+ * which belongs to the session's own day, or closing it, which a facilitator
+ * may still do on a later day (an unclosed session waits on their list).
+ */
+type DoorAct = "count" | "close";
 
 /**
  * Every change at the door runs here: the actor must run this session (read
- * from the database), and the session must be open. One IMMEDIATE transaction,
- * so two facilitators at the same door never interleave.
+ * from the database), the session must be open and it must be its day. A
+ * planner may correct a past day's figures afterwards, and each correction is
+ * audited. One IMMEDIATE transaction, so two facilitators at the same door
+ * never interleave.
  */
-function atOpenDoor<T extends object>(db: DB, actor: Actor | null, sessionId: number, change: (tx: Tx, actor: Actor) => DoorResult<T>): DoorResult<T> {
+function atDoor<T extends object>(
+  db: DB,
+  actor: Actor | null,
+  sessionId: number,
+  act: DoorAct,
+  now: Date,
+  change: (tx: Tx, actor: Actor, session: Session) => DoorResult<T>,
+): DoorResult<T> {
   return db.transaction(
     (tx) => {
       if (!canRunSession(tx, actor, sessionId)) return { ok: false, error: "forbidden" } as const;
@@ -25,7 +62,13 @@ function atOpenDoor<T extends object>(db: DB, actor: Actor | null, sessionId: nu
       if (!session) return { ok: false, error: "notFound" } as const;
       if (session.status === "cancelled") return { ok: false, error: "cancelled" } as const;
       if (session.closedAt) return { ok: false, error: "closed" } as const;
-      return change(tx, actor);
+      const phase = doorPhase(session, now);
+      if (phase === "notYet") return { ok: false, error: "notYet" } as const;
+      if (phase === "dayOver" && act === "count") {
+        if (!isPlanner(actor)) return { ok: false, error: "dayOver" } as const;
+        audit(tx, actor, "door.correct", "session", sessionId);
+      }
+      return change(tx, actor, session);
     },
     { behavior: "immediate" },
   );
@@ -42,8 +85,9 @@ export function createVisitorCode(tx: Pick<DB, "select" | "insert">): string {
 export type Tap = { sessionId: number; clientKey: string; kind: VisitKind; firstTime: boolean | null };
 
 /** One tap for a walk-in. The device's key makes a retried tap count once. */
-export function recordWalkIn(db: DB, actor: Actor | null, tap: Tap): DoorResult {
-  return atOpenDoor(db, actor, tap.sessionId, (tx, a) => {
+export function recordWalkIn(db: DB, actor: Actor | null, tap: Tap, now = new Date()): DoorResult {
+  if (!isClientKey(tap.clientKey)) return { ok: false, error: "invalid" };
+  return atDoor(db, actor, tap.sessionId, "count", now, (tx, a) => {
     tx.insert(visits)
       .values({
         sessionId: tap.sessionId,
@@ -53,15 +97,16 @@ export function recordWalkIn(db: DB, actor: Actor | null, tap: Tap): DoorResult 
         clientKey: tap.clientKey,
         recordedBy: a.id,
       })
-      .onConflictDoNothing({ target: visits.clientKey })
+      .onConflictDoNothing({ target: [visits.sessionId, visits.clientKey] })
       .run();
     return { ok: true };
   });
 }
 
 /** Takes back a walk-in or visitor-code tap (never a booking's check-in, which has its own undo). */
-export function undoTap(db: DB, actor: Actor | null, sessionId: number, clientKey: string): DoorResult {
-  return atOpenDoor(db, actor, sessionId, (tx) => {
+export function undoTap(db: DB, actor: Actor | null, sessionId: number, clientKey: string, now = new Date()): DoorResult {
+  if (!isClientKey(clientKey)) return { ok: false, error: "invalid" };
+  return atDoor(db, actor, sessionId, "count", now, (tx) => {
     tx.delete(visits)
       .where(and(eq(visits.sessionId, sessionId), eq(visits.clientKey, clientKey), inArray(visits.source, ["walk_in", "code"])))
       .run();
@@ -69,23 +114,86 @@ export function undoTap(db: DB, actor: Actor | null, sessionId: number, clientKe
   });
 }
 
-/** A first-time parent takes a visitor code to keep; their visit counts under it. */
-export function issueVisitorCode(db: DB, actor: Actor | null, sessionId: number, clientKey: string): DoorResult<{ code: string }> {
-  return atOpenDoor<{ code: string }>(db, actor, sessionId, (tx, a) => {
-    // A retried tap returns the code it already made.
-    const earlier = tx.select({ code: visits.visitorCode }).from(visits).where(eq(visits.clientKey, clientKey)).get();
-    if (earlier?.code) return { ok: true, code: earlier.code };
+/**
+ * The walk-in tap this device just made for the same parent, when the code
+ * desk is used right after it: that tap becomes the coded visit, so one
+ * person is one visit. Only this session's own anonymous parent taps qualify.
+ */
+function tapToConvert(tx: Tx, sessionId: number, fromTap: string | null | undefined, firstTime: boolean) {
+  if (!fromTap || !isClientKey(fromTap)) return null;
+  return (
+    tx
+      .select({ id: visits.id })
+      .from(visits)
+      .where(
+        and(
+          eq(visits.sessionId, sessionId),
+          eq(visits.clientKey, fromTap),
+          eq(visits.source, "walk_in"),
+          eq(visits.kind, "parent"),
+          eq(visits.firstTime, firstTime),
+        ),
+      )
+      .get() ?? null
+  );
+}
+
+/** Writes a coded visit: in place of the tap it replaces, or as a new one. */
+function codedVisit(tx: Tx, a: Actor, sessionId: number, clientKey: string, code: string, firstTime: boolean, replaces: { id: number } | null) {
+  if (replaces) {
+    // The tap takes the code desk's key, so the device's undo of that tap and a retried request both find it.
+    tx.update(visits).set({ source: "code", visitorCode: code, clientKey, recordedBy: a.id }).where(eq(visits.id, replaces.id)).run();
+  } else {
+    tx.insert(visits).values({ sessionId, kind: "parent", source: "code", firstTime, visitorCode: code, clientKey, recordedBy: a.id }).run();
+  }
+}
+
+export type CodeAnswer = { code: string; replacedTap: boolean };
+
+/**
+ * A first-time parent takes a visitor code to keep; their visit counts under
+ * it. When `fromTap` names the "parent, first time" tap just made for them,
+ * that tap becomes this visit instead of a second one.
+ */
+export function issueVisitorCode(
+  db: DB,
+  actor: Actor | null,
+  sessionId: number,
+  clientKey: string,
+  fromTap: string | null = null,
+  now = new Date(),
+): DoorResult<CodeAnswer> {
+  if (!isClientKey(clientKey)) return { ok: false, error: "invalid" };
+  return atDoor<CodeAnswer>(db, actor, sessionId, "count", now, (tx, a) => {
+    // A retried request returns the code it already made; only this session's visits are looked at.
+    const earlier = tx
+      .select({ code: visits.visitorCode })
+      .from(visits)
+      .where(and(eq(visits.sessionId, sessionId), eq(visits.clientKey, clientKey), eq(visits.source, "code")))
+      .get();
+    if (earlier?.code) return { ok: true, code: earlier.code, replacedTap: false };
     const code = createVisitorCode(tx);
-    tx.insert(visits)
-      .values({ sessionId, kind: "parent", source: "code", firstTime: true, visitorCode: code, clientKey, recordedBy: a.id })
-      .run();
-    return { ok: true, code };
+    const replaces = tapToConvert(tx, sessionId, fromTap, true);
+    codedVisit(tx, a, sessionId, clientKey, code, true, replaces);
+    return { ok: true, code, replacedTap: replaces !== null };
   });
 }
 
-/** A parent shows the code they were given before: a returning visit, counted once per session. */
-export function recordReturningCode(db: DB, actor: Actor | null, sessionId: number, typed: string, clientKey: string): DoorResult<{ code: string }> {
-  return atOpenDoor<{ code: string }>(db, actor, sessionId, (tx, a) => {
+/**
+ * A parent shows the code they were given before: a returning visit, counted
+ * once per session. `fromTap` works as for a new code, with a "been before" tap.
+ */
+export function recordReturningCode(
+  db: DB,
+  actor: Actor | null,
+  sessionId: number,
+  typed: string,
+  clientKey: string,
+  fromTap: string | null = null,
+  now = new Date(),
+): DoorResult<CodeAnswer> {
+  if (!isClientKey(clientKey)) return { ok: false, error: "invalid" };
+  return atDoor<CodeAnswer>(db, actor, sessionId, "count", now, (tx, a) => {
     const code = normaliseVisitorCode(typed);
     if (!code || !tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, code)).get()) {
       return { ok: false, error: "unknownCode" };
@@ -95,16 +203,14 @@ export function recordReturningCode(db: DB, actor: Actor | null, sessionId: numb
       .from(visits)
       .where(and(eq(visits.sessionId, sessionId), eq(visits.visitorCode, code)))
       .get();
-    if (here) return here.clientKey === clientKey ? { ok: true, code } : { ok: false, error: "alreadyCounted" };
-    tx.insert(visits)
-      .values({ sessionId, kind: "parent", source: "code", firstTime: false, visitorCode: code, clientKey, recordedBy: a.id })
-      .run();
-    return { ok: true, code };
+    if (here) return here.clientKey === clientKey ? { ok: true, code, replacedTap: false } : { ok: false, error: "alreadyCounted" };
+    const replaces = tapToConvert(tx, sessionId, fromTap, false);
+    codedVisit(tx, a, sessionId, clientKey, code, false, replaces);
+    return { ok: true, code, replacedTap: replaces !== null };
   });
 }
 
-function bookingHere(tx: Tx, sessionId: number, bookingId: number) {
-  const session = sessionAtDoor(tx, sessionId)!;
+function bookingHere(tx: Tx, session: Session, bookingId: number) {
   return tx
     .select({ id: bookings.id, partySize: bookings.partySize, visitorCode: bookings.visitorCode })
     .from(bookings)
@@ -113,9 +219,9 @@ function bookingHere(tx: Tx, sessionId: number, bookingId: number) {
 }
 
 /** Marks a booking attended: one visit for each seat of the party, under the parent's code if they have one. */
-export function checkIn(db: DB, actor: Actor | null, sessionId: number, bookingId: number): DoorResult {
-  return atOpenDoor<object>(db, actor, sessionId, (tx, a) => {
-    const booking = bookingHere(tx, sessionId, bookingId);
+export function checkIn(db: DB, actor: Actor | null, sessionId: number, bookingId: number, now = new Date()): DoorResult {
+  return atDoor<object>(db, actor, sessionId, "count", now, (tx, a, session) => {
+    const booking = bookingHere(tx, session, bookingId);
     if (!booking) return { ok: false, error: "notBooked" };
     const existing = tx
       .select({ status: attendance.status })
@@ -134,6 +240,7 @@ export function checkIn(db: DB, actor: Actor | null, sessionId: number, bookingI
           // The parent who booked brings their code; the others of the party are counted without one.
           visitorCode: seat === 0 ? booking.visitorCode : null,
           bookingId,
+          // Formed here, never by a device (see isClientKey); the reach summaries read the seat from it.
           clientKey: `booking:${bookingId}:${sessionId}:${seat}`,
           recordedBy: a.id,
         })
@@ -143,8 +250,8 @@ export function checkIn(db: DB, actor: Actor | null, sessionId: number, bookingI
   });
 }
 
-export function undoCheckIn(db: DB, actor: Actor | null, sessionId: number, bookingId: number): DoorResult {
-  return atOpenDoor(db, actor, sessionId, (tx) => {
+export function undoCheckIn(db: DB, actor: Actor | null, sessionId: number, bookingId: number, now = new Date()): DoorResult {
+  return atDoor(db, actor, sessionId, "count", now, (tx) => {
     tx.delete(attendance).where(and(eq(attendance.bookingId, bookingId), eq(attendance.sessionId, sessionId))).run();
     tx.delete(visits).where(and(eq(visits.bookingId, bookingId), eq(visits.sessionId, sessionId))).run();
     return { ok: true };
@@ -153,8 +260,7 @@ export function undoCheckIn(db: DB, actor: Actor | null, sessionId: number, book
 
 /** At or after the end, the bookings nobody checked in are marked no-show. */
 export function markNoShows(db: DB, actor: Actor | null, sessionId: number, now = new Date()): DoorResult<{ marked: number }> {
-  return atOpenDoor<{ marked: number }>(db, actor, sessionId, (tx, a) => {
-    const session = sessionAtDoor(tx, sessionId)!;
+  return atDoor<{ marked: number }>(db, actor, sessionId, "count", now, (tx, a, session) => {
     if (now.getTime() < session.endsAt.getTime()) return { ok: false, error: "tooEarly" };
     const marked = tx
       .select({ bookingId: attendance.bookingId })
@@ -175,13 +281,37 @@ export function markNoShows(db: DB, actor: Actor | null, sessionId: number, now 
 /**
  * Closes the session with an optional note (the form warns it must not
  * identify anyone), opens its feedback link and invites the bookers to answer.
+ * The link is made here and only here: the door page only reads it.
  */
 export function closeSession(db: DB, actor: Actor | null, sessionId: number, note: string | null, now = new Date()): DoorResult<{ feedbackKey: string }> {
-  return atOpenDoor<{ feedbackKey: string }>(db, actor, sessionId, (tx, a) => {
+  return atDoor<{ feedbackKey: string }>(db, actor, sessionId, "close", now, (tx, a) => {
     tx.update(sessions)
       .set({ closedAt: now, closedBy: a.id, closingNote: note })
       .where(and(eq(sessions.id, sessionId), isNull(sessions.closedAt)))
       .run();
-    return { ok: true, feedbackKey: inviteFeedback(tx, sessionId, now) };
+    // Closed before and reopened by a planner: the link stands and everyone was invited already.
+    const earlier = tx.select({ key: feedbackLinks.key }).from(feedbackLinks).where(eq(feedbackLinks.sessionId, sessionId)).get();
+    return { ok: true, feedbackKey: earlier?.key ?? inviteFeedback(tx, sessionId, now) };
   });
+}
+
+/**
+ * A planner opens a closed session again, to correct what was counted. The
+ * reopening is audited; closing again keeps the same feedback link and does
+ * not invite anyone twice.
+ */
+export function reopenSession(db: DB, actor: Actor | null, sessionId: number): DoorResult {
+  return db.transaction(
+    (tx) => {
+      const fresh = actor ? activeStaffById(tx, actor.id) : null;
+      if (!fresh || !isPlanner(fresh)) return { ok: false, error: "forbidden" } as const;
+      const session = sessionAtDoor(tx, sessionId);
+      if (!session) return { ok: false, error: "notFound" } as const;
+      if (!session.closedAt) return { ok: false, error: "notClosed" } as const;
+      tx.update(sessions).set({ closedAt: null, closedBy: null }).where(eq(sessions.id, sessionId)).run();
+      audit(tx, fresh, "session.reopen", "session", sessionId);
+      return { ok: true } as const;
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -63,9 +63,9 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
   const result = createBooking(db, { ...parsed.data, locale });
   if (!result.ok) {
     await giveBack?.();
-    if (result.error === "unknownVisitorCode") return { errors: { visitorCode: "unknownVisitorCode" }, values };
-    if (result.error === "partySizeTooLarge") {
-      return { errors: { partySize: "partySizeTooLarge" }, maxPartySize: result.maxPartySize, values };
+    if (result.error === "visitorCodeShape") return { errors: { visitorCode: "visitorCodeShape" }, values };
+    if (result.error === "partySizeTooLarge" || result.error === "partyLargerThanSession") {
+      return { errors: { partySize: result.error }, maxPartySize: result.maxPartySize, values };
     }
     return { formError: result.error, values };
   }

@@ -22,6 +22,15 @@ export type Bookable = {
   endsAt: Date;
 };
 
+/**
+ * The largest party one booking may hold: the session's own limit, and never
+ * more than all its seats, since a waiting list for a party no session can
+ * seat would never be served.
+ */
+export function largestParty(b: { maxPartySize: number; capacity: number | null }): number {
+  return b.capacity === null ? b.maxPartySize : Math.max(1, Math.min(b.maxPartySize, b.capacity));
+}
+
 export function findBookable(tx: Tx, sessionId: number): Bookable | null {
   const session = tx
     .select({

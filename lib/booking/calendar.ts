@@ -16,21 +16,23 @@ type CalendarInput = {
  */
 export function bookingCalendar(input: CalendarInput): string {
   const { t } = translatorFor(input.locale);
-  const events: EventAttributes[] = input.meetings
-    .filter((m) => m.status === "scheduled")
-    .map((m) => ({
-      uid: `kohtaamo-${input.code}-${m.id}@kohtaamo`,
-      start: m.startsAt.getTime(),
-      end: m.endsAt.getTime(),
-      startInputType: "utc",
-      startOutputType: "utc",
-      endInputType: "utc",
-      endOutputType: "utc",
-      title: t("calendar.title", { place: input.place.name }),
-      location: `${input.place.name}, ${input.place.streetAddress}, ${input.place.postalCode} ${input.place.city}`,
-      description: t("calendar.description", { code: input.code }),
-      productId: "kohtaamo",
-    }));
+  // A cancelled meeting stays in the file as CANCELLED under the same UID, so a calendar that
+  // imported it before marks it cancelled instead of keeping a meeting that will not happen.
+  const events: EventAttributes[] = input.meetings.map((m) => ({
+    uid: `kohtaamo-${input.code}-${m.id}@kohtaamo`,
+    start: m.startsAt.getTime(),
+    end: m.endsAt.getTime(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    endInputType: "utc",
+    endOutputType: "utc",
+    title: t("calendar.title", { place: input.place.name }),
+    location: `${input.place.name}, ${input.place.streetAddress}, ${input.place.postalCode} ${input.place.city}`,
+    description: t("calendar.description", { code: input.code }),
+    productId: "kohtaamo",
+    status: m.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+    sequence: m.status === "cancelled" ? 1 : 0,
+  }));
   const { error, value } = createEvents(events);
   if (error || !value) throw error ?? new Error("calendar could not be created");
   return value;

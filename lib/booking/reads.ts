@@ -24,6 +24,7 @@ export function bookingDetails(tx: Tx, bookingId: number) {
       childcare: bookings.childcare,
       visitorCode: bookings.visitorCode,
       status: bookings.status,
+      createdAt: bookings.createdAt,
     })
     .from(bookings)
     .where(eq(bookings.id, bookingId))
@@ -39,6 +40,7 @@ export function bookingDetails(tx: Tx, bookingId: number) {
       kind: sessions.kind,
       status: sessions.status,
       placeId: sessions.placeId,
+      movedAt: sessions.movedAt,
     })
     .from(sessions)
     .where(booking.groupId !== null ? eq(sessions.groupId, booking.groupId) : eq(sessions.id, booking.sessionId!))
@@ -74,6 +76,19 @@ export function bookingDetails(tx: Tx, bookingId: number) {
 }
 
 export type BookingDetails = NonNullable<ReturnType<typeof bookingDetails>>;
+
+/**
+ * What changed since the parent booked, for their booking page: the whole
+ * session (or group) cancelled, single meetings of a group cancelled, or
+ * meetings moved to another time. A parent without e-mail learns it here.
+ */
+export function bookingChanges(b: Pick<BookingDetails, "createdAt" | "meetings" | "bookable">) {
+  return {
+    allCancelled: b.bookable.cancelled,
+    cancelledMeetings: b.bookable.cancelled ? [] : b.meetings.filter((m) => m.status === "cancelled"),
+    movedMeetings: b.meetings.filter((m) => m.status === "scheduled" && m.movedAt !== null && m.movedAt.getTime() >= b.createdAt.getTime()),
+  };
+}
 
 export type TokenLookup =
   | { ok: true; booking: BookingDetails }

@@ -6,14 +6,14 @@ import { config } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { dropPendingMail, queueMail } from "@/lib/mail/outbox";
 import { renderBookingMail } from "@/lib/mail/templates";
-import { findBookable, seatsTaken, waitingBookings, type Bookable } from "./bookable";
+import { findBookable, largestParty, seatsTaken, waitingBookings, type Bookable } from "./bookable";
 import { bookingByToken, bookingDetails } from "./reads";
 import type { BookingForm } from "./schemas";
 import { hashToken, newBookingCode, newManageToken } from "./token";
 import { normaliseVisitorCode } from "@/lib/attendance/codes";
 import { createVisitorCode } from "@/lib/attendance/writes";
 
-export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | "sessionCancelled" | "partySizeTooLarge" | "unknownVisitorCode";
+export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | "sessionCancelled" | "partySizeTooLarge" | "partyLargerThanSession" | "visitorCodeShape";
 
 export type BookingResult =
   | { ok: true; token: string; code: string; status: "confirmed" | "waitlisted"; bookingId: number }
@@ -38,15 +38,18 @@ export function createBooking(db: DB, input: BookingForm & { locale: Locale }, n
       if (bookable.capacity === null) return { ok: false, error: "notBookable" } as const;
       if (bookable.cancelled) return { ok: false, error: "sessionCancelled" } as const;
       if (bookable.startsAt.getTime() <= now.getTime()) return { ok: false, error: "sessionPast" } as const;
+      if (input.partySize > bookable.capacity) return { ok: false, error: "partyLargerThanSession", maxPartySize: largestParty(bookable) } as const;
       if (input.partySize > bookable.maxPartySize)
         return { ok: false, error: "partySizeTooLarge", maxPartySize: bookable.maxPartySize } as const;
 
+      // A typed visitor code is read for its shape only, never looked up for the answer: any
+      // well-formed code is taken, and one never given out becomes this parent's code from now on.
+      // So the form (and the manage page, which shows the code) says nothing about which codes exist.
       let visitorCode: string | null = null;
       if (input.visitorCode) {
         visitorCode = normaliseVisitorCode(input.visitorCode);
-        if (!visitorCode || !tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, visitorCode)).get()) {
-          return { ok: false, error: "unknownVisitorCode" } as const;
-        }
+        if (!visitorCode) return { ok: false, error: "visitorCodeShape" } as const;
+        tx.insert(visitorCodes).values({ code: visitorCode }).onConflictDoNothing().run();
       }
 
       const free = bookable.capacity - seatsTaken(tx, bookable.target);
@@ -132,6 +135,16 @@ export function promoteWaitlist(tx: Parameters<Parameters<DB["transaction"]>[0]>
     }
   }
   return promoted;
+}
+
+/**
+ * After any change that may free seats (a raised capacity, a booking
+ * cancelled): the waiting list moves up, in the caller's transaction, and the
+ * parents promoted are told. The one rule for promotion; schedule calls it too.
+ */
+export function seatsChanged(tx: Parameters<Parameters<DB["transaction"]>[0]>[0], sessionId: number, now: Date): number[] {
+  const bookable = findBookable(tx, sessionId);
+  return bookable ? promoteWaitlist(tx, bookable, now) : [];
 }
 
 /**

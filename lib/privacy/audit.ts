@@ -21,6 +21,8 @@ export const auditActions = [
   "staff.reactivate",
   "retention.run",
   "audit.view",
+  "door.correct",
+  "session.reopen",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

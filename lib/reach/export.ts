@@ -1,10 +1,12 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import type { Localized } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ReachReport } from "./access";
 import { reachFormat } from "./format";
-import { protectTable, maskCount, type Masked } from "./publication";
+import { bucketUnfinished, dayParts } from "./period";
+import { protectTable, maskCount, type Masked, type MaskedRate } from "./publication";
 import { spreadsheetRows } from "./spreadsheet-text";
 
 /*
@@ -13,8 +15,33 @@ import { spreadsheetRows } from "./spreadsheet-text";
  * are built from the same rows, so the CSV and the workbook always agree.
  */
 
-type Cell = string | number;
+/**
+ * A cell as the funder's files need it: text, or a figure with its kind, or a
+ * day, or a moment. The CSV writes each as the page reads it; the workbook
+ * writes figures as numbers with a number format and days as dates, so Excel
+ * can sum and sort them. A hidden or "<5" figure stays text in both.
+ */
+export type Cell =
+  | string
+  | null
+  | { figure: Masked | MaskedRate; as: "count" | "percent" | "decimal" }
+  | { day: number }
+  | { at: number };
 type Sheet = { name: string; rows: Cell[][] };
+
+const count = (n: Masked): Cell => ({ figure: n, as: "count" });
+const percent = (n: MaskedRate): Cell => ({ figure: n, as: "percent" });
+const decimal = (n: MaskedRate): Cell => ({ figure: n, as: "decimal" });
+
+/** A cell as text, exactly as the dashboard shows it. */
+function cellText(c: Cell, f: ReturnType<typeof reachFormat>): string {
+  if (c === null) return "";
+  if (typeof c === "string") return c;
+  if ("day" in c) return f.date(c.day);
+  if ("at" in c) return f.time(c.at);
+  if (c.figure === null || c.figure === "hidden" || c.figure === "<5") return c.as === "count" ? f.count(c.figure as Masked) : f.percent(c.figure as MaskedRate);
+  return c.as === "count" ? f.count(c.figure) : c.as === "percent" ? f.percent(c.figure) : f.decimal(c.figure);
+}
 
 export function periodText(report: ReachReport, locale: Locale): { period: string; filters: string[] } {
   const f = reachFormat(locale);
@@ -46,7 +73,7 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
   const placeName = (id: number) => places.find((pl) => pl.id === id)?.name ?? String(id);
   const { period, filters } = periodText(report, locale);
   const prev = reach.previousHasData;
-  const pair = (label: string, cur: string, before: string): Cell[] => [label, cur, prev ? before : t("reach.noData")];
+  const pair = (label: string, cur: Cell, before: Cell): Cell[] => [label, cur, prev ? before : t("reach.noData")];
   const h = [p.current, p.previous] as const;
 
   const summary: Cell[][] = [
@@ -56,43 +83,43 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
     ...(report.view.publish ? [[t("reach.publishing")]] : []),
     [],
     [t("reach.export.figure"), t("reach.export.thisPeriod"), `${t("reach.export.previousPeriod")} (${t("reach.range", { from: f.date(reach.previousRange.from), to: f.date(reach.previousRange.to) })})`],
-    pair(t("reach.headline.parentsReached"), f.count(h[0].parentsReached), f.count(h[1].parentsReached)),
-    pair(t("reach.headline.newParents"), f.count(h[0].newParents), f.count(h[1].newParents)),
-    pair(t("reach.headline.visits"), f.count(h[0].visits), f.count(h[1].visits)),
-    pair(t("reach.headline.sessionsHeld"), f.count(h[0].sessionsHeld), f.count(h[1].sessionsHeld)),
-    pair(t("reach.headline.averageAttendance"), f.decimal(h[0].averageAttendance), f.decimal(h[1].averageAttendance)),
-    pair(t("reach.headline.fillRate"), f.percent(h[0].fillRate), f.percent(h[1].fillRate)),
-    pair(t("reach.headline.noShowRate"), f.percent(h[0].noShowRate), f.percent(h[1].noShowRate)),
-    pair(t("reach.headline.professionals"), f.count(h[0].professionals), f.count(h[1].professionals)),
+    pair(t("reach.headline.parentsReached"), count(h[0].parentsReached), count(h[1].parentsReached)),
+    pair(t("reach.headline.newParents"), count(h[0].newParents), count(h[1].newParents)),
+    pair(t("reach.headline.visits"), count(h[0].visits), count(h[1].visits)),
+    pair(t("reach.headline.sessionsHeld"), count(h[0].sessionsHeld), count(h[1].sessionsHeld)),
+    pair(t("reach.headline.averageAttendance"), decimal(h[0].averageAttendance), decimal(h[1].averageAttendance)),
+    pair(t("reach.headline.fillRate"), percent(h[0].fillRate), percent(h[1].fillRate)),
+    pair(t("reach.headline.noShowRate"), percent(h[0].noShowRate), percent(h[1].noShowRate)),
+    pair(t("reach.headline.professionals"), count(h[0].professionals), count(h[1].professionals)),
     [],
     [reach.unit === "month" ? t("reach.chart.titleMonth") : t("reach.chart.titleWeek"), t("reach.chart.visits"), t("reach.chart.parentsReached"), t("reach.chart.newParents")],
     ...p.series.map((b) => [
-      reach.unit === "month" ? f.month(b.key) : t("reach.chart.week", { date: f.date(b.from) }),
-      f.count(b.visits),
-      f.count(b.parentsReached),
-      f.count(b.newParents),
+      f.bucket(reach.unit === "month" ? f.month(b.key) : t("reach.chart.week", { date: f.date(b.from) }), bucketUnfinished(b, report.today)),
+      count(b.visits),
+      count(b.parentsReached),
+      count(b.newParents),
     ]),
     [],
     [t("reach.byPlace.place"), t("reach.columns.sessionsHeld"), t("reach.columns.visits"), t("reach.columns.parentsReached"), t("reach.columns.newParents")],
-    ...p.byPlace.map((r) => [placeName(r.placeId), f.count(r.sessionsHeld), f.count(r.visits), f.count(r.parentsReached), f.count(r.newParents)]),
+    ...p.byPlace.map((r) => [placeName(r.placeId), count(r.sessionsHeld), count(r.visits), count(r.parentsReached), count(r.newParents)]),
     [],
     [t("reach.byKind.kind"), t("reach.columns.sessionsHeld"), t("reach.columns.visits"), t("reach.columns.parentsReached"), t("reach.columns.newParents")],
-    ...p.byKind.map((r) => [t(`reach.kinds.${r.kind}`), f.count(r.sessionsHeld), f.count(r.visits), f.count(r.parentsReached), f.count(r.newParents)]),
+    ...p.byKind.map((r) => [t(`reach.kinds.${r.kind}`), count(r.sessionsHeld), count(r.visits), count(r.parentsReached), count(r.newParents)]),
     [],
     [t("reach.arrivals.title"), t("reach.arrivals.count")],
-    [t("reach.arrivals.firstTime"), f.count(p.arrivals.firstTime)],
-    [t("reach.arrivals.returning"), f.count(p.arrivals.returning)],
-    [t("reach.arrivals.notAsked"), f.count(p.arrivals.notAsked)],
-    [t("reach.arrivals.total"), f.count(p.arrivals.total)],
+    [t("reach.arrivals.firstTime"), count(p.arrivals.firstTime)],
+    [t("reach.arrivals.returning"), count(p.arrivals.returning)],
+    [t("reach.arrivals.notAsked"), count(p.arrivals.notAsked)],
+    [t("reach.arrivals.total"), count(p.arrivals.total)],
     [],
     [t("reach.feedback.title")],
-    [t("reach.feedback.responses"), f.count(p.feedback.responses)],
-    [t("reach.feedback.responseRate"), f.percent(p.feedback.responseRate)],
-    [t("reach.feedback.meanRating"), f.decimal(p.feedback.meanRating)],
-    ...p.feedback.ratings.map((n, i) => [t(`reach.feedback.rating${(i + 1) as 1 | 2 | 3 | 4}`), f.count(n)]),
-    [t("reach.feedback.gotInformation"), f.percent(p.feedback.gotInformation)],
-    [t("reach.feedback.lessAlone"), f.percent(p.feedback.lessAlone)],
-    [t("reach.feedback.wouldReturn"), f.percent(p.feedback.wouldReturn)],
+    [t("reach.feedback.responses"), count(p.feedback.responses)],
+    [t("reach.feedback.responseRate"), percent(p.feedback.responseRate)],
+    [t("reach.feedback.meanRating"), decimal(p.feedback.meanRating)],
+    ...p.feedback.ratings.map((n, i) => [f.rating((i + 1) as 1 | 2 | 3 | 4), count(n)]),
+    [t("reach.feedback.gotInformation"), percent(p.feedback.gotInformation)],
+    [t("reach.feedback.lessAlone"), percent(p.feedback.lessAlone)],
+    [t("reach.feedback.wouldReturn"), percent(p.feedback.wouldReturn)],
   ];
 
   const lines = report.sessions ?? [];
@@ -100,6 +127,8 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
   const sessions: Cell[][] = [
     [
       t("reach.export.date"),
+      t("reach.export.time"),
+      t("reach.export.title"),
       t("reach.export.place"),
       t("reach.export.kind"),
       t("reach.export.capacity"),
@@ -110,10 +139,17 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
       t("reach.export.professionals"),
       t("reach.export.others"),
     ],
-    ...lines.map((l, i) => {
-      const cell = (m: Masked): Cell => (typeof m === "number" ? m : f.count(m));
-      return [f.date(l.day), placeName(l.placeId), t(`reach.kinds.${l.kind}`), l.capacity ?? "", cell(masks.booked[i]!), cell(masks.attended[i]!), ...masks.parts[i]!.map(cell)];
-    }),
+    ...lines.map((l, i): Cell[] => [
+      { day: l.day },
+      { at: l.startsAt },
+      (JSON.parse(l.title) as Localized)[locale],
+      placeName(l.placeId),
+      t(`reach.kinds.${l.kind}`),
+      l.capacity === null ? null : count(l.capacity),
+      count(masks.booked[i]!),
+      count(masks.attended[i]!),
+      ...masks.parts[i]!.map(count),
+    ]),
   ];
   return [
     { name: t("reach.export.summary"), rows: spreadsheetRows(summary) },
@@ -126,19 +162,60 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
  * Swedish Excel expect ";" between fields (the comma is their decimal mark).
  */
 export function reachCsv(report: ReachReport, locale: Locale): string {
+  const f = reachFormat(locale);
   const lines = reachSheets(report, locale).flatMap((sheet, i) => [...(i > 0 ? [[], [sheet.name]] : []), ...sheet.rows]);
-  return stringify(lines, { delimiter: locale === "en" ? "," : ";", bom: true, record_delimiter: "windows" });
+  return stringify(
+    lines.map((row) => row.map((c) => cellText(c, f))),
+    { delimiter: locale === "en" ? "," : ";", bom: true, record_delimiter: "windows" },
+  );
+}
+
+const NUMBER_FORMATS = { count: "#,##0", percent: "0.0%", decimal: "0.0" } as const;
+
+/**
+ * A day or a moment as Excel keeps dates: a wall-clock time without a zone.
+ * The moment is given as it reads in Helsinki, whatever the server's zone.
+ */
+function excelDate(c: { day: number } | { at: number }): Date {
+  if ("day" in c) {
+    const { year, month, date } = dayParts(c.day);
+    return new Date(Date.UTC(year, month, date));
+  }
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Helsinki", hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" })
+      .formatToParts(new Date(c.at))
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!));
 }
 
 export async function reachXlsx(report: ReachReport, locale: Locale): Promise<Buffer> {
+  const f = reachFormat(locale);
+  const dateFormat = locale === "en" ? "d mmm yyyy" : "d.m.yyyy";
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Kohtaamo";
   for (const sheet of reachSheets(report, locale)) {
     // Excel allows 31 characters and no []:*?/\ in a sheet name.
     const ws = workbook.addWorksheet(sheet.name.replace(/[[\]:*?/\\]/g, " ").slice(0, 31));
-    for (const row of sheet.rows) ws.addRow(row);
-    ws.getColumn(1).width = 42;
-    for (let c = 2; c <= 10; c++) ws.getColumn(c).width = 18;
+    const widths: number[] = [];
+    sheet.rows.forEach((row, r) => {
+      const line = ws.getRow(r + 1);
+      row.forEach((c, i) => {
+        const cell = line.getCell(i + 1);
+        if (c !== null && typeof c === "object" && !("figure" in c)) {
+          cell.value = excelDate(c);
+          cell.numFmt = "day" in c ? dateFormat : "hh:mm";
+        } else if (c !== null && typeof c === "object" && typeof c.figure === "number") {
+          cell.value = c.figure;
+          cell.numFmt = NUMBER_FORMATS[c.as];
+        } else {
+          cell.value = cellText(c, f) || null;
+        }
+        // Wide enough for what the column holds; a long title wraps instead of stretching the sheet.
+        widths[i] = Math.max(widths[i] ?? 8, Math.min(50, cellText(c, f).length + 2));
+      });
+    });
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   }
   workbook.worksheets[0]!.getRow(1).font = { bold: true, size: 14 };
   workbook.worksheets[1]!.getRow(1).font = { bold: true };

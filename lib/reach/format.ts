@@ -16,6 +16,15 @@ export function reachFormat(locale: Locale) {
     r === null ? t("reach.noData") : r === "hidden" ? t("reach.hidden") : format.number(r, { style: "percent", maximumFractionDigits: 1 });
   const decimal = (r: MaskedRate): string =>
     r === null ? t("reach.noData") : r === "hidden" ? t("reach.hidden") : format.number(r, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-  const month = (key: number) => format.dateTime(new Date(Date.UTC(Math.floor(key / 12), key % 12, 15)), { year: "numeric", month: "long" });
-  return { t, date, count, percent, decimal, month };
+  const monthDate = (key: number) => new Date(Date.UTC(Math.floor(key / 12), key % 12, 15));
+  const month = (key: number) => format.dateTime(monthDate(key), { year: "numeric", month: "long" });
+  // The language's own short month ("maalis 26", "mars 26", "Mar 26"), never cut to three letters:
+  // in Finnish "mar" is both March (maaliskuu) and November (marraskuu).
+  const monthShort = (key: number) => format.dateTime(monthDate(key), { year: "2-digit", month: "short" });
+  // The parents' own words from the feedback form ("Bad" … "Good"), not a scale of our making.
+  const rating = (n: 1 | 2 | 3 | 4) => t(`feedback.form.rating${n}`);
+  /** A chart or table label, marked when its period is not over yet. */
+  const bucket = (label: string, unfinished: boolean) => (unfinished ? t("reach.chart.soFar", { label }) : label);
+  const time = (at: number) => format.dateTime(new Date(at), { hour: "numeric", minute: "2-digit" });
+  return { t, date, time, count, percent, decimal, month, monthShort, bucket, rating };
 }

@@ -94,6 +94,11 @@ export function buckets(r: Range, unit: BucketUnit = bucketUnitFor(r)): Bucket[]
   return out;
 }
 
+/** A bucket still under way on `today`: its figures will grow, and the chart and exports say so. */
+export function bucketUnfinished(b: { from: number; to: number }, today: number): boolean {
+  return b.from <= today && today <= b.to;
+}
+
 export const periodPresets = ["this_month", "last_month", "this_quarter", "this_year", "all", "custom"] as const;
 export type PeriodPreset = (typeof periodPresets)[number];
 

@@ -29,6 +29,8 @@ export type SessionLine = {
   startsAt: number;
   placeId: number;
   kind: SessionKind;
+  /** The session's title in each language, as JSON (the export picks its language). */
+  title: string;
   capacity: number | null;
   booked: number;
   attended: number;
@@ -46,9 +48,10 @@ export function sessionLines(db: DB, range: Range, f: Filters, now: Date): Sessi
   const params = [...w.params, now.getTime()];
   return sqliteOf(db)
     .prepare(
-      `SELECT session_id AS sessionId, day, starts_at AS startsAt, place_id AS placeId, kind, capacity, booked_seats AS booked,
-         visits AS attended, booked_visits AS checkedIn, walk_in_parents AS walkInParents, professionals, others
-       FROM reach_sessions WHERE ${parts.join(" AND ")} ORDER BY starts_at, session_id`,
+      `SELECT r.session_id AS sessionId, r.day, r.starts_at AS startsAt, r.place_id AS placeId, r.kind, s.title, r.capacity, r.booked_seats AS booked,
+         r.visits AS attended, r.booked_visits AS checkedIn, r.walk_in_parents AS walkInParents, r.professionals, r.others
+       FROM (SELECT * FROM reach_sessions WHERE ${parts.join(" AND ")}) r JOIN sessions s ON s.id = r.session_id
+       ORDER BY r.starts_at, r.session_id`,
     )
     .all(...params) as SessionLine[];
 }

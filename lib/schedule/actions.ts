@@ -90,7 +90,7 @@ export async function updateSessionAction(_prev: PlanFormState, formData: FormDa
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const result = updateSession(getDb(), await currentActor(), parsed.data);
   if (!result.ok) return refusalState(result, values, locale);
-  done(locale, `/sessions/${parsed.data.sessionId}?saved=1${result.moved ? `&told=${result.told}` : ""}`);
+  done(locale, `/sessions/${parsed.data.sessionId}?saved=1${result.moved ? `&told=${result.told}` : ""}${result.promoted ? `&promoted=${result.promoted}` : ""}`);
 }
 
 export async function cancelSessionAction(formData: FormData): Promise<void> {

@@ -200,9 +200,10 @@ describe("moving a session", () => {
     const anonymous = book(s.id);
 
     const r = updateSession(db, planner, edit(s.id, { date: "2026-03-31" }), NOW);
-    expect(r).toEqual({ ok: true, moved: true, told: 1 });
+    expect(r).toEqual({ ok: true, moved: true, told: 1, promoted: 0 });
     const moved = db.select().from(sessions).where(eq(sessions.id, s.id)).get()!;
     expect(moved.startsAt.toISOString()).toBe("2026-03-31T15:00:00.000Z"); // summer time from 29 March
+    expect(moved.movedAt).toEqual(NOW); // the booking page of a parent without e-mail says so
     expect(pending(bookingId, "session_moved")).toMatchObject([{ recipient: "a@example.com" }]);
     const reminder = pending(bookingId, "booking_reminder");
     expect(reminder).toHaveLength(1);
@@ -216,9 +217,26 @@ describe("moving a session", () => {
     const s = addSession(db, { placeId, startsAt: new Date("2026-03-24T16:00:00Z"), endsAt: new Date("2026-03-24T18:00:00Z") });
     const bookingId = book(s.id, { email: "a@example.com" });
     const before = mailOf(bookingId);
-    expect(updateSession(db, planner, edit(s.id, { titleEn: "Evening about rights" }), NOW)).toEqual({ ok: true, moved: false, told: 0 });
+    expect(updateSession(db, planner, edit(s.id, { titleEn: "Evening about rights" }), NOW)).toEqual({ ok: true, moved: false, told: 0, promoted: 0 });
     expect(mailOf(bookingId)).toEqual(before);
     expect(db.select().from(sessions).where(eq(sessions.id, s.id)).get()!.title.en).toBe("Evening about rights");
+  });
+
+  it("raising the capacity confirms the waiting list in queue order, in the same change, and tells them", () => {
+    const planner = addStaff(db, "planner");
+    const s = addSession(db, { placeId, capacity: 2, startsAt: new Date("2026-03-24T16:00:00Z"), endsAt: new Date("2026-03-24T18:00:00Z") });
+    book(s.id, { partySize: 2 });
+    const first = book(s.id, { email: "first@example.com" });
+    const pair = book(s.id, { partySize: 2 });
+    const last = book(s.id, { email: "last@example.com" });
+    const status = (id: number) => db.select().from(bookings).where(eq(bookings.id, id)).get()!.status;
+    expect([first, pair, last].map(status)).toEqual(["waitlisted", "waitlisted", "waitlisted"]);
+
+    // Two seats more: the first in the queue, then the pair does not fit, the last one does.
+    expect(updateSession(db, planner, edit(s.id, { capacity: "4" }), NOW)).toEqual({ ok: true, moved: false, told: 0, promoted: 2 });
+    expect([first, pair, last].map(status)).toEqual(["confirmed", "waitlisted", "confirmed"]);
+    expect(pending(first, "booking_promoted")).toMatchObject([{ recipient: "first@example.com" }]);
+    expect(pending(last, "booking_promoted")).toMatchObject([{ recipient: "last@example.com" }]);
   });
 
   it("refuses a move onto another session at the place, changing nothing", () => {

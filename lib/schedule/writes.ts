@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { places, series, sessionFacilitators, sessionGroups, sessions, users, type Localized, type SessionKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/staff";
+import { seatsChanged } from "@/lib/booking/writes";
 import { plannerIn, type Tx } from "./guard";
 import { bookersOf, dropBookersMail, groupFirstStart, rescheduleReminders, tellBookers } from "./notify";
 import { helsinkiInstant, weeklyOccurrences, type Occurrence } from "./recurrence";
@@ -228,7 +229,7 @@ function sessionForChange(tx: Tx, sessionId: number, now: Date) {
   return session;
 }
 
-export type UpdateResult = { ok: true; moved: boolean; told: number } | ScheduleRefusal;
+export type UpdateResult = { ok: true; moved: boolean; told: number; promoted: number } | ScheduleRefusal;
 
 /**
  * Changes one session. A new time is told to its bookers (the group's, for a
@@ -249,8 +250,10 @@ export function updateSession(db: DB, actor: Actor | null, input: EditInput, now
       const clashes = findClashes(tx, input.placeId, [span], session.id);
       if (clashes.length > 0) return refuse("clash", { clashes });
 
+      const moved = span.startsAt.getTime() !== session.startsAt.getTime() || span.endsAt.getTime() !== session.endsAt.getTime();
       tx.update(sessions)
         .set({
+          ...(moved ? { movedAt: now } : {}),
           placeId: input.placeId,
           title: input.title,
           description: input.description,
@@ -263,12 +266,15 @@ export function updateSession(db: DB, actor: Actor | null, input: EditInput, now
         .where(eq(sessions.id, session.id))
         .run();
 
-      const moved = span.startsAt.getTime() !== session.startsAt.getTime() || span.endsAt.getTime() !== session.endsAt.getTime();
-      if (!moved) return { ok: true, moved, told: 0 } as const;
-      const bookers = bookersOf(tx, session);
-      const told = tellBookers(tx, "session_moved", bookers, now);
-      rescheduleReminders(tx, bookers, inGroup ? groupFirstStart(tx, session.groupId!) : span.startsAt, now);
-      return { ok: true, moved, told } as const;
+      let told = 0;
+      if (moved) {
+        const bookers = bookersOf(tx, session);
+        told = tellBookers(tx, "session_moved", bookers, now);
+        rescheduleReminders(tx, bookers, inGroup ? groupFirstStart(tx, session.groupId!) : span.startsAt, now);
+      }
+      // More seats (or a party limit that now fits): the waiting list moves up at once, and is told.
+      const promoted = seatsChanged(tx, session.id, now).length;
+      return { ok: true, moved, told, promoted } as const;
     },
     { behavior: "immediate" },
   );

@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { config } from "@/lib/config";
-import { bookingByToken } from "@/lib/booking/reads";
+import { bookingByToken, bookingChanges } from "@/lib/booking/reads";
+import { listSessions } from "@/lib/schedule/reads";
 import { manageUrl } from "@/lib/booking/writes";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/i18n/navigation";
@@ -24,6 +25,17 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
   if (!found.ok) return <BadLinkNotice reason={found.reason} />;
   const b = found.booking;
   const link = manageUrl(l, token);
+  const now = new Date();
+  const changes = bookingChanges(b);
+  const live = b.status !== "cancelled" && !changes.allCancelled;
+  const meetingTime = (m: { startsAt: Date; endsAt: Date }) => format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: "full", timeStyle: "short" });
+  // A cancelled session's parent is offered the place's other coming sessions (not those of this booking).
+  const mine = new Set(b.meetings.map((m) => m.id));
+  const others = changes.allCancelled
+    ? listSessions(getDb(), now, { placeSlug: b.place.slug })
+        .filter((s) => !mine.has(s.id) && s.status === "scheduled")
+        .slice(0, 5)
+    : [];
 
   return (
     <>
@@ -50,6 +62,38 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
         </div>
       )}
 
+      {changes.allCancelled && b.status !== "cancelled" && (
+        <div className="mb-6">
+          <Notice tone="warning" role="status" title={t("sessionCancelledTitle")}>
+            <p>{t("sessionCancelledBody")}</p>
+          </Notice>
+        </div>
+      )}
+      {live && changes.cancelledMeetings.length > 0 && (
+        <div className="mb-6">
+          <Notice tone="info" title={t("meetingsCancelledTitle", { count: changes.cancelledMeetings.length })}>
+            <ul>
+              {changes.cancelledMeetings.map((m) => (
+                <li key={m.id}>{meetingTime(m)}</li>
+              ))}
+            </ul>
+            <p className="mt-2">{t("meetingsCancelledBody")}</p>
+          </Notice>
+        </div>
+      )}
+      {live && changes.movedMeetings.length > 0 && (
+        <div className="mb-6">
+          <Notice tone="info" title={t("movedTitle")}>
+            <p>{t("movedBody")}</p>
+            <ul className="mt-1 font-semibold">
+              {changes.movedMeetings.map((m) => (
+                <li key={m.id}>{meetingTime(m)}</li>
+              ))}
+            </ul>
+          </Notice>
+        </div>
+      )}
+
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-4 text-lg">
         {t("code")}: <strong className="font-mono text-2xl tracking-wider">{b.code}</strong>
@@ -57,7 +101,11 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
       <p className="mt-1">
         {t("status")}:{" "}
         <strong>
-          {b.status === "waitlisted" ? t("statusWaitlisted", { position: b.position ?? 1 }) : t(`status_${b.status}`)}
+          {b.status !== "cancelled" && changes.allCancelled
+            ? t("status_sessionCancelled")
+            : b.status === "waitlisted"
+              ? t("statusWaitlisted", { position: b.position ?? 1 })
+              : t(`status_${b.status}`)}
         </strong>
       </p>
 
@@ -71,8 +119,9 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
           <dd>
             <ul>
               {b.meetings.map((m) => (
-                <li key={m.id} className={m.status === "cancelled" ? "line-through" : undefined}>
-                  {format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: "full", timeStyle: "short" })}
+                <li key={m.id}>
+                  <span className={m.status === "cancelled" ? "line-through" : undefined}>{meetingTime(m)}</span>
+                  {m.status === "cancelled" && <strong> ({t("meetingCancelled")})</strong>}
                 </li>
               ))}
             </ul>
@@ -106,9 +155,29 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
         )}
       </dl>
 
+      {others.length > 0 && (
+        <section aria-labelledby="others" className="mt-6 rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="others" className="text-lg font-bold">
+            {t("otherSessions", { place: b.place.name })}
+          </h2>
+          <ul className="mt-2 space-y-1">
+            {others.map((s) => (
+              <li key={s.id}>
+                <Link href={`/sessions/${s.id}`}>{(s.groupTitle ?? s.title)[l]}</Link>, {meetingTime(s)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {changes.allCancelled && others.length === 0 && b.status !== "cancelled" && (
+        <p className="mt-6">
+          <Link href="/">{t("toSessions")}</Link>
+        </p>
+      )}
+
       <MyDetailsSection token={token} locale={l} hasDetails={Boolean(b.nickname || b.email || b.interpreterLanguage || b.accessibilityNeeds || b.childcare)} />
 
-      {b.status !== "cancelled" && (
+      {live && (
         <>
           <section className="mt-6 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="keep">
             <h2 id="keep" className="text-lg font-bold">

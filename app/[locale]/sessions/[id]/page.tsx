@@ -10,6 +10,7 @@ import { LanguagesSpoken } from "@/components/LanguagesSpoken";
 import { SeatsLeft } from "@/components/SeatsLeft";
 import { BookingForm } from "@/components/booking/BookingForm";
 import { Notice } from "@/components/ui/Notice";
+import { largestParty } from "@/lib/booking/bookable";
 
 function sessionId(raw: string): number | null {
   return /^\d{1,10}$/.test(raw) ? Number(raw) : null;
@@ -110,7 +111,7 @@ export default async function SessionPage({ params }: PageProps<"/[locale]/sessi
             <BookingForm
               sessionId={session.id}
               locale={l}
-              maxPartySize={session.maxPartySize}
+              maxPartySize={largestParty(session)}
               full={session.seatsLeft === 0}
               retentionDays={config().EMAIL_RETENTION_DAYS}
             />

@@ -18,7 +18,9 @@ export default async function CancelPage({ params }: PageProps<"/[locale]/manage
   const found = bookingByToken(getDb(), token, new Date(), config().MANAGE_LINK_DAYS);
   if (!found.ok) return <BadLinkNotice reason={found.reason} />;
   const b = found.booking;
-  const first = b.meetings[0]!;
+  // A group booking is cancelled for all its meetings still on: say how many and from when to when.
+  const meetings = b.meetings.filter((m) => m.status === "scheduled");
+  const first = meetings[0] ?? b.meetings[0]!;
 
   if (b.status === "cancelled") {
     return (
@@ -33,12 +35,25 @@ export default async function CancelPage({ params }: PageProps<"/[locale]/manage
   return (
     <>
       <h1 className="text-2xl font-bold">{t("cancelConfirmTitle")}</h1>
-      <p className="mt-3">
-        {t("cancelConfirmBody", {
-          what: b.title[locale as Locale],
-          when: format.dateTime(first.startsAt, { dateStyle: "full", timeStyle: "short" }),
-        })}
-      </p>
+      {meetings.length > 1 ? (
+        <>
+          <p className="mt-3">
+            {t("cancelConfirmGroupBody", {
+              what: b.title[locale as Locale],
+              count: meetings.length,
+              span: format.dateTimeRange(meetings[0]!.startsAt, meetings.at(-1)!.startsAt, { day: "numeric", month: "short" }),
+            })}
+          </p>
+          <p className="mt-2">{t("cancelGroupOneMeeting")}</p>
+        </>
+      ) : (
+        <p className="mt-3">
+          {t("cancelConfirmBody", {
+            what: b.title[locale as Locale],
+            when: format.dateTime(first.startsAt, { dateStyle: "full", timeStyle: "short" }),
+          })}
+        </p>
+      )}
       <form action={cancelBookingAction} className="mt-6 flex flex-wrap items-center gap-4">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="locale" value={locale} />

@@ -74,6 +74,8 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
           : query.saved
             ? t("savedNow")
             : null;
+  const promoted = Number(query.promoted) || 0;
+  const notice = success && promoted > 0 ? `${success} ${t("promotedNow", { count: promoted })}` : success;
   const capacity = session.groupId !== null ? session.groupCapacity : session.capacity;
 
   return (
@@ -92,7 +94,7 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
       {cancelled && <p className="mt-2 font-bold text-red-800">{t("isCancelled")}</p>}
       {!cancelled && <p className="mt-1 text-sm"><Link href={`/sessions/${session.id}`}>{t("publicPage")}</Link></p>}
       <div className="mt-4">
-        <PageNotice success={success} error={error} />
+        <PageNotice success={notice} error={error} />
       </div>
 
       {!cancelled && (
@@ -123,7 +125,11 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
           </section>
         </>
       )}
-      {started && !cancelled && <p className="mt-6">{t("startedHint")}</p>}
+      {started && !cancelled && (
+        <p className="mt-6">
+          {t("startedHint")} <Link href={`/host/sessions/${session.id}`}>{t("doorLink")}</Link>
+        </p>
+      )}
     </>
   );
 }

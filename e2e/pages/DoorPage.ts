@@ -1,0 +1,65 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The door screen of one session, as a facilitator or planner uses it (English labels). */
+export class DoorPage {
+  constructor(readonly page: Page) {}
+
+  async open(id: number) {
+    await this.page.goto(`/en/host/sessions/${id}`);
+  }
+
+  total() {
+    return this.page.getByTestId("total");
+  }
+
+  async tap(label: "Parent, first time here" | "Parent, been before" | "Professional" | "Other") {
+    await this.page.getByRole("button", { name: `+ ${label}` }).click();
+  }
+
+  async undo() {
+    await this.page.getByRole("button", { name: "Undo the last tap" }).click();
+  }
+
+  async giveCode(): Promise<string> {
+    await this.page.getByRole("button", { name: "+ New parent, give a visitor code" }).click();
+    const code = this.page.getByTestId("issued-code");
+    await expect(code).toHaveText(/^[A-Z]{3}-\d{4}-[A-Z]{3}$/);
+    return (await code.textContent())!;
+  }
+
+  async countCode(typed: string) {
+    await this.page.getByLabel("A returning parent shows their code").fill(typed);
+    await this.page.getByRole("button", { name: "Count the visit" }).click();
+  }
+
+  async checkIn(name: string) {
+    await this.page.getByRole("button", { name: `Check in ${name}` }).click();
+    await expect(this.page.getByRole("button", { name: `${name} checked in. Press to undo.` })).toBeVisible();
+  }
+
+  refusal(text: string | RegExp) {
+    return this.page.getByRole("alert").filter({ hasText: text });
+  }
+
+  /** Closing asks "close now?" first; `confirm: false` answers "Not yet". */
+  async close(note?: string, o: { confirm?: boolean } = {}) {
+    if (note !== undefined) await this.page.getByLabel("A note about the session (optional)").fill(note);
+    await this.page.getByRole("button", { name: /^Close the session/ }).click();
+    await expect(this.page.getByText(/^Close the session now, with/)).toBeVisible();
+    if (o.confirm === false) {
+      await this.page.getByRole("button", { name: "Not yet" }).click();
+      return;
+    }
+    await this.page.getByRole("button", { name: "Yes, close the session" }).click();
+    await expect(this.closedHeading()).toBeVisible();
+  }
+
+  closedHeading() {
+    return this.page.getByRole("heading", { name: "The session is closed" });
+  }
+
+  async reopen() {
+    await this.page.getByRole("button", { name: "Reopen the session" }).click();
+    await expect(this.page.getByRole("heading", { name: "Close the session" })).toBeVisible();
+  }
+}

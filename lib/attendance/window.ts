@@ -1,0 +1,25 @@
+import { TZDate } from "@date-fns/tz";
+import { endOfDay } from "date-fns";
+import { timeZone } from "@/lib/i18n/locales";
+
+/** The door opens a little before the start, so the first parents can be counted as they arrive. */
+export const DOOR_OPENS_BEFORE_MS = 60 * 60_000;
+
+/**
+ * When a session's door counts: from a little before its start to the end of
+ * its own day in Helsinki. Before, nothing has happened; after, what happened
+ * is a planner's correction, not a tap at the door.
+ */
+export function doorWindow(session: { startsAt: Date }) {
+  const opens = new Date(session.startsAt.getTime() - DOOR_OPENS_BEFORE_MS);
+  const closes = new Date(endOfDay(new TZDate(session.startsAt.getTime(), timeZone)).getTime() + 1);
+  return { opens, closes };
+}
+
+export type DoorPhase = "notYet" | "open" | "dayOver";
+
+export function doorPhase(session: { startsAt: Date }, now: Date): DoorPhase {
+  const { opens, closes } = doorWindow(session);
+  if (now.getTime() < opens.getTime()) return "notYet";
+  return now.getTime() < closes.getTime() ? "open" : "dayOver";
+}
