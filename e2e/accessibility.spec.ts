@@ -1,6 +1,6 @@
 import { test, expect } from "./fixtures";
 import { SessionPage } from "./pages/SessionPage";
-import { createSession, firstSessionId } from "./support/db";
+import { createSession, firstSessionId, run } from "./support/db";
 
 const locales = ["fi", "sv", "en"] as const;
 
@@ -70,4 +70,24 @@ test("a parent can book with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Your booking is confirmed" })).toBeVisible();
   await expect(page.getByText("Childcare")).toBeVisible();
+});
+
+test("a booking page that tells of a cancelled or moved session passes axe", async ({ page, expectAccessible }) => {
+  const cancelled = createSession({ title: "Axe cancelled", capacity: 5 });
+  const moved = createSession({ title: "Axe moved", capacity: 5, daysAhead: 7.5 });
+  const session = new SessionPage(page, "en");
+  const links: string[] = [];
+  for (const id of [cancelled, moved]) {
+    await session.open(id);
+    await session.book({});
+    links.push(await session.manageLink());
+  }
+  run("UPDATE sessions SET status = 'cancelled' WHERE id = ?", cancelled);
+  run("UPDATE sessions SET starts_at = starts_at + 3600000, ends_at = ends_at + 3600000, moved_at = ? WHERE id = ?", Date.now(), moved);
+  await page.goto(links[0]!);
+  await expect(page.getByRole("region", { name: /^Other coming sessions at/ })).toBeVisible();
+  await expectAccessible();
+  await page.goto(links[1]!);
+  await expect(page.getByText("The time has changed")).toBeVisible();
+  await expectAccessible();
 });

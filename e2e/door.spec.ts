@@ -114,16 +114,19 @@ test("opening a closed session's door writes nothing but the audit of the roster
   await expect(page.getByTestId("feedback-link")).toHaveText(new RegExp(`/feedback/${links[0]!.key}$`));
 });
 
-test("a session left open yesterday waits under 'To close'; the door counts nothing then but closes it", async ({ page }) => {
+test("a session left open yesterday waits under 'To close'; the door counts nothing then but closes it", async ({ page, expectAccessible }) => {
   const id = createSession({ title: "Yesterday's drop-in", capacity: null, kind: "drop_in", daysAhead: -1.2 });
   const early = createSession({ title: "Next week's evening", capacity: 5, daysAhead: 9 });
   assignFacilitator(id, "facilitator@kohtaamo.local");
   assignFacilitator(early, "facilitator@kohtaamo.local");
   await signInAs(page, "facilitator@kohtaamo.local");
   const toClose = page.getByRole("region", { name: /^To close/ });
+  await expect(toClose).toBeVisible();
+  await expectAccessible();
   await toClose.getByRole("link", { name: "Yesterday's drop-in" }).click();
   const door = new DoorPage(page);
   await expect(page.getByTestId("door-phase")).toHaveText(/day is over/);
+  await expectAccessible();
   await expect(page.getByRole("button", { name: "+ Parent, first time here" })).toHaveCount(0);
   await door.close();
   await expect(page.getByTestId("feedback-link")).toBeVisible();

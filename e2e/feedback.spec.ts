@@ -1,4 +1,5 @@
 import { test, expect } from "./fixtures";
+import { DoorPage } from "./pages/DoorPage";
 import { signInAs } from "./pages/Staff";
 import { assignFacilitator, createSession, query } from "./support/db";
 
@@ -14,7 +15,7 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   await page.goto(`/en/host/sessions/${id}`);
   await page.getByRole("button", { name: "+ Parent, first time here" }).click();
   await expect(page.getByTestId("total")).toHaveText("1 visitor");
-  await page.getByRole("button", { name: /^Close the session/ }).click();
+  await new DoorPage(page).close();
   await expect(page.getByRole("img", { name: "QR code to the feedback form" })).toBeVisible();
   await expectAccessible();
   const link = (await page.getByTestId("feedback-link").textContent())!;

@@ -1,5 +1,6 @@
 import { test, expect } from "./fixtures";
 import { signInAs } from "./pages/Staff";
+import { PlanSessionPage } from "./pages/PlanSessionPage";
 import { SessionPage } from "./pages/SessionPage";
 import { createSession, openDb } from "./support/db";
 import { waitForMail } from "./support/mail";
@@ -169,6 +170,32 @@ test("cancelling a booked session takes it off the list and e-mails the booker",
   await page.goto("/en?place=jarvenpaa");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+});
+
+test("raising the seats confirms the waiting list at once and tells the parent", async ({ page, browser }) => {
+  const title = `Full evening ${Date.now()}`;
+  const id = createSession({ title, capacity: 1, daysAhead: 11.3 });
+  const email = `waiting.${Date.now()}@example.com`;
+  const parentContext = await browser.newContext();
+  const parent = new SessionPage(await parentContext.newPage(), "en");
+  await parent.open(id);
+  await parent.book({});
+  await parent.manageLink();
+  await parent.open(id);
+  await parent.book({ email });
+  const manage = await parent.manageLink();
+  await expect(parent.page.getByText("Status: On the waiting list, number 1")).toBeVisible();
+
+  await signInAs(page, PLANNER);
+  const plan = new PlanSessionPage(page);
+  await plan.open(id);
+  const since = Date.now();
+  await plan.edit({ Seats: "2" });
+  await expect(plan.notice()).toContainText("1 booking moved from the waiting list to confirmed");
+  await waitForMail(email, "Your visit to Kohtaamo is confirmed", since);
+  await parent.page.goto(manage);
+  await expect(parent.page.getByText("Status: Confirmed")).toBeVisible();
+  await parentContext.close();
 });
 
 test("a planner invites a facilitator, who gets a sign-in link by e-mail in their language, and deactivating signs them out", async ({ page, browser, expectAccessible }) => {

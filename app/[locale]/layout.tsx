@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -24,6 +25,8 @@ export function generateStaticParams() {
 const CLIENT_NAMESPACES = ["booking", "errors", "error"];
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
+  // Every page renders per request: its scripts must carry this response's CSP nonce (proxy.ts).
+  await connection();
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);

@@ -1,12 +1,9 @@
-import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 
 export const metadata = { robots: { index: false } };
 
 export default async function CheckEmailPage({ params }: PageProps<"/[locale]/staff/check-email">) {
-  // Rendered per request like every page, so its scripts carry the response's CSP nonce.
-  await connection();
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("staff.checkEmail");

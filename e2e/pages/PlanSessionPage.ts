@@ -1,0 +1,25 @@
+import { expect, type Page } from "@playwright/test";
+
+/** A planner's page for one session: who runs it, its details, cancelling it (English labels). */
+export class PlanSessionPage {
+  constructor(readonly page: Page) {}
+
+  async open(id: number) {
+    await this.page.goto(`/en/plan/sessions/${id}`);
+    await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+
+  /** Changes fields of the edit form ("Seats", "Date", …) and saves. */
+  async edit(fields: Record<string, string>) {
+    for (const [label, value] of Object.entries(fields)) await this.page.getByLabel(label, { exact: true }).fill(value);
+    await this.page.getByRole("button", { name: "Save changes" }).click();
+  }
+
+  notice() {
+    return this.page.getByRole("status").filter({ hasText: /saved|cancelled/ });
+  }
+
+  async cancel() {
+    await this.page.getByRole("button", { name: "Cancel the session" }).click();
+  }
+}
