@@ -12,6 +12,8 @@ export const test = base.extend<{ expectAccessible: () => Promise<void>; cspClea
   },
   expectAccessible: async ({ page }, use) => {
     await use(async () => {
+      // After a client-side navigation Next sets the new title a moment later: wait for it, as a reader would.
+      await expect(page).toHaveTitle(/\S/);
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
     });
