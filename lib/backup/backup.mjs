@@ -204,7 +204,8 @@ export function runningServerPid(/** @type {string} */ dbPath) {
   } catch {
     return null;
   }
-  if (!Number.isInteger(pid) || pid <= 0) return null;
+  // Our own pid is never the server's: in a container, a restore run beside a stopped server may be pid 1 as it was.
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
   try {
     process.kill(pid, 0);
     return pid;
@@ -247,7 +248,7 @@ export async function restoreBackup({ file, dbPath, key, migrationsDir, now = ne
     if (!verdict.ok) return verdict;
     const pid = runningServerPid(target);
     if (pid !== null) {
-      return { ok: false, reason: `Kohtaamo is running on ${target} (pid ${pid}): stop it first, then restore.` };
+      return { ok: false, reason: `Kohtaamo is running on ${target} (pid ${pid}, from ${pidFile(target)}): stop it first, then restore.` };
     }
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const incoming = `${target}.restoring-${process.pid}.tmp`;

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -174,24 +174,36 @@ describe("restoreBackup", () => {
   it("refuses while a server runs on the database, and not after it has gone", async () => {
     const { file } = await takeBackup({ dbPath, dir: tmp, now: NOW });
     const { dir, target } = existingTarget();
-    writeServerPid(target); // this test process plays the running server
-    const before = filesIn(dir);
+    // A live process plays the running server.
+    const server = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    try {
+      writeServerPid(target, server.pid);
+      const before = filesIn(dir);
+      expect(runningServerPid(target)).toBe(server.pid);
+      expect(await restoreBackup({ file, dbPath: target, migrationsDir })).toEqual({
+        ok: false,
+        reason: `Kohtaamo is running on ${target} (pid ${server.pid}, from ${target}.pid): stop it first, then restore.`,
+      });
+      expect(filesIn(dir)).toEqual(before);
+    } finally {
+      const gone = new Promise((resolve) => server.once("exit", resolve));
+      server.kill();
+      await gone;
+    }
 
-    expect(runningServerPid(target)).toBe(process.pid);
-    expect(await restoreBackup({ file, dbPath: target, migrationsDir })).toEqual({
-      ok: false,
-      reason: `Kohtaamo is running on ${target} (pid ${process.pid}): stop it first, then restore.`,
-    });
-    expect(filesIn(dir)).toEqual(before);
-
-    // A pid file left by a server that crashed: its process is gone, so the restore goes ahead.
-    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-    writeServerPid(target, Number(gone.stdout));
+    // Its pid file left behind (a crash): the process is gone, so the restore goes ahead.
     expect(runningServerPid(target)).toBeNull();
-    removeServerPid(target); // not ours: left alone
+    removeServerPid(target); // not this process's own: left alone
     expect(fs.existsSync(`${target}.pid`)).toBe(true);
-    removeServerPid(target, Number(gone.stdout));
-    expect(fs.existsSync(`${target}.pid`)).toBe(false);
     expect(await restoreBackup({ file, dbPath: target, migrationsDir })).toMatchObject({ ok: true });
+  });
+
+  it("never takes its own pid for a running server", () => {
+    const target = path.join(tmp, "own.db");
+    writeServerPid(target);
+    expect(fs.readFileSync(`${target}.pid`, "utf8")).toBe(`${process.pid}\n`);
+    expect(runningServerPid(target)).toBeNull();
+    removeServerPid(target);
+    expect(fs.existsSync(`${target}.pid`)).toBe(false);
   });
 });
