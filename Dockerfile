@@ -10,7 +10,8 @@
 FROM node:20-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
+# `npm install` honours the lockfile; `npm ci` refuses a lock written on a registry that lacks other platforms' optional packages.
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
