@@ -140,7 +140,10 @@ async function measure({ name, file, seedDemo }) {
     const staffPages = ["/fi/plan", "/fi/plan/places", "/fi/plan/feedback", ...reachPages];
     /** @type {number[]} */
     const reachMs = [];
+    /** @type {string[]} */
+    const trend = [];
     for (let round = 0; round < rounds; round++) {
+      if (round > 0 && round % 10 === 0) trend.push(`${round}: ${(memoryOf(/** @type {number} */ (server.pid)).rss / MiB).toFixed(0)}`);
       for (const p of publicPages) await fetch(`${base}${p}`).then((r) => r.arrayBuffer());
       for (const p of staffPages) {
         const t = performance.now();
@@ -151,6 +154,7 @@ async function measure({ name, file, seedDemo }) {
       }
     }
     const warm = memoryOf(/** @type {number} */ (server.pid));
+    if (trend.length) console.log(`[footprint] ${name}: RSS in MiB after round ${trend.join(", ")}, ${rounds}: ${(warm.rss / MiB).toFixed(0)}`);
     return { name, disk: diskOf(file), idle: idle.rss, warm: warm.rss, peak: warm.peak, reachMs: reachMs.sort((a, b) => a - b)[reachMs.length >> 1] ?? NaN };
   } finally {
     for (const child of [server, catcher]) {

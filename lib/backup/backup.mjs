@@ -152,6 +152,48 @@ function knownMigrations(migrationsDir) {
 }
 
 /**
+ * Which of this app's migrations a database has, and which it still lacks; `unknown` counts
+ * those it has that this app does not know (the database is from a newer version). For the
+ * health check ("migrations are current") and for the backup taken before migrating.
+ * @param {import("better-sqlite3").Database} db an open connection (read-only is enough)
+ * @param {string} migrationsDir
+ * @returns {{ applied: string[], pending: string[], unknown: number }}
+ */
+export function migrationStatus(db, migrationsDir) {
+  const known = knownMigrations(migrationsDir);
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  const done = hasTable
+    ? /** @type {{ createdAt: number }[]} */ (db.prepare("SELECT CAST(created_at AS INTEGER) AS createdAt FROM __drizzle_migrations").all()).map((m) => m.createdAt)
+    : [];
+  const doneSet = new Set(done);
+  return {
+    applied: [...known].filter(([when]) => doneSet.has(when)).map(([, tag]) => tag),
+    pending: [...known].filter(([when]) => !doneSet.has(when)).map(([, tag]) => tag),
+    unknown: done.filter((when) => !known.has(when)).length,
+  };
+}
+
+/**
+ * The backup an upgrade takes before it migrates: only when the database exists, already holds
+ * migrations (not a first start) and this version brings new ones. Call it before migrating.
+ * @param {{ dbPath: string, dir: string, key?: string | null, keepDaily?: number, keepWeekly?: number, migrationsDir: string, now?: Date }} o
+ * @returns {Promise<{ file: string, bytes: number, pending: string[] } | null>}
+ */
+export async function backupBeforeMigrating({ migrationsDir, ...o }) {
+  if (!fs.existsSync(o.dbPath)) return null;
+  const db = new Database(o.dbPath, { readonly: true, fileMustExist: true });
+  let status;
+  try {
+    status = migrationStatus(db, migrationsDir);
+  } finally {
+    db.close();
+  }
+  if (status.applied.length === 0 || status.pending.length === 0) return null;
+  const { file, bytes } = await takeBackup(o);
+  return { file, bytes, pending: status.pending };
+}
+
+/**
  * Checks a plain SQLite file: opens it read-only, runs the integrity check, and compares its
  * applied migrations with this app's journal.
  * @param {string} plainFile @param {string} label @param {string} migrationsDir
@@ -166,13 +208,11 @@ function checkPlain(plainFile, label, migrationsDir) {
     if (lines.join() !== "ok") return { ok: false, reason: `${label} is damaged (SQLite's integrity check: ${lines[0]}).` };
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
     if (!hasTable) return { ok: false, reason: `${label} is not a Kohtaamo database (it has no migrations table).` };
-    const applied = /** @type {{ createdAt: number }[]} */ (db.prepare("SELECT CAST(created_at AS INTEGER) AS createdAt FROM __drizzle_migrations ORDER BY created_at").all());
-    const known = knownMigrations(migrationsDir);
-    const unknown = applied.filter((m) => !known.has(m.createdAt));
-    if (unknown.length > 0) {
-      return { ok: false, reason: `${label} comes from a newer version of Kohtaamo (${unknown.length} migration(s) this version does not know): upgrade the app before restoring it.` };
+    const { applied, unknown } = migrationStatus(db, migrationsDir);
+    if (unknown > 0) {
+      return { ok: false, reason: `${label} comes from a newer version of Kohtaamo (${unknown} migration(s) this version does not know): upgrade the app before restoring it.` };
     }
-    return { ok: true, migrations: applied.map((m) => /** @type {string} */ (known.get(m.createdAt))) };
+    return { ok: true, migrations: applied };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `${label} is damaged or not a database (${message}).` };

@@ -8,7 +8,7 @@ import type { DB } from "@/db/client";
 import { createBooking } from "@/lib/booking/writes";
 import { sqliteOf } from "@/lib/reach/sqlite";
 import { addPlace, addSession, bookingInput, testDb } from "@/lib/test/db";
-import { latestBackup, removeServerPid, restoreBackup, runningServerPid, takeBackup, verifyBackup, writeServerPid } from "./backup.mjs";
+import { backupBeforeMigrating, latestBackup, migrationStatus, removeServerPid, restoreBackup, runningServerPid, takeBackup, verifyBackup, writeServerPid } from "./backup.mjs";
 import { decryptFile, encryptFile } from "./crypto.mjs";
 
 const migrationsDir = path.resolve("db/migrations");
@@ -205,5 +205,33 @@ describe("restoreBackup", () => {
     expect(runningServerPid(target)).toBeNull();
     removeServerPid(target);
     expect(fs.existsSync(`${target}.pid`)).toBe(false);
+  });
+});
+
+describe("before migrating", () => {
+  it("reports the migrations a database has and lacks", () => {
+    expect(migrationStatus(sqliteOf(db), migrationsDir)).toEqual({
+      applied: ["0000_init", "0001_staff_and_attendance", "0002_feedback", "0003_reach"],
+      pending: [],
+      unknown: 0,
+    });
+    sqliteOf(db).prepare("DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)").run();
+    sqliteOf(db).prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('newer', 1900000000000)").run();
+    expect(migrationStatus(sqliteOf(db), migrationsDir)).toMatchObject({ pending: ["0003_reach"], unknown: 1 });
+  });
+
+  it("takes a backup only when an existing database is about to be migrated", async () => {
+    const dir = path.join(tmp, "backups");
+    expect(await backupBeforeMigrating({ dbPath, dir, migrationsDir })).toBeNull(); // current
+    expect(await backupBeforeMigrating({ dbPath: path.join(tmp, "none.db"), dir, migrationsDir })).toBeNull(); // first start
+    new Database(path.join(tmp, "empty.db")).close();
+    expect(await backupBeforeMigrating({ dbPath: path.join(tmp, "empty.db"), dir, migrationsDir })).toBeNull();
+    expect(fs.existsSync(dir)).toBe(false);
+
+    // The database of the version before the last migration, as an upgrade finds it.
+    sqliteOf(db).prepare("DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)").run();
+    const taken = await backupBeforeMigrating({ dbPath, dir, migrationsDir, now: NOW });
+    expect(taken).toEqual({ file: path.join(dir, "kohtaamo-20261123T083500Z.db"), bytes: expect.any(Number), pending: ["0003_reach"] });
+    expect(bookingCount(taken!.file)).toBe(3);
   });
 });
