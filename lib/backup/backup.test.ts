@@ -109,6 +109,36 @@ describe("takeBackup", () => {
     expect(bookingCount(target)).toBe(5);
   });
 
+  it("finishes under a steady stream of bookings, as one consistent moment", async () => {
+    // Over 2,000 pages, so the copy takes several steps and each write in between restarts it.
+    sqliteOf(db).exec("CREATE TABLE ballast (b BLOB)");
+    for (let i = 0; i < 12; i++) sqliteOf(db).prepare("INSERT INTO ballast VALUES (randomblob(1000000))").run();
+    const ids: number[] = [];
+    let writing = true;
+    const write = () => {
+      if (!writing) return;
+      try {
+        const r = createBooking(db, bookingInput(sessionId, { nickname: "during" }));
+        if (r.ok) ids.push(r.bookingId);
+      } catch {
+        // A rare clash of random booking codes over thousands of bookings: keep writing.
+      }
+      setImmediate(write);
+    };
+    write();
+    // Copied in small steps only, the copy would restart after every write and never finish.
+    const { file } = await takeBackup({ dbPath, dir: tmp, now: NOW });
+    writing = false;
+
+    expect(ids.length).toBeGreaterThan(1);
+    const copy = new Database(file, { readonly: true });
+    const inCopy = new Set((copy.prepare("SELECT id FROM bookings").all() as { id: number }[]).map((r) => r.id));
+    copy.close();
+    const written = ids.filter((id) => inCopy.has(id));
+    expect(written).toEqual(ids.slice(0, written.length)); // no holes: one moment, not a torn copy
+    expect(await verifyBackup({ file, migrationsDir })).toMatchObject({ ok: true });
+  }, 10_000);
+
   it("asks for the key of an encrypted backup, and refuses a wrong one", async () => {
     const { file } = await takeBackup({ dbPath, dir: tmp, key: KEY, now: NOW });
     expect(await verifyBackup({ file, migrationsDir })).toEqual({ ok: false, reason: "kohtaamo-20261123T083500Z.db.enc is encrypted: set BACKUP_KEY to the key it was made with." });

@@ -15,9 +15,13 @@ const HEADER = MAGIC.length + SALT + IV;
 // scrypt's cost: about 64 MiB and a fraction of a second, once per backup.
 const SCRYPT = { N: 2 ** 16, r: 8, p: 1, maxmem: 128 * 1024 * 1024 };
 
-/** @param {string} secret @param {Buffer} salt */
+/**
+ * Asynchronous on purpose: the running app takes scheduled backups, and a synchronous scrypt
+ * would stop it answering requests for a fraction of a second.
+ * @param {string} secret @param {Buffer} salt @returns {Promise<Buffer>}
+ */
 function deriveKey(secret, salt) {
-  return crypto.scryptSync(secret, salt, 32, SCRYPT);
+  return new Promise((resolve, reject) => crypto.scrypt(secret, salt, 32, SCRYPT, (error, key) => (error ? reject(error) : resolve(key))));
 }
 
 /** True when the file starts with our header (whatever its name). @param {string} file */
@@ -37,7 +41,7 @@ export async function encryptFile(source, target, secret) {
   const salt = crypto.randomBytes(SALT);
   const iv = crypto.randomBytes(IV);
   const header = Buffer.concat([MAGIC, salt, iv]);
-  const cipher = crypto.createCipheriv("aes-256-gcm", deriveKey(secret, salt), iv);
+  const cipher = crypto.createCipheriv("aes-256-gcm", await deriveKey(secret, salt), iv);
   cipher.setAAD(header);
   fs.writeFileSync(target, header, { flag: "wx", mode: 0o600 });
   await pipeline(fs.createReadStream(source), cipher, fs.createWriteStream(target, { flags: "a" }));
@@ -67,7 +71,7 @@ export async function decryptFile(source, target, secret) {
   if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error("not an encrypted Kohtaamo backup");
   const salt = header.subarray(MAGIC.length, MAGIC.length + SALT);
   const iv = header.subarray(MAGIC.length + SALT);
-  const decipher = crypto.createDecipheriv("aes-256-gcm", deriveKey(secret, salt), iv);
+  const decipher = crypto.createDecipheriv("aes-256-gcm", await deriveKey(secret, salt), iv);
   decipher.setAAD(header);
   decipher.setAuthTag(tag);
   const body = size - TAG - HEADER;
