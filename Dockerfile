@@ -21,7 +21,8 @@ ENV NODE_ENV=production \
     DATABASE_PATH=/data/kohtaamo.db \
     BACKUP_DIR=/data/backups \
     PORT=3000 \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    NODE_OPTIONS=--max-old-space-size=256
 WORKDIR /app
 # Owned by root and read-only to the app; only /data is its own.
 COPY --from=build /app /app

@@ -4,7 +4,11 @@
 // reach dashboard over several periods, then reads the server's resident memory from /proc and
 // the database's size on disk.
 //
-//   node scripts/measure-footprint.mjs [--large data/kohtaamo-large.db] [--national] [--rounds 3]
+//   node scripts/measure-footprint.mjs [--large data/kohtaamo-large.db] [--national] [--rounds 30] [--heap 256]
+//
+// --heap caps V8's heap in MiB as deploy/kohtaamo.service and the Dockerfile do
+// (--max-old-space-size); --heap 0 leaves it uncapped, and V8 then grows into whatever the
+// machine has, so RSS keeps creeping up over the rounds without being needed.
 //
 // Data sets: "demo" (a fresh database with the demo data); "county" (the busiest of the 12
 // counties cut out of the national set `npm run seed:large` writes: about 1/12 of it); with
@@ -24,10 +28,12 @@ const { values } = parseArgs({
   options: {
     large: { type: "string", default: path.join(root, "data/kohtaamo-large.db") },
     national: { type: "boolean", default: false },
-    rounds: { type: "string", default: "3" },
+    rounds: { type: "string", default: "30" },
+    heap: { type: "string", default: "256" },
   },
 });
 const rounds = Number(values.rounds);
+const heap = Number(values.heap);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kohtaamo-footprint-"));
 const MiB = 1024 * 1024;
 
@@ -122,7 +128,7 @@ async function measure({ name, file, seedDemo }) {
   const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), "--port", String(port), "--hostname", "localhost"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_PATH: file, APP_URL: base, SEED_DEMO: String(seedDemo), AUTH_SECRET: randomBytes(32).toString("base64url"), SMTP_URL: `smtp://localhost:${mailPort}`, OUTBOX_INTERVAL_MS: "5000" },
+    env: { ...process.env, NODE_OPTIONS: heap ? `--max-old-space-size=${heap}` : "", DATABASE_PATH: file, APP_URL: base, SEED_DEMO: String(seedDemo), AUTH_SECRET: randomBytes(32).toString("base64url"), SMTP_URL: `smtp://localhost:${mailPort}`, OUTBOX_INTERVAL_MS: "5000" },
   });
   try {
     const started = Date.now();
@@ -190,7 +196,7 @@ try {
     rows.push(await measure(set));
   }
   const mib = (/** @type {number} */ b) => `${(b / MiB).toFixed(0)} MiB`;
-  console.log(`\nNode ${process.version}, ${os.cpus().length} CPU(s), ${rounds} warm-up round(s); RSS from /proc/<pid>/status`);
+  console.log(`\nNode ${process.version}, ${os.cpus().length} CPU(s), ${rounds} warm-up round(s), heap ${heap ? `capped at ${heap} MiB` : "uncapped"}; RSS from /proc/<pid>/status`);
   console.log(["data set", "database on disk", "RSS idle", "RSS warm", "RSS peak", "reach 'all' ms (median)"].join(" | "));
   for (const r of rows) console.log([r.name, mib(r.disk), mib(r.idle), mib(r.warm), mib(r.peak), r.reachMs.toFixed(0)].join(" | "));
 } finally {
