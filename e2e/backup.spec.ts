@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -9,17 +8,9 @@ import { test, expect } from "./fixtures";
 import { SessionPage } from "./pages/SessionPage";
 import { createSession, openDb, query } from "./support/db";
 import { E2E } from "./support/env.cjs";
+import { freePort, startServer, type ExtraServer } from "./support/server";
 
 const root = path.resolve(__dirname, "..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "localhost", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A booking written straight into the live database, as the app would write a confirmed one. */
 function insertBooking(db: Database.Database, sessionId: number, i: number): number {
@@ -110,26 +101,20 @@ test("a backup taken while bookings are written restores into a fresh directory,
   // The app, started on the restored database alone, shows each parent's booking by their link.
   const mailPort = await freePort();
   const catcher = spawn(process.execPath, [path.join(root, "scripts/mail-catcher.mjs"), String(mailPort), path.join(tmp, "mail")], { stdio: "ignore" });
-  const port = await freePort();
   const secretFile = path.join(E2E.dir, "auth-secret");
-  const base = `http://localhost:${port}`;
-  let server: ChildProcess | undefined;
+  let server: ExtraServer | undefined;
   try {
-    server = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), "--port", String(port), "--hostname", "localhost"], {
-      cwd: root,
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        DATABASE_PATH: freshDb,
-        APP_URL: base,
+    server = await startServer(
+      {
         SMTP_URL: `smtp://localhost:${mailPort}`,
         SEED_DEMO: "false",
         TRUSTED_PROXY_HOPS: "0",
         // The first server's secret (made when it first sealed a mail), as a restore onto a new machine keeps AUTH_SECRET.
         ...(fs.existsSync(secretFile) ? { AUTH_SECRET: fs.readFileSync(secretFile, "utf8").trim() } : {}),
       },
-    });
-    await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+      { dir: path.dirname(freshDb), waitFor: "/api/health" },
+    );
+    const base = server.url;
 
     for (const { link, code } of booked) {
       await page.goto(link.replace(E2E.baseURL, base));
@@ -137,7 +122,7 @@ test("a backup taken while bookings are written restores into a fresh directory,
       await expect(page.getByText(code)).toBeVisible();
     }
   } finally {
-    await stop(server);
+    await server?.stop();
     await stop(catcher);
     fs.rmSync(tmp, { recursive: true, force: true });
   }

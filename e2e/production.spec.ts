@@ -1,5 +1,9 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { test, expect } from "./fixtures";
 import { E2E } from "./support/env.cjs";
 import { startServer } from "./support/server";
@@ -11,6 +15,7 @@ function production(extra: Record<string, string> = {}) {
 }
 
 test("a production service starts empty, reports ready, refuses a proxy it was not told of, logs JSON without addresses, and stops cleanly", async () => {
+  test.setTimeout(120_000);
   const server = await startServer(production());
   try {
     const health = await fetch(`${server.url}/api/health`);
@@ -28,11 +33,16 @@ test("a production service starts empty, reports ready, refuses a proxy it was n
     expect(proxied.status).toBe(503);
     expect(await proxied.text()).toContain("TRUSTED_PROXY_HOPS");
     expect((await fetch(`${server.url}/fi`)).status).toBe(200);
+
+    // One server per database: the pid file says who holds it, and a second server refuses.
+    expect(fs.readFileSync(`${server.dbPath}.pid`, "utf8").trim()).toMatch(/^\d+$/);
+    await expect(startServer(production(), { dir: server.dir })).rejects.toThrow(/another Kohtaamo server/);
   } finally {
     expect(await server.stop("SIGTERM")).toBe(0);
   }
   // Stopped gracefully: the outbox loop ended and the database was closed (SQLite folds the WAL back in on close).
   expect(fs.existsSync(`${server.dbPath}-wal`)).toBe(false);
+  expect(fs.existsSync(`${server.dbPath}.pid`)).toBe(false);
   const lines = server.output().trim().split("\n").filter(Boolean);
   const events = lines.map((line) => JSON.parse(line) as { event?: string });
   expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(["server.listening", "server.proxy_unconfigured", "server.stopping", "boot.closed", "server.stopped"]));
@@ -54,4 +64,25 @@ test("health answers 503 when mail has been stuck for half an hour", async () =>
   } finally {
     await server.stop();
   }
+});
+
+test("an upgrade that brings migrations copies the database first", async () => {
+  test.setTimeout(120_000);
+  // The database as the previous version left it: every migration but the newest applied.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kohtaamo-upgrade-"));
+  const previous = path.join(dir, "previous-migrations");
+  fs.cpSync(path.resolve(__dirname, "../db/migrations"), previous, { recursive: true });
+  const journalFile = path.join(previous, "meta/_journal.json");
+  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: unknown[] };
+  journal.entries.pop();
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  const sqlite = new Database(path.join(dir, "kohtaamo.db"));
+  migrate(drizzle(sqlite), { migrationsFolder: previous });
+  sqlite.close();
+
+  const backupDir = path.join(dir, "backups");
+  const upgraded = await startServer(production({ BACKUP_DIR: backupDir }), { dir, waitFor: "/api/health" });
+  await upgraded.stop();
+  expect(fs.readdirSync(backupDir)).toEqual([expect.stringMatching(/^kohtaamo-\d{8}T\d{6}Z\.db$/)]);
+  expect(upgraded.output()).toContain('"event":"backup.before_migrating"');
 });

@@ -41,6 +41,12 @@ const schema = z.object({
   /** The wellbeing services county's social welfare ombudsman (sosiaaliasiavastaava): the official route for a concern. */
   OMBUDSMAN_NAME: z.string().trim().min(1).default("Demo-hyvinvointialueen sosiaaliasiavastaava"),
   OMBUDSMAN_CONTACT: z.string().trim().min(1).default("sosiaaliasiavastaava@hyvinvointialue.example, 09 000 0000"),
+  /** Backups (lib/backup): where, how many daily and weekly copies are kept, the encryption key, and the app's own schedule (0: off). */
+  BACKUP_DIR: z.string().min(1).default("./data/backups"),
+  BACKUP_KEEP_DAILY: whole(0, 7),
+  BACKUP_KEEP_WEEKLY: whole(0, 8),
+  BACKUP_KEY: z.string().min(16, "BACKUP_KEY must be at least 16 characters long (e.g. openssl rand -base64 32).").optional(),
+  BACKUP_INTERVAL_HOURS: whole(0, 0),
   /** The demo's local mail catcher, started by `npm start` when SMTP_URL is not set. */
   MAIL_CATCHER_PORT: whole(1, 2525),
   /** Set by `npm start` when it runs the catcher, whose old files retention then deletes. */

@@ -9,6 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import { format, parseArgs } from "node:util";
 import { envOrExit } from "../lib/env.mjs";
+import { removeServerPid, runningServerPid, writeServerPid } from "../lib/backup/backup.mjs";
 import { log } from "../lib/log.mjs";
 import { stampRequest, transportSecurity, unconfiguredProxy } from "./edge.mjs";
 
@@ -24,6 +25,13 @@ function routeConsoleToLog() {
 export async function serve({ port, hostname }) {
   const env = envOrExit(process.env);
   routeConsoleToLog();
+  // One server per database file: a restore checks this too, and refuses while it is held.
+  const dbPath = path.resolve(env.DATABASE_PATH);
+  const other = runningServerPid(dbPath);
+  if (other) {
+    log.error({ event: "server.already_running", pid: other }, `another Kohtaamo server (pid ${other}) is running on this database`);
+    process.exit(1);
+  }
   // Set before Next (and React through it) is loaded: they pick their production builds from it.
   process.env.NODE_ENV = "production";
   const { default: next } = await import("next");
@@ -44,6 +52,8 @@ export async function serve({ port, hostname }) {
     void handle(req, res);
   });
   await new Promise((resolve) => server.listen(port, hostname, resolve));
+  writeServerPid(dbPath);
+  process.on("exit", () => removeServerPid(dbPath));
   log.info({ event: "server.listening", url: `http://${hostname}:${port}`, trustedHops: env.TRUSTED_PROXY_HOPS, mode: env.KOHTAAMO_ENV }, "listening");
   return server;
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 
 const root = path.resolve(__dirname, "../..");
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = net.createServer().listen(0, "localhost", () => {
       const { port } = probe.address() as net.AddressInfo;

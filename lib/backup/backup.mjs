@@ -3,11 +3,13 @@
 // file copy), named by UTC time, optionally encrypted, pruned by a grandfather-father-son rule;
 // a check of a copy's integrity and schema version; and a restore that refuses to touch a
 // running database. Plain JavaScript with JSDoc types, so the CLI scripts (scripts/backup.mjs,
-// scripts/restore.mjs) and the app's TypeScript import the same code.
+// scripts/restore.mjs) and the app's TypeScript
+// import the same code.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { readEnv } from "../env.mjs";
 import { prune } from "./retention.mjs";
 import { decryptFile, encryptFile, isEncrypted } from "./crypto.mjs";
 
@@ -315,27 +317,20 @@ export async function restoreBackup({ file, dbPath, key, migrationsDir, now = ne
 }
 
 /**
- * The backup settings from the environment, checked. The app's own configuration may wrap
- * this; the CLI scripts use it directly.
- * @param {Record<string, string | undefined>} env
+ * The backup settings, from the environment as lib/env.mjs checks it (the one place every setting is
+ * validated). Throws one message listing every problem.
+ * @param {Record<string, string | undefined>} source
  */
-export function backupSettingsFrom(env) {
-  /** @param {string} name @param {number} fallback */
-  const count = (name, fallback) => {
-    const raw = env[name];
-    if (raw === undefined || raw === "") return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${raw}".`);
-    return n;
-  };
-  const key = env.BACKUP_KEY || null;
-  if (key !== null && key.length < 16) throw new Error("BACKUP_KEY must be at least 16 characters long (e.g. openssl rand -base64 32).");
+export function backupSettingsFrom(source) {
+  const result = readEnv(source);
+  if (!result.ok) throw new Error(result.problems.join("\n"));
+  const env = result.env;
   return {
-    dbPath: path.resolve(env.DATABASE_PATH || "./data/kohtaamo.db"),
-    dir: path.resolve(env.BACKUP_DIR || "./data/backups"),
-    key,
-    keepDaily: count("BACKUP_KEEP_DAILY", 7),
-    keepWeekly: count("BACKUP_KEEP_WEEKLY", 8),
-    intervalHours: count("BACKUP_INTERVAL_HOURS", 0),
+    dbPath: path.resolve(env.DATABASE_PATH),
+    dir: path.resolve(env.BACKUP_DIR),
+    key: env.BACKUP_KEY ?? null,
+    keepDaily: env.BACKUP_KEEP_DAILY,
+    keepWeekly: env.BACKUP_KEEP_WEEKLY,
+    intervalHours: env.BACKUP_INTERVAL_HOURS,
   };
 }

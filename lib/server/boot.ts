@@ -1,9 +1,12 @@
 import "server-only";
+import path from "node:path";
 import { getDb, migrateDatabase, setDatabaseFile } from "@/db/client";
 import { ensureAdmin, seedDemo, seedDemoStaff } from "@/db/seed";
 import { seedHistory } from "@/db/seed-history";
 import { config } from "@/lib/config";
+import { backupBeforeMigrating, takeBackup } from "@/lib/backup/backup.mjs";
 import { log } from "@/lib/log.mjs";
+import { migrationsDir } from "./health";
 import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
 import { runRetention } from "@/lib/privacy/retention";
 
@@ -15,8 +18,18 @@ const shutdownHook = globalThis as unknown as { __kohtaamoShutdown?: () => Promi
  * Registers the shutdown the server script calls: finish the batch in
  * flight, then close the database.
  */
-export function boot(): void {
+export async function boot(): Promise<void> {
   const cfg = config();
+  const backups = {
+    dbPath: path.resolve(/*turbopackIgnore: true*/ cfg.DATABASE_PATH),
+    dir: path.resolve(/*turbopackIgnore: true*/ cfg.BACKUP_DIR),
+    key: cfg.BACKUP_KEY ?? null,
+    keepDaily: cfg.BACKUP_KEEP_DAILY,
+    keepWeekly: cfg.BACKUP_KEEP_WEEKLY,
+  };
+  // An upgrade with new migrations copies the database first, so a failed migration can be undone.
+  const before = await backupBeforeMigrating({ ...backups, migrationsDir: migrationsDir() });
+  if (before) log.info({ event: "backup.before_migrating", file: path.basename(before.file), pending: before.pending }, "backup taken before migrating");
   setDatabaseFile(cfg.DATABASE_PATH);
   const db = getDb();
   migrateDatabase(db);
@@ -31,6 +44,7 @@ export function boot(): void {
   const transport = cfg.SMTP_URL ? smtpTransport(cfg.SMTP_URL) : null;
   let running: Promise<void> | null = null;
   let lastRetention = 0;
+  let lastBackup = Date.now();
   const work = async () => {
     try {
       if (transport) {
@@ -42,6 +56,11 @@ export function boot(): void {
         const periods = { retentionDays: cfg.EMAIL_RETENTION_DAYS, concernContactDays: cfg.CONCERN_CONTACT_DAYS };
         runRetention(db, new Date(), periods, cfg.MAIL_CATCHER_DIR);
         lastRetention = Date.now();
+      }
+      if (cfg.BACKUP_INTERVAL_HOURS > 0 && Date.now() - lastBackup >= cfg.BACKUP_INTERVAL_HOURS * 3_600_000) {
+        lastBackup = Date.now();
+        const taken = await takeBackup(backups);
+        log.info({ event: "backup.taken", file: path.basename(taken.file), bytes: taken.bytes, pruned: taken.pruned.length }, "backup taken");
       }
     } catch (error) {
       log.error({ event: "background.failed", err: error }, "background work failed, will retry");

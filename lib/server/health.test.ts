@@ -3,7 +3,13 @@ import { sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { queueMail } from "@/lib/mail/outbox";
 import { testDb } from "@/lib/test/db";
-import { OUTBOX_STUCK_MINUTES, readiness } from "./health";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { OUTBOX_STUCK_MINUTES, readiness as readinessWith } from "./health";
+
+const noBackups = { dir: path.join(os.tmpdir(), "kohtaamo-no-backups"), intervalHours: 0 };
+const readiness = (db: DB, now?: Date) => readinessWith(db, noBackups, now);
 
 let db: DB;
 beforeEach(() => {
@@ -33,5 +39,14 @@ describe("readiness", () => {
   it("is not ok when the database does not answer", () => {
     db.$client.close();
     expect(readiness(db)).toMatchObject({ ok: false, database: { ok: false } });
+  });
+
+  it("is not ok when scheduled backups have stopped", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kohtaamo-backups-"));
+    const now = new Date("2026-11-23T12:00:00Z");
+    expect(readinessWith(db, { dir, intervalHours: 24 }, now)).toMatchObject({ ok: false, backup: { ok: false, ageHours: null } });
+    fs.writeFileSync(path.join(dir, "kohtaamo-20261122T120000Z.db"), "");
+    expect(readinessWith(db, { dir, intervalHours: 24 }, now)).toMatchObject({ ok: true, backup: { ok: true, ageHours: 24 } });
+    expect(readinessWith(db, { dir, intervalHours: 24 }, new Date("2026-11-25T13:00:00Z"))).toMatchObject({ ok: false, backup: { ok: false, ageHours: 73 } });
   });
 });
