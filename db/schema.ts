@@ -477,6 +477,23 @@ export const youSaidWeDid = sqliteTable("you_said_we_did", {
   createdAt: createdAt(),
 });
 
+// ---------------------------------------------------------------- organisation
+
+/**
+ * Who runs this Kohtaamo, as the first admin sets it on the first-run page.
+ * One row (id 1); until it exists, the configuration's ORGANISATION_* and
+ * OMBUDSMAN_* values stand in (see lib/organisation).
+ */
+export const organisation = sqliteTable("organisation", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull(),
+  contact: text("contact").notNull(),
+  ombudsmanName: text("ombudsman_name"),
+  ombudsmanContact: text("ombudsman_contact"),
+  updatedBy: text("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at").notNull(),
+});
+
 // ---------------------------------------------------------------- reach
 // Summaries for the reach dashboard, so its figures stay fast at national
 // scale. Derived data only: written by lib/reach/refresh.ts and nothing else.

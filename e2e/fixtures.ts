@@ -1,5 +1,13 @@
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+
+/** Axe's WCAG 2.1 AA and best-practice rules on the page as it is now. */
+export async function expectAxeClean(page: Page) {
+  // After a client-side navigation Next sets the new title a moment later: wait for it, as a reader would.
+  await expect(page).toHaveTitle(/\S/);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
 
 let counter = 0;
 
@@ -11,12 +19,7 @@ export const test = base.extend<{ expectAccessible: () => Promise<void>; cspClea
     await use({ "x-forwarded-for": `198.51.${testInfo.workerIndex % 250}.${counter % 250}` });
   },
   expectAccessible: async ({ page }, use) => {
-    await use(async () => {
-      // After a client-side navigation Next sets the new title a moment later: wait for it, as a reader would.
-      await expect(page).toHaveTitle(/\S/);
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-    });
+    await use(() => expectAxeClean(page));
   },
   // Every page every test opens runs under the real Content-Security-Policy: anything it refuses fails the test.
   cspClean: [

@@ -4,8 +4,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { test, expect } from "./fixtures";
+import { test, expect, expectAxeClean } from "./fixtures";
 import { E2E } from "./support/env.cjs";
+import { waitForMail } from "./support/mail";
 import { startServer } from "./support/server";
 
 const ADMIN = "first.admin@example.org";
@@ -85,4 +86,68 @@ test("an upgrade that brings migrations copies the database first", async () => 
   await upgraded.stop();
   expect(fs.readdirSync(backupDir)).toEqual([expect.stringMatching(/^kohtaamo-\d{8}T\d{6}Z\.db$/)]);
   expect(upgraded.output()).toContain('"event":"backup.before_migrating"');
+});
+
+test("a new organisation's first admin is led through the first day: its details, the first meeting place, a colleague", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const admin = `admin.${Date.now()}@example.org`;
+  // Behind one proxy, as in the deployment guide (the tests' browser plays it).
+  const server = await startServer(production({ ADMIN_EMAIL: admin, TRUSTED_PROXY_HOPS: "1" }));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    const at = (p: string) => `${server.url}${p}`;
+    const since = Date.now();
+    await page.goto(at("/en/staff/sign-in"));
+    await page.getByRole("textbox", { name: "E-mail" }).fill(admin);
+    await page.getByRole("button", { name: /sign-in link/i }).click();
+    const mail = await waitForMail(admin, /Kirjautuminen Kohtaamoon|Sign in to Kohtaamo/, since);
+    await page.goto(mail.text!.match(/https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S+/)![0]);
+
+    // Signing in on an empty service leads to the first-run page.
+    await expect(page).toHaveURL(at("/en/plan/welcome"));
+    await expect(page.getByRole("heading", { level: 1, name: "Welcome to Kohtaamo" })).toBeVisible();
+    await expectAxeClean(page);
+    await page.getByRole("button", { name: "Save the details" }).click();
+    await expect(page.getByLabel("Name of the organisation")).toHaveAccessibleDescription(/Please fill this in/);
+    await page.getByLabel("Name of the organisation").fill("Vertaistuki Itä ry");
+    await page.getByLabel("Contact for questions about data").fill("tietosuoja@vertaistuki.example, 09 123 4567");
+    await page.getByRole("button", { name: "Save the details" }).click();
+    await expect(page.getByText("The details are saved.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Who runs the service/ })).toContainText("Done");
+
+    // Parents read the organisation's own name.
+    await page.goto(at("/fi/privacy"));
+    await expect(page.getByText(/Vertaistuki Itä ry/).first()).toBeVisible();
+
+    // The first meeting place.
+    await page.goto(at("/en/plan/welcome"));
+    await page.getByRole("link", { name: "Add the first meeting place" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("Kohtaamo Itäkeskus");
+    await page.getByLabel("Street address").fill("Itäkatu 1");
+    await page.getByLabel("Postal code").fill("00930");
+    await page.getByLabel("City or town").fill("Helsinki");
+    await page.getByLabel("Wellbeing services county", { exact: true }).fill("Helsingin kaupunki");
+    await page.getByRole("button", { name: "Add the meeting place" }).click();
+    await expect(page).toHaveURL(/\/en\/plan\/places\?saved=/);
+    await page.goto(at("/en/plan/welcome"));
+    await expect(page.getByRole("heading", { name: /The first meeting place/ })).toContainText("Done");
+
+    // A colleague, invited by e-mail.
+    const colleague = `colleague.${Date.now()}@example.org`;
+    await page.getByRole("link", { name: "Invite colleagues" }).click();
+    await page.getByLabel("E-mail", { exact: true }).fill(colleague);
+    await page.getByLabel("Name", { exact: true }).fill("Kaisa Kollega");
+    const invitedAt = Date.now();
+    await page.getByRole("button", { name: "Invite" }).click();
+    await waitForMail(colleague, /Kutsu Kohtaamoon|Invitation to Kohtaamo|Inbjudan till Kohtaamo/, invitedAt);
+    await page.goto(at("/en/plan/welcome"));
+    await expect(page.getByText("1 colleague invited.")).toBeVisible();
+    // Done: signing in again goes to the sessions, not the first-run page.
+    await page.goto(at("/en/host"));
+    await expect(page).toHaveURL(at("/en/host"));
+  } finally {
+    await context.close();
+    await server.stop();
+  }
 });

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 
 const LINKS = [
+  ["welcome", "/plan/welcome"],
   ["schedule", "/plan"],
   ["places", "/plan/places"],
   ["newOnce", "/plan/sessions/new?mode=once"],

@@ -1,6 +1,9 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/guard";
+import { isPlanner } from "@/lib/auth/staff";
+import { firstRun } from "@/lib/organisation/reads";
 import { hostSessions } from "@/lib/attendance/reads";
 import { helsinkiDay } from "@/lib/i18n/time";
 import type { Locale } from "@/lib/i18n/locales";
@@ -13,6 +16,8 @@ export default async function HostPage({ params }: PageProps<"/[locale]/host">) 
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
+  // A new service's first admin lands here after signing in: lead them through the first day.
+  if (isPlanner(actor) && !firstRun(getDb()).done) redirect(`/${locale}/plan/welcome`);
   const t = await getTranslations("host.list");
   const format = await getFormatter();
   const now = new Date();

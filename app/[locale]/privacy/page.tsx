@@ -1,5 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
 import { config } from "@/lib/config";
+import { organisation } from "@/lib/organisation/reads";
 import type { Locale } from "@/lib/i18n/locales";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/privacy">) {
@@ -16,13 +18,14 @@ export default async function PrivacyPage({ params }: PageProps<"/[locale]/priva
   setRequestLocale(locale);
   const t = await getTranslations("privacy");
   const c = config();
+  const org = organisation(getDb());
   const values = {
-    organisation: c.ORGANISATION_NAME,
-    contact: c.ORGANISATION_CONTACT,
+    organisation: org.name,
+    contact: org.contact,
     days: c.EMAIL_RETENTION_DAYS,
     concernDays: c.CONCERN_CONTACT_DAYS,
   };
-  const own = { fi: c.ORGANISATION_STATEMENT_FI, sv: c.ORGANISATION_STATEMENT_SV, en: c.ORGANISATION_STATEMENT_EN }[locale as Locale];
+  const own = org.statement[locale as Locale];
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>

@@ -1,5 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
 import { config } from "@/lib/config";
+import { organisation } from "@/lib/organisation/reads";
 import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/Notice";
 
@@ -11,21 +13,22 @@ export default async function ThanksPage({ params, searchParams }: PageProps<"/[
   const query = await searchParams;
   const t = await getTranslations("feedback.thanks");
   const c = config();
+  const org = organisation(getDb());
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       {query.concern === "1" && (
         <section aria-labelledby="concern-passed" className="mt-4 space-y-3">
           <Notice tone="info" role="status">
-            <span id="concern-passed">{t("concern", { organisation: c.ORGANISATION_NAME })}</span>
+            <span id="concern-passed">{t("concern", { organisation: org.name })}</span>
           </Notice>
           <p>{t("concernNext", { days: c.CONCERN_CONTACT_DAYS })}</p>
           <h2 className="text-lg font-semibold">{t("ombudsmanTitle")}</h2>
           <p>{t("ombudsman")}</p>
           <p>
-            <strong>{c.OMBUDSMAN_NAME}</strong>
+            <strong>{org.ombudsmanName}</strong>
             <br />
-            {t("ombudsmanContact")}: {c.OMBUDSMAN_CONTACT}
+            {t("ombudsmanContact")}: {org.ombudsmanContact}
           </p>
         </section>
       )}

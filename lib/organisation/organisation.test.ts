@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { DB } from "@/db/client";
+import { organisation as organisationTable } from "@/db/schema";
+import { addPlace, addStaff, testDb } from "@/lib/test/db";
+import { firstRun, organisation } from "./reads";
+import { organisationFormSchema } from "./schemas";
+import { saveOrganisation } from "./writes";
+
+let db: DB;
+beforeEach(() => {
+  db = testDb();
+});
+
+const input = organisationFormSchema.parse({
+  name: "Vertaistuki ry",
+  contact: "tietosuoja@vertaistuki.example, 09 123 4567",
+  ombudsmanName: "",
+  ombudsmanContact: "",
+});
+
+describe("the organisation's details", () => {
+  it("stand in from the configuration until an admin saves them, and the first run starts empty", () => {
+    expect(organisation(db)).toMatchObject({ name: "Kohtaamo-demo ry", saved: false });
+    expect(firstRun(db)).toEqual({ organisationSaved: false, hasPlace: false, colleagues: 0, done: false });
+  });
+
+  it("are saved by an admin only; a refused save changes nothing", () => {
+    const planner = addStaff(db, "planner");
+    expect(saveOrganisation(db, planner, input)).toEqual({ ok: false, error: "organisationAdminOnly" });
+    expect(saveOrganisation(db, null, input)).toEqual({ ok: false, error: "organisationAdminOnly" });
+    expect(db.select().from(organisationTable).all()).toEqual([]);
+
+    const admin = addStaff(db, "admin");
+    expect(saveOrganisation(db, admin, input)).toEqual({ ok: true });
+    expect(saveOrganisation(db, admin, { ...input, name: "Vertaistuki ry (Espoo)" })).toEqual({ ok: true });
+    // The configuration's ombudsman stays when none was typed.
+    expect(organisation(db)).toMatchObject({ name: "Vertaistuki ry (Espoo)", contact: input.contact, ombudsmanName: "Demo-hyvinvointialueen sosiaaliasiavastaava", saved: true });
+    expect(db.select().from(organisationTable).all()).toHaveLength(1);
+  });
+
+  it("count a first day done once there is a meeting place", () => {
+    addStaff(db, "admin");
+    addStaff(db, "facilitator");
+    addPlace(db);
+    expect(firstRun(db)).toMatchObject({ hasPlace: true, colleagues: 1, done: true });
+  });
+});

@@ -1,0 +1,41 @@
+import "server-only";
+import { count, eq } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { organisation as organisationTable, places, users } from "@/db/schema";
+import { config } from "@/lib/config";
+import type { Locale } from "@/lib/i18n/locales";
+
+export type Organisation = {
+  name: string;
+  contact: string;
+  ombudsmanName: string;
+  ombudsmanContact: string;
+  /** The organisation's own words on its independence from the authorities, per language; undefined: the app's default text. */
+  statement: Partial<Record<Locale, string>>;
+  /** False until an admin has saved the organisation's details (the configuration's values stand in). */
+  saved: boolean;
+};
+
+/** Who runs this Kohtaamo: as the admin saved it, or the configuration's values until then. */
+export function organisation(db: Pick<DB, "select">): Organisation {
+  const c = config();
+  const row = db.select().from(organisationTable).where(eq(organisationTable.id, 1)).get();
+  return {
+    name: row?.name ?? c.ORGANISATION_NAME,
+    contact: row?.contact ?? c.ORGANISATION_CONTACT,
+    ombudsmanName: row?.ombudsmanName ?? c.OMBUDSMAN_NAME,
+    ombudsmanContact: row?.ombudsmanContact ?? c.OMBUDSMAN_CONTACT,
+    statement: { fi: c.ORGANISATION_STATEMENT_FI, sv: c.ORGANISATION_STATEMENT_SV, en: c.ORGANISATION_STATEMENT_EN },
+    saved: Boolean(row),
+  };
+}
+
+export type FirstRun = { organisationSaved: boolean; hasPlace: boolean; colleagues: number; done: boolean };
+
+/** How far a new service has come on its first day: its details, a meeting place, colleagues invited. */
+export function firstRun(db: Pick<DB, "select">): FirstRun {
+  const organisationSaved = organisation(db).saved;
+  const hasPlace = (db.select({ n: count() }).from(places).get()?.n ?? 0) > 0;
+  const colleagues = Math.max(0, (db.select({ n: count() }).from(users).get()?.n ?? 0) - 1);
+  return { organisationSaved, hasPlace, colleagues, done: hasPlace };
+}
