@@ -301,3 +301,95 @@ test.describe("without JavaScript", () => {
     expect(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(row!.startsAt)).toBe(later.date);
   });
 });
+
+/** A group of three weekly meetings of its own, for one test. */
+function createGroup(title: string, capacity: number) {
+  const db = openDb();
+  const place = db.prepare("SELECT id FROM places WHERE slug = 'jarvenpaa'").get() as { id: number };
+  const text = (s: string) => JSON.stringify({ fi: s, sv: s, en: s });
+  const group = db
+    .prepare("INSERT INTO session_groups (place_id, title, description, capacity, max_party_size) VALUES (?, ?, ?, ?, 2) RETURNING id")
+    .get(place.id, text(title), text("Three evenings"), capacity) as { id: number };
+  const ids = [0, 1, 2].map((i) => {
+    const start = Date.now() + (6 + 7 * i) * 86_400_000;
+    return (
+      db
+        .prepare(
+          `INSERT INTO sessions (place_id, kind, starts_at, ends_at, title, description, languages, max_party_size, status, group_id)
+           VALUES (?, 'group', ?, ?, ?, ?, '["fi"]', 2, 'scheduled', ?) RETURNING id`,
+        )
+        .get(place.id, start, start + 7_200_000, text(`${title} ${i + 1}/3`), text("Three evenings"), group.id) as { id: number }
+    ).id;
+  });
+  db.close();
+  return ids;
+}
+
+test("a planner edits a whole group: fewer seats than booked is refused, more seats confirm the queue, and a new title reaches the parents", async ({ page, browser, expectAccessible }) => {
+  const title = `Evening group ${Date.now()}`;
+  const [first] = createGroup(title, 2);
+  const parentContext = await browser.newContext();
+  const parent = new SessionPage(await parentContext.newPage(), "en");
+  await parent.open(first!);
+  await parent.book({ people: 2 });
+  await parent.manageLink();
+  const email = `queue.${Date.now()}@example.com`;
+  await parent.open(first!);
+  await parent.book({ people: 1, email });
+  await parent.manageLink();
+
+  await signInAs(page, PLANNER);
+  const plan = new PlanSessionPage(page);
+  await plan.open(first!);
+  const group = page.getByRole("region", { name: "The whole group" });
+  await expectAccessible();
+  await group.getByLabel("Seats in the group").fill("1");
+  await group.getByRole("button", { name: "Save the group" }).click();
+  await expect(group.getByText("2 seats are already booked in the group.", { exact: false })).toBeVisible();
+  await expect(group.getByLabel("Seats in the group")).toHaveValue("1");
+  await expect(group.getByLabel("Seats in the group")).toHaveAccessibleDescription(/Fewer seats than are already booked/);
+
+  const since = Date.now();
+  await group.getByLabel("Seats in the group").fill("3");
+  await group.getByLabel("Title in English").fill(`${title} (renamed)`);
+  await group.getByRole("button", { name: "Save the group" }).click();
+  await expect(page.getByText("The group is saved.", { exact: false })).toBeVisible();
+  await expect(page.getByText("1 booking moved from the waiting list to confirmed", { exact: false })).toBeVisible();
+  await waitForMail(email, "Your visit to Kohtaamo is confirmed", since);
+  await parent.open(first!);
+  await expect(parent.page.getByRole("heading", { level: 1 })).toContainText(`${title} (renamed)`);
+  await parentContext.close();
+});
+
+test("a planner ends a weekly series from a date: that meeting and the later ones are cancelled, the earlier one stays", async ({ page }) => {
+  const db = openDb();
+  const place = db.prepare("SELECT id FROM places WHERE slug = 'jarvenpaa'").get() as { id: number };
+  const text = JSON.stringify({ fi: "Sarja", sv: "Serie", en: `Weekly evening ${Date.now()}` });
+  const rule = db
+    .prepare("INSERT INTO series (place_id, weekday, start_time, end_time, from_date, to_date, skip_dates) VALUES (?, 2, '17:00', '19:00', '2026-01-01', '2027-12-31', '[]') RETURNING id")
+    .get(place.id) as { id: number };
+  const ids = [0, 1, 2].map((i) => {
+    const start = Date.now() + (8 + 7 * i) * 86_400_000;
+    return (
+      db
+        .prepare(
+          `INSERT INTO sessions (place_id, kind, starts_at, ends_at, title, description, languages, capacity, max_party_size, status, series_id)
+           VALUES (?, 'info_evening', ?, ?, ?, ?, '["fi"]', 20, 4, 'scheduled', ?) RETURNING id`,
+        )
+        .get(place.id, start, start + 7_200_000, text, text, rule.id) as { id: number }
+    ).id;
+  });
+  db.close();
+
+  await signInAs(page, PLANNER);
+  const plan = new PlanSessionPage(page);
+  await plan.open(ids[1]!);
+  const form = page.getByRole("region", { name: "End the series from a date" });
+  await form.getByRole("button", { name: "Cancel the series from this date" }).click();
+  await expect(page.getByText("2 meetings were cancelled; nobody had to be told.")).toBeVisible();
+  const statuses = openDb()
+    .prepare(`SELECT status FROM sessions WHERE id IN (${ids.join(",")}) ORDER BY starts_at`)
+    .all()
+    .map((r) => (r as { status: string }).status);
+  expect(statuses).toEqual(["scheduled", "cancelled", "cancelled"]);
+});

@@ -4,8 +4,12 @@ import { useTranslations } from "next-intl";
 import type { PlanFormState } from "@/lib/schedule/form-state";
 import { Field, inputClass } from "@/components/ui/Field";
 
-/** Reads a planners' form state: the typed value of a field, and its error in the planner's language. */
-export function useFormState(state: PlanFormState) {
+/**
+ * Reads a planners' form state: the typed value of a field, and its error in
+ * the planner's language. `idPrefix` keeps ids unique when two forms on one
+ * page have fields of the same name.
+ */
+export function useFormState(state: PlanFormState, idPrefix = "") {
   const t = useTranslations("plan.errors");
   const error = (field: string) => {
     const key = state.errors?.[field];
@@ -20,7 +24,8 @@ export function useFormState(state: PlanFormState) {
     const v = state.values[field];
     return Array.isArray(v) ? v : typeof v === "string" && v ? [v] : [];
   };
-  return { error, value, values };
+  const idOf = (field: string) => (idPrefix ? `${idPrefix}-${field}` : field);
+  return { error, value, values, idOf };
 }
 
 /** At the top of the form, read out when the server answers: what went wrong as a whole, or to look below. */
@@ -64,7 +69,7 @@ export function TextField({
   inputMode?: "numeric" | "email" | "text" | "tel";
 }) {
   return (
-    <Field id={name} label={label} hint={hint} error={form.error(name)}>
+    <Field id={form.idOf(name)} label={label} hint={hint} error={form.error(name)}>
       {(p) =>
         multiline ? (
           <textarea {...p} name={name} rows={3} defaultValue={form.value(name)} className={`${inputClass} ${className}`} />
@@ -92,7 +97,7 @@ export function SelectField({
   empty?: string;
 }) {
   return (
-    <Field id={name} label={label} hint={hint} error={form.error(name)}>
+    <Field id={form.idOf(name)} label={label} hint={hint} error={form.error(name)}>
       {(p) => (
         <select {...p} name={name} defaultValue={form.value(name)} className={`${inputClass} sm:w-auto`}>
           {empty !== undefined && <option value="">{empty}</option>}

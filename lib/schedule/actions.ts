@@ -9,8 +9,18 @@ import { translatorFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/locales";
 import { fieldErrors, localeOf, readValues, type PlanFormState } from "./form-state";
 import { archivePlace, createPlace, restorePlace, updatePlace } from "./place-writes";
-import { editFormSchema, facilitatorsFormSchema, groupFormSchema, MULTI_FIELDS, onceFormSchema, placeFormSchema, seriesFormSchema } from "./schemas";
-import { cancelSession, createGroup, createSeries, createSession, setFacilitators, updateSession, type Clash, type CreateResult, type ScheduleRefusal } from "./writes";
+import {
+  editFormSchema,
+  facilitatorsFormSchema,
+  groupEditFormSchema,
+  groupFormSchema,
+  MULTI_FIELDS,
+  onceFormSchema,
+  placeFormSchema,
+  seriesCancelFormSchema,
+  seriesFormSchema,
+} from "./schemas";
+import { cancelSeriesFrom, cancelSession, updateGroup, createGroup, createSeries, createSession, setFacilitators, updateSession, type Clash, type CreateResult, type ScheduleRefusal } from "./writes";
 
 // Thin on purpose: each action reads who is signed in and hands that to the domain
 // function, which refuses anyone who is not a planner or admin in the database.
@@ -109,4 +119,29 @@ export async function setFacilitatorsAction(formData: FormData): Promise<void> {
   const result = setFacilitators(getDb(), await currentActor(), parsed.data);
   if (!result.ok) redirect(`/${locale}/plan/sessions/${sessionId}?error=${result.error}`);
   done(locale, `/sessions/${sessionId}?assigned=${result.sessionIds.length}`);
+}
+
+/** A group's own title, description and seats; back to the meeting the planner came from. */
+export async function updateGroupAction(_prev: PlanFormState, formData: FormData): Promise<PlanFormState> {
+  const values = readValues(formData);
+  const locale = localeOf(formData);
+  const parsed = groupEditFormSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const result = updateGroup(getDb(), await currentActor(), parsed.data);
+  if (!result.ok) {
+    if (result.error === "capacityBelowBooked") return { errors: { capacity: "capacityTooFew" }, formError: "capacityBelowBooked", formParams: { booked: result.booked ?? 0 }, values };
+    return refusalState(result, values, locale);
+  }
+  done(locale, `/sessions/${idOf(formData, "sessionId")}?groupSaved=1&promoted=${result.promoted}`);
+}
+
+/** Every meeting of a weekly series from a date on, each booker told. */
+export async function cancelSeriesAction(_prev: PlanFormState, formData: FormData): Promise<PlanFormState> {
+  const values = readValues(formData);
+  const locale = localeOf(formData);
+  const parsed = seriesCancelFormSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const result = cancelSeriesFrom(getDb(), await currentActor(), parsed.data);
+  if (!result.ok) return refusalState(result, values, locale);
+  done(locale, `/sessions/${parsed.data.sessionId}?seriesCancelled=${result.cancelled}&told=${result.told}`);
 }

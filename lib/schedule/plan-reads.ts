@@ -128,3 +128,14 @@ export function sessionForEdit(tx: Tx, id: number) {
 }
 
 export type SessionForEdit = NonNullable<ReturnType<typeof sessionForEdit>>;
+
+/** A group's own details, for its edit form. */
+export function groupForEdit(tx: Tx, groupId: number) {
+  return (
+    tx
+      .select({ id: sessionGroups.id, title: sessionGroups.title, description: sessionGroups.description, capacity: sessionGroups.capacity, maxPartySize: sessionGroups.maxPartySize })
+      .from(sessionGroups)
+      .where(eq(sessionGroups.id, groupId))
+      .get() ?? null
+  );
+}

@@ -262,6 +262,35 @@ export const groupFormSchema = z
     skipDates: v.skipDates,
   }));
 
+/** A group's own details after it was made: its title, description and seats. */
+export const groupEditFormSchema = z
+  .object({
+    groupId: id("unknownGroup"),
+    titleFi: required(120),
+    titleSv: required(120),
+    titleEn: required(120),
+    descriptionFi: optional(2000),
+    descriptionSv: optional(2000),
+    descriptionEn: optional(2000),
+    capacity,
+    maxPartySize,
+  })
+  .superRefine((v, ctx) => {
+    if (v.capacity === null) ctx.addIssue({ code: "custom", path: ["capacity"], message: "groupCapacityRequired" });
+  })
+  .transform((v) => ({
+    groupId: v.groupId,
+    title: { fi: v.titleFi, sv: v.titleSv, en: v.titleEn },
+    description: { fi: v.descriptionFi, sv: v.descriptionSv, en: v.descriptionEn },
+    capacity: v.capacity ?? 0,
+    maxPartySize: v.maxPartySize,
+  }));
+
+/** Cancelling a weekly series from a date on. */
+export const seriesCancelFormSchema = z.object({ sessionId: id("unknownSession"), fromDate: date });
+
+export type GroupEditInput = z.output<typeof groupEditFormSchema>;
+export type SeriesCancelInput = z.output<typeof seriesCancelFormSchema>;
 export type OnceInput = z.output<typeof onceFormSchema>;
 export type EditInput = z.output<typeof editFormSchema>;
 export type SeriesInput = z.output<typeof seriesFormSchema>;

@@ -3,11 +3,12 @@ import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { places, series, sessionFacilitators, sessionGroups, sessions, users, type Localized, type SessionKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/staff";
+import { seatsTaken } from "@/lib/booking/bookable";
 import { seatsChanged } from "@/lib/booking/writes";
 import { plannerIn, type Tx } from "./guard";
 import { bookersOf, dropBookersMail, groupFirstStart, rescheduleReminders, tellBookers } from "./notify";
 import { helsinkiInstant, weeklyOccurrences, type Occurrence } from "./recurrence";
-import type { EditInput, FacilitatorsInput, GroupInput, OnceInput, SeriesInput } from "./schemas";
+import type { EditInput, FacilitatorsInput, GroupEditInput, GroupInput, OnceInput, SeriesCancelInput, SeriesInput } from "./schemas";
 
 /** An existing session a new one would overlap. */
 export type Clash = { startsAt: Date; endsAt: Date; title: Localized };
@@ -23,9 +24,13 @@ export type ScheduleError =
   | "kindRequired"
   | "pastDate"
   | "noOccurrences"
-  | "clash";
+  | "clash"
+  | "unknownGroup"
+  | "capacityBelowBooked"
+  | "notASeries"
+  | "nothingToCancel";
 
-export type ScheduleRefusal = { ok: false; error: ScheduleError; field?: string; clashes?: Clash[] };
+export type ScheduleRefusal = { ok: false; error: ScheduleError; field?: string; clashes?: Clash[]; booked?: number };
 
 const refuse = (error: ScheduleError, extra: Omit<ScheduleRefusal, "ok" | "error"> = {}): ScheduleRefusal => ({
   ok: false,
@@ -341,6 +346,82 @@ export function setFacilitators(db: DB, actor: Actor | null, input: Facilitators
       tx.delete(sessionFacilitators).where(inArray(sessionFacilitators.sessionId, ids)).run();
       assign(tx, ids, userIds);
       return { ok: true, sessionIds: ids } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type GroupEditResult = { ok: true; promoted: number } | ScheduleRefusal;
+
+/**
+ * Changes a group's own title, description and seats after it was made. Its
+ * meetings take the new title with their number. Fewer seats than are booked
+ * is refused, naming how many are; more seats move the waiting list up at
+ * once, and the parents promoted are told, in the same transaction.
+ */
+export function updateGroup(db: DB, actor: Actor | null, input: GroupEditInput, now = new Date()): GroupEditResult {
+  return db.transaction(
+    (tx) => {
+      if (!plannerIn(tx, actor)) return refuse("forbidden");
+      const group = tx.select({ id: sessionGroups.id }).from(sessionGroups).where(eq(sessionGroups.id, input.groupId)).get();
+      if (!group) return refuse("unknownGroup");
+      const booked = seatsTaken(tx, { sessionId: null, groupId: group.id });
+      if (input.capacity < booked) return refuse("capacityBelowBooked", { field: "capacity", booked });
+      tx.update(sessionGroups)
+        .set({ title: input.title, description: input.description, capacity: input.capacity, maxPartySize: input.maxPartySize })
+        .where(eq(sessionGroups.id, group.id))
+        .run();
+      const meetings = tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.groupId, group.id)).orderBy(asc(sessions.startsAt)).all();
+      const n = meetings.length;
+      meetings.forEach((m, i) => {
+        const title = { fi: `${input.title.fi} ${i + 1}/${n}`, sv: `${input.title.sv} ${i + 1}/${n}`, en: `${input.title.en} ${i + 1}/${n}` };
+        tx.update(sessions).set({ title, description: input.description, maxPartySize: input.maxPartySize }).where(eq(sessions.id, m.id)).run();
+      });
+      const promoted = meetings.length ? seatsChanged(tx, meetings[0]!.id, now).length : 0;
+      return { ok: true, promoted } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type SeriesCancelResult = { ok: true; cancelled: number; told: number } | ScheduleRefusal;
+
+/**
+ * Ends a weekly series from a date on: every meeting of it on or after that
+ * day (and not yet started) is cancelled, each booker told, and the rule's
+ * last date moved back, in one transaction. Earlier meetings stay as they are.
+ */
+export function cancelSeriesFrom(db: DB, actor: Actor | null, input: SeriesCancelInput, now = new Date()): SeriesCancelResult {
+  return db.transaction(
+    (tx) => {
+      if (!plannerIn(tx, actor)) return refuse("forbidden");
+      const session = tx
+        .select({ seriesId: sessions.seriesId, groupId: sessions.groupId })
+        .from(sessions)
+        .where(eq(sessions.id, input.sessionId))
+        .get();
+      if (!session) return refuse("unknownSession");
+      // A group is booked as one: its meetings are cancelled one by one, each told.
+      if (session.seriesId === null || session.groupId !== null) return refuse("notASeries");
+      const from = helsinkiInstant(input.fromDate, "00:00");
+      const after = from.getTime() > now.getTime() ? from : now;
+      const doomed = tx
+        .select({ id: sessions.id, groupId: sessions.groupId })
+        .from(sessions)
+        .where(and(eq(sessions.seriesId, session.seriesId), eq(sessions.status, "scheduled"), gt(sessions.startsAt, after)))
+        .all();
+      if (doomed.length === 0) return refuse("nothingToCancel", { field: "fromDate" });
+      let told = 0;
+      for (const meeting of doomed) {
+        tx.update(sessions).set({ status: "cancelled" }).where(eq(sessions.id, meeting.id)).run();
+        const bookers = bookersOf(tx, meeting);
+        dropBookersMail(tx, bookers, now);
+        told += tellBookers(tx, "session_cancelled", bookers, now);
+      }
+      const rule = tx.select({ toDate: series.toDate }).from(series).where(eq(series.id, session.seriesId)).get();
+      const dayBefore = new Date(Date.parse(`${input.fromDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      if (rule && dayBefore < rule.toDate) tx.update(series).set({ toDate: dayBefore }).where(eq(series.id, session.seriesId)).run();
+      return { ok: true, cancelled: doomed.length, told } as const;
     },
     { behavior: "immediate" },
   );

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
 import { isPlanner } from "@/lib/auth/staff";
 import type { Locale } from "@/lib/i18n/locales";
-import { planPlaces, sessionForEdit, type SessionForEdit } from "@/lib/schedule/plan-reads";
+import { groupForEdit, planPlaces, sessionForEdit, type SessionForEdit } from "@/lib/schedule/plan-reads";
 import { helsinkiParts } from "@/lib/schedule/recurrence";
 import type { FormValues } from "@/lib/schedule/form-state";
 import { assignableStaff } from "@/lib/staff/reads";
@@ -16,6 +16,8 @@ import { PlanNav } from "@/components/plan/PlanNav";
 import { PageNotice } from "@/components/plan/PageNotice";
 import { SessionForm } from "@/components/plan/SessionForm";
 import { CancelSessionForm, FacilitatorsForm } from "@/components/plan/SessionActions";
+import { CancelSeriesForm } from "@/components/plan/CancelSeriesForm";
+import { GroupForm } from "@/components/plan/GroupForm";
 
 export const metadata = { robots: { index: false } };
 
@@ -64,8 +66,15 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
   const places = planPlaces(db, now).filter((p) => !p.archivedAt || p.id === session.placeId);
 
   const error = typeof query.error === "string" && te.has(query.error) ? te(query.error) : null;
+  const tg = await getTranslations("plan.groupEdit");
+  const tsc = await getTranslations("plan.seriesCancel");
+  const group = session.groupId !== null ? groupForEdit(db, session.groupId) : null;
   const success =
-    query.cancelled !== undefined
+    query.seriesCancelled !== undefined
+      ? tsc("done", { count: Number(query.seriesCancelled) || 0, told: Number(query.told) || 0 })
+      : query.groupSaved
+        ? tg("saved")
+        : query.cancelled !== undefined
       ? t("cancelledNow", { count: Number(query.cancelled) || 0 })
       : query.assigned !== undefined
         ? t("assignedNow", { count: Number(query.assigned) || 0 })
@@ -117,6 +126,41 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
               <SessionForm mode="edit" locale={locale} places={places} groupMeeting={session.groupId !== null} initial={formValues(session)} />
             </ClientMessages>
           </section>
+          {group && (
+            <section aria-labelledby="group" className="mt-10">
+              <h2 id="group" className="text-xl font-bold">
+                {tg("title")}
+              </h2>
+              <p className="mt-1 text-sm">{tg("body")}</p>
+              <ClientMessages namespaces={["plan"]}>
+                <GroupForm
+                  locale={locale}
+                  sessionId={session.id}
+                  initial={{
+                    groupId: String(group.id),
+                    titleFi: group.title.fi,
+                    titleSv: group.title.sv,
+                    titleEn: group.title.en,
+                    descriptionFi: group.description.fi,
+                    descriptionSv: group.description.sv,
+                    descriptionEn: group.description.en,
+                    capacity: String(group.capacity),
+                    maxPartySize: String(group.maxPartySize),
+                  }}
+                />
+              </ClientMessages>
+            </section>
+          )}
+          {session.seriesId !== null && session.groupId === null && (
+            <section aria-labelledby="series-cancel" className="mt-10 rounded-lg border border-red-200 bg-white p-4">
+              <h2 id="series-cancel" className="text-xl font-bold">
+                {tsc("title")}
+              </h2>
+              <ClientMessages namespaces={["plan"]}>
+                <CancelSeriesForm locale={locale} sessionId={session.id} fromDate={helsinkiParts(session.startsAt).date} />
+              </ClientMessages>
+            </section>
+          )}
           <section aria-labelledby="cancel" className="mt-10 rounded-lg border border-red-200 bg-white p-4">
             <h2 id="cancel" className="text-xl font-bold">
               {t("cancel")}
