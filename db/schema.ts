@@ -253,6 +253,8 @@ export const sessionFacilitators = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
+    /** The experience expert's hours for this session when they differ from its scheduled length (it ran long); null: as scheduled. */
+    minutes: integer("minutes"),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index("session_facilitators_user").on(t.userId)],
 );

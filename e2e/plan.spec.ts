@@ -2,7 +2,7 @@ import { test, expect } from "./fixtures";
 import { signInAs } from "./pages/Staff";
 import { PlanSessionPage } from "./pages/PlanSessionPage";
 import { SessionPage } from "./pages/SessionPage";
-import { createSession, openDb } from "./support/db";
+import { assignFacilitator, createSession, openDb, staffId } from "./support/db";
 import { waitForMail } from "./support/mail";
 
 const PLANNER = "planner@kohtaamo.local";
@@ -392,4 +392,40 @@ test("a planner ends a weekly series from a date: that meeting and the later one
     .all()
     .map((r) => (r as { status: string }).status);
   expect(statuses).toEqual(["scheduled", "cancelled", "cancelled"]);
+});
+
+test("a planner records a long session's hours and exports the month; the experience expert sees their own", async ({ page, browser, expectAccessible }) => {
+  const title = `Long evening ${Date.now()}`;
+  const id = createSession({ title, capacity: null, daysAhead: -1 });
+  assignFacilitator(id, "facilitator@kohtaamo.local");
+  const day = new Date(Date.now() - 86_400_000);
+  const from = new Date(day.getTime() - 3 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(day.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
+
+  await signInAs(page, PLANNER);
+  await page.goto(`/en/plan/hours?from=${from}&to=${to}&person=${staffId("facilitator@kohtaamo.local")}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Experience experts' hours" })).toBeVisible();
+  await expectAccessible();
+  const hours = page.getByLabel(`Hours for Eero Kokemusasiantuntija, ${title}`);
+  await expect(hours).toHaveValue("2");
+  await hours.fill("2,5");
+  await page.getByRole("row", { name: new RegExp(title) }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("The hours are saved.")).toBeVisible();
+  await expect(page.getByLabel(`Hours for Eero Kokemusasiantuntija, ${title}`)).toHaveValue("2.5");
+  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("(recorded)");
+
+  const csv = await page.request.get(`/en/plan/hours/export?format=csv&from=${from}&to=${to}`);
+  expect(csv.status()).toBe(200);
+  const line = (await csv.text()).split("\r\n").find((l) => l.includes(title))!;
+  expect(line).toMatch(/Eero Kokemusasiantuntija,.*,2,2\.5$/);
+
+  const own = await browser.newContext();
+  const facilitator = await own.newPage();
+  await signInAs(facilitator, "facilitator@kohtaamo.local");
+  await facilitator.goto(`/en/host/hours?from=${from}&to=${to}`);
+  await expect(facilitator.getByRole("row", { name: new RegExp(title) })).toContainText("2.5");
+  await expect(facilitator.getByRole("button", { name: "Save" })).toHaveCount(0);
+  const refused = await facilitator.request.get(`/en/plan/hours/export?format=csv&from=${from}&to=${to}`);
+  expect(refused.status()).toBe(403);
+  await own.close();
 });

@@ -11,6 +11,7 @@ const LINKS = [
   ["staff", "/plan/staff"],
   ["feedback", "/plan/feedback"],
   ["reach", "/plan/reach"],
+  ["hours", "/plan/hours"],
   ["audit", "/plan/audit"],
 ] as const;
 

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import type { Localized } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ReachReport } from "./access";
+import { helsinkiWallClock } from "@/lib/i18n/time";
 import { reachFormat } from "./format";
 import { bucketUnfinished, dayParts } from "./period";
 import { protectTable, maskCount, type Masked, type MaskedRate } from "./publication";
@@ -181,12 +182,7 @@ function excelDate(c: { day: number } | { at: number }): Date {
     const { year, month, date } = dayParts(c.day);
     return new Date(Date.UTC(year, month, date));
   }
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Helsinki", hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" })
-      .formatToParts(new Date(c.at))
-      .map((p) => [p.type, Number(p.value)]),
-  );
-  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!));
+  return helsinkiWallClock(c.at);
 }
 
 export async function reachXlsx(report: ReachReport, locale: Locale): Promise<Buffer> {

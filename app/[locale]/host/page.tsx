@@ -19,6 +19,7 @@ export default async function HostPage({ params }: PageProps<"/[locale]/host">) 
   // A new service's first admin lands here after signing in: lead them through the first day.
   if (isPlanner(actor) && !firstRun(getDb()).done) redirect(`/${locale}/plan/welcome`);
   const t = await getTranslations("host.list");
+  const th = await getTranslations("host.hours");
   const format = await getFormatter();
   const now = new Date();
   const list = hostSessions(getDb(), actor, now);
@@ -46,6 +47,9 @@ export default async function HostPage({ params }: PageProps<"/[locale]/host">) 
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-1">
+        <Link href="/host/hours">{th("link")}</Link>
+      </p>
       {toClose.length > 0 && (
         <section aria-labelledby="to-close" className="mt-4 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-4">
           <h2 id="to-close" className="text-xl font-bold">

@@ -1,0 +1,75 @@
+import { forbidden } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/guard";
+import { isPlanner } from "@/lib/auth/staff";
+import { hoursView } from "@/lib/hours/reads";
+import { hoursQuerySchema } from "@/lib/hours/schemas";
+import type { Locale } from "@/lib/i18n/locales";
+import { assignableStaff } from "@/lib/staff/reads";
+import { HoursTable } from "@/components/hours/HoursTable";
+import { PageNotice } from "@/components/plan/PageNotice";
+import { PlanNav } from "@/components/plan/PlanNav";
+
+export const metadata = { robots: { index: false } };
+
+/** Each experience expert's held sessions and hours for a period, for their fees; recorded and exported here. */
+export default async function HoursPage({ params, searchParams }: PageProps<"/[locale]/plan/hours">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  if (!isPlanner(actor)) forbidden();
+  const t = await getTranslations("plan.hours");
+  const raw = await searchParams;
+  const query = hoursQuerySchema.parse(raw);
+  const db = getDb();
+  const view = hoursView(db, actor, query);
+  if (!view.ok) forbidden();
+  const staff = assignableStaff(db);
+  const back = new URLSearchParams({ from: view.period.from, to: view.period.to, ...(query.person ? { person: query.person } : {}) });
+  const error = typeof raw.error === "string" && t.has(`errors.${raw.error}`) ? t(`errors.${raw.error}` as "errors.hoursInvalid") : null;
+
+  return (
+    <>
+      <PlanNav current="hours" />
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-2">{t("intro")}</p>
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
+        <label className="flex flex-col">
+          {t("from")}
+          <input type="date" name="from" defaultValue={view.period.from} className="rounded border border-stone-400 px-2 py-1" />
+        </label>
+        <label className="flex flex-col">
+          {t("to")}
+          <input type="date" name="to" defaultValue={view.period.to} className="rounded border border-stone-400 px-2 py-1" />
+        </label>
+        <label className="flex flex-col">
+          {t("person")}
+          <select name="person" defaultValue={query.person ?? ""} className="rounded border border-stone-400 px-2 py-1">
+            <option value="">{t("everyone")}</option>
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name ?? s.email}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-brand-800 px-3 py-1 font-medium text-white">
+          {t("show")}
+        </button>
+      </form>
+      <div className="mt-4">
+        <PageNotice success={raw.saved ? t("saved") : null} error={error} />
+      </div>
+      <p className="mt-2 flex flex-wrap gap-4">
+        <a href={`/${locale}/plan/hours/export?format=csv&${back}`}>{t("download")}</a>
+        <a href={`/${locale}/plan/hours/export?format=xlsx&${back}`}>{t("downloadXlsx")}</a>
+      </p>
+      {view.people.length === 0 ? (
+        <p className="mt-4 rounded-lg bg-white p-4">{t("none")}</p>
+      ) : (
+        view.people.map((p) => <HoursTable key={p.userId} person={p} locale={locale as Locale} adjust={{ back: back.toString() }} />)
+      )}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `session_facilitators` ADD `minutes` integer;
