@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Reader, Tx, Writer } from "@/db/client";
 import { attendance, bookings, feedbackLinks, sessions, visitorCodes, visits, type VisitKind } from "@/db/schema";
 import { activeStaffById, canRunSession, isPlanner, type Actor } from "@/lib/auth/staff";
 import { audit } from "@/lib/privacy/audit";
@@ -24,7 +24,6 @@ export type DoorRefusal =
   | "tooEarly";
 export type DoorResult<T = object> = ({ ok: true } & T) | { ok: false; error: DoorRefusal };
 
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 type Session = NonNullable<ReturnType<typeof sessionAtDoor>>;
 
 /**
@@ -75,7 +74,7 @@ function atDoor<T extends object>(
 }
 
 /** A new visitor code, stored, and never one already given out. */
-export function createVisitorCode(tx: Pick<DB, "select" | "insert">): string {
+export function createVisitorCode(tx: Reader & Writer): string {
   let code = newVisitorCode();
   while (tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, code)).get()) code = newVisitorCode();
   tx.insert(visitorCodes).values({ code }).run();

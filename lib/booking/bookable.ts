@@ -1,9 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { Reader } from "@/db/client";
 import { bookings, sessionGroups, sessions } from "@/db/schema";
-
-type Tx = Pick<DB, "select">;
 
 /**
  * What a booking is for: one session, or a whole group whose meetings share
@@ -31,7 +29,7 @@ export function largestParty(b: { maxPartySize: number; capacity: number | null 
   return b.capacity === null ? b.maxPartySize : Math.max(1, Math.min(b.maxPartySize, b.capacity));
 }
 
-export function findBookable(tx: Tx, sessionId: number): Bookable | null {
+export function findBookable(tx: Reader, sessionId: number): Bookable | null {
   const session = tx
     .select({
       id: sessions.id,
@@ -61,7 +59,7 @@ export function findBookable(tx: Tx, sessionId: number): Bookable | null {
   return findGroupBookable(tx, session.groupId);
 }
 
-export function findGroupBookable(tx: Tx, groupId: number): Bookable | null {
+export function findGroupBookable(tx: Reader, groupId: number): Bookable | null {
   const group = tx.select().from(sessionGroups).where(eq(sessionGroups.id, groupId)).get();
   if (!group) return null;
   const span = tx
@@ -89,7 +87,7 @@ export function targetCondition(target: Bookable["target"]) {
   return target.groupId !== null ? eq(bookings.groupId, target.groupId) : eq(bookings.sessionId, target.sessionId);
 }
 
-export function seatsTaken(tx: Tx, target: Bookable["target"]): number {
+export function seatsTaken(tx: Reader, target: Bookable["target"]): number {
   const row = tx
     .select({ taken: sql<number>`coalesce(sum(${bookings.partySize}), 0)` })
     .from(bookings)
@@ -99,7 +97,7 @@ export function seatsTaken(tx: Tx, target: Bookable["target"]): number {
 }
 
 /** Place in the queue, 1 for the first waiting booking. */
-export function waitlistPosition(tx: Tx, target: Bookable["target"], bookingId: number): number {
+export function waitlistPosition(tx: Reader, target: Bookable["target"], bookingId: number): number {
   const row = tx
     .select({ ahead: sql<number>`count(*)` })
     .from(bookings)
@@ -108,7 +106,7 @@ export function waitlistPosition(tx: Tx, target: Bookable["target"], bookingId: 
   return (row?.ahead ?? 0) + 1;
 }
 
-export function waitingBookings(tx: Tx, target: Bookable["target"]) {
+export function waitingBookings(tx: Reader, target: Bookable["target"]) {
   return tx
     .select({ id: bookings.id, partySize: bookings.partySize, email: bookings.email })
     .from(bookings)

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Tx } from "@/db/client";
 import { bookings, visitorCodes } from "@/db/schema";
 import { config } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
@@ -119,7 +119,7 @@ export function cancelBooking(db: DB, token: string, now = new Date()): CancelRe
  * Confirms waiting bookings in queue order while seats remain. A party too
  * large for the seats left keeps its place in the queue and is skipped.
  */
-export function promoteWaitlist(tx: Parameters<Parameters<DB["transaction"]>[0]>[0], bookable: Bookable, now: Date): number[] {
+export function promoteWaitlist(tx: Tx, bookable: Bookable, now: Date): number[] {
   if (bookable.capacity === null || bookable.cancelled || bookable.startsAt.getTime() <= now.getTime()) return [];
   let free = bookable.capacity - seatsTaken(tx, bookable.target);
   const promoted: number[] = [];
@@ -142,7 +142,7 @@ export function promoteWaitlist(tx: Parameters<Parameters<DB["transaction"]>[0]>
  * cancelled): the waiting list moves up, in the caller's transaction, and the
  * parents promoted are told. The one rule for promotion; schedule calls it too.
  */
-export function seatsChanged(tx: Parameters<Parameters<DB["transaction"]>[0]>[0], sessionId: number, now: Date): number[] {
+export function seatsChanged(tx: Tx, sessionId: number, now: Date): number[] {
   const bookable = findBookable(tx, sessionId);
   return bookable ? promoteWaitlist(tx, bookable, now) : [];
 }

@@ -1,14 +1,12 @@
 import "server-only";
 import { and, eq, isNotNull, notInArray } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { attendance, bookings } from "@/db/schema";
 import { bookingsAtDoor, sessionAtDoor } from "@/lib/attendance/door";
 import { config } from "@/lib/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { queueMail } from "@/lib/mail/outbox";
 import { ensureFeedbackLink } from "./writes";
-
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 /** The address of a session's feedback form; without a language, so the parent's phone chooses. */
 export function feedbackUrl(key: string, locale?: string): string {

@@ -1,14 +1,12 @@
 import "server-only";
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { DB } from "@/db/client";
+import type { Reader } from "@/db/client";
 import { concernActions, concerns, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
 import { assignedTo, isPlanner, type Actor } from "@/lib/auth/staff";
 
-type Tx = Pick<DB, "select">;
-
 /** Published "you said, we did" entries: all of them, or one place's together with the whole service's. */
-export function publishedEntries(tx: Tx, placeId?: number) {
+export function publishedEntries(tx: Reader, placeId?: number) {
   const where: SQL[] = [isNotNull(youSaidWeDid.publishedAt)];
   if (placeId !== undefined) where.push(or(eq(youSaidWeDid.placeId, placeId), isNull(youSaidWeDid.placeId))!);
   return tx
@@ -35,7 +33,7 @@ function filterConditions(f: FeedbackFilter): SQL[] {
  * Answers about sessions: for a facilitator only the sessions they run, for a
  * planner all. Never the concerns: those live apart and only planners see them.
  */
-export function responses(tx: Tx, actor: Actor, f: FeedbackFilter = {}, onlyComments = false) {
+export function responses(tx: Reader, actor: Actor, f: FeedbackFilter = {}, onlyComments = false) {
   const where = filterConditions(f);
   if (!isPlanner(actor)) {
     where.push(assignedTo(tx, actor.id));
@@ -44,7 +42,7 @@ export function responses(tx: Tx, actor: Actor, f: FeedbackFilter = {}, onlyComm
   return responseQuery(tx, where);
 }
 
-function responseQuery(tx: Tx, where: SQL[]) {
+function responseQuery(tx: Reader, where: SQL[]) {
   return tx
     .select({
       id: feedbackResponses.id,
@@ -80,7 +78,7 @@ const ratingCount = (n: number) => sql<number>`coalesce(sum(${feedbackResponses.
  * only (how many, the faces, the yes answers); individual answers and comments
  * are read only where there are enough of them to hide among.
  */
-export function hostFeedback(tx: Tx, actor: Actor) {
+export function hostFeedback(tx: Reader, actor: Actor) {
   const totals = tx
     .select({
       session: { id: sessions.id, title: sessions.title, startsAt: sessions.startsAt },
@@ -107,12 +105,12 @@ export function hostFeedback(tx: Tx, actor: Actor) {
   return totals.map((t) => ({ ...t, responses: t.answers >= MIN_ANSWERS_FOR_DETAIL ? rows.filter((r) => r.session.id === t.session.id) : null }));
 }
 
-function responsesOf(tx: Tx, sessionIds: number[]) {
+function responsesOf(tx: Reader, sessionIds: number[]) {
   return responseQuery(tx, [inArray(feedbackResponses.sessionId, sessionIds)]);
 }
 
 /** The concerns queue: unresolved first, newest first. */
-export function concernQueue(tx: Tx) {
+export function concernQueue(tx: Reader) {
   return tx
     .select({
       id: concerns.id,
@@ -130,7 +128,7 @@ export function concernQueue(tx: Tx) {
     .all();
 }
 
-export function concernDetail(tx: Tx, id: number) {
+export function concernDetail(tx: Reader, id: number) {
   const concern = tx
     .select({
       id: concerns.id,

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Reader, Writer } from "@/db/client";
 import { concernActions, concerns, feedbackLinks, feedbackResponses, sessions, youSaidWeDid, type Localized } from "@/db/schema";
 import { isPlanner, type Actor } from "@/lib/auth/staff";
 import type { Locale } from "@/lib/i18n/locales";
@@ -12,7 +12,7 @@ import type { FeedbackForm } from "./schemas";
 const DAY = 86_400_000;
 
 /** The session's feedback link, made once; it works until a set number of days after the session's end. */
-export function ensureFeedbackLink(tx: Pick<DB, "select" | "insert">, sessionId: number, days: number): string {
+export function ensureFeedbackLink(tx: Reader & Writer, sessionId: number, days: number): string {
   const existing = tx.select({ key: feedbackLinks.key }).from(feedbackLinks).where(eq(feedbackLinks.sessionId, sessionId)).get();
   if (existing) return existing.key;
   const session = tx.select({ endsAt: sessions.endsAt }).from(sessions).where(eq(sessions.id, sessionId)).get();
@@ -26,7 +26,7 @@ export function ensureFeedbackLink(tx: Pick<DB, "select" | "insert">, sessionId:
 
 export type LinkLookup = { ok: true; sessionId: number } | { ok: false; reason: "invalid" | "expired" };
 
-export function feedbackLink(tx: Pick<DB, "select">, key: string, now: Date): LinkLookup {
+export function feedbackLink(tx: Reader, key: string, now: Date): LinkLookup {
   if (!/^[A-Za-z0-9_-]{12}$/.test(key)) return { ok: false, reason: "invalid" };
   const link = tx.select().from(feedbackLinks).where(eq(feedbackLinks.key, key)).get();
   if (!link) return { ok: false, reason: "invalid" };

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, min, ne } from "drizzle-orm";
 import { bookings, outbox, sessions } from "@/db/schema";
 import { dropPendingMail, queueMail } from "@/lib/mail/outbox";
-import type { Tx } from "./guard";
+import type { Tx } from "@/db/client";
 
 const DAY = 86_400_000;
 

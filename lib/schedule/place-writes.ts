@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Reader } from "@/db/client";
 import { places, sessions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/staff";
 import { plannerIn } from "./guard";
@@ -23,7 +23,7 @@ export function slugify(name: string): string {
   return slug || "paikka";
 }
 
-function freeSlug(tx: Pick<DB, "select">, name: string): string {
+function freeSlug(tx: Reader, name: string): string {
   const base = slugify(name);
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;

@@ -1,15 +1,13 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { Reader } from "@/db/client";
 import { bookings, places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
 import { placeColumns } from "./reads";
 
 // What the planners' pages read. The parents' reads (reads.ts) show open places and scheduled sessions only;
 // planners also see archived places and cancelled sessions.
 
-type Tx = Pick<DB, "select">;
-
-export function planPlaces(tx: Tx, now: Date) {
+export function planPlaces(tx: Reader, now: Date) {
   return tx
     .select({
       id: places.id,
@@ -25,7 +23,7 @@ export function planPlaces(tx: Tx, now: Date) {
     .all();
 }
 
-export function placeForEdit(tx: Tx, id: number) {
+export function placeForEdit(tx: Reader, id: number) {
   return (
     tx
       .select({ ...placeColumns, archivedAt: places.archivedAt })
@@ -35,7 +33,7 @@ export function placeForEdit(tx: Tx, id: number) {
   );
 }
 
-function facilitatorsOf(tx: Tx, sessionIds: number[]) {
+function facilitatorsOf(tx: Reader, sessionIds: number[]) {
   const bySession = new Map<number, { id: string; name: string }[]>();
   if (sessionIds.length === 0) return bySession;
   const rows = tx
@@ -54,7 +52,7 @@ function facilitatorsOf(tx: Tx, sessionIds: number[]) {
 const seatsBooked = sql<number>`coalesce((SELECT sum(${bookings.partySize}) FROM ${bookings} WHERE ${bookings.status} = 'confirmed' AND (${bookings.sessionId} = ${sessions.id} OR ${bookings.groupId} = ${sessions.groupId})), 0)`;
 
 /** A place's sessions that have not ended, cancelled ones included, with seats booked and who runs them. */
-export function comingSessionsAt(tx: Tx, placeId: number, now: Date, limit = 200) {
+export function comingSessionsAt(tx: Reader, placeId: number, now: Date, limit = 200) {
   const rows = tx
     .select({
       id: sessions.id,
@@ -83,7 +81,7 @@ export function comingSessionsAt(tx: Tx, placeId: number, now: Date, limit = 200
 
 export type PlanSessionRow = ReturnType<typeof comingSessionsAt>[number];
 
-export function sessionForEdit(tx: Tx, id: number) {
+export function sessionForEdit(tx: Reader, id: number) {
   const row = tx
     .select({
       id: sessions.id,

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Reader, Tx } from "@/db/client";
 import { places, series, sessionFacilitators, sessionGroups, sessions, users, type Localized, type SessionKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/staff";
 import { seatsChanged } from "@/lib/booking/writes";
-import { plannerIn, type Tx } from "./guard";
+import { plannerIn } from "./guard";
 import { bookersOf, dropBookersMail, groupFirstStart, rescheduleReminders, tellBookers } from "./notify";
 import { helsinkiInstant, weeklyOccurrences, type Occurrence } from "./recurrence";
 import type { EditInput, FacilitatorsInput, GroupInput, OnceInput, SeriesInput } from "./schemas";
@@ -36,7 +36,7 @@ const refuse = (error: ScheduleError, extra: Omit<ScheduleRefusal, "ok" | "error
 type Span = { startsAt: Date; endsAt: Date };
 
 /** Scheduled sessions at the place that overlap any of the spans (touching end to start is fine). */
-export function findClashes(tx: Pick<DB, "select">, placeId: number, spans: Span[], exceptSessionId?: number): Clash[] {
+export function findClashes(tx: Reader, placeId: number, spans: Span[], exceptSessionId?: number): Clash[] {
   if (spans.length === 0) return [];
   const overlaps = or(...spans.map((s) => and(lt(sessions.startsAt, s.endsAt), gt(sessions.endsAt, s.startsAt))));
   return tx

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Reader } from "@/db/client";
 import { authSessions, users, type StaffRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/staff";
 import { audit } from "@/lib/privacy/audit";
@@ -55,7 +55,7 @@ export function inviteStaff(db: DB, actor: Actor | null, input: InviteInput, now
   );
 }
 
-function target(tx: Pick<DB, "select">, userId: string) {
+function target(tx: Reader, userId: string) {
   return tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, userId)).get() ?? null;
 }
 
