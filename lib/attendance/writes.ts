@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { DB, Reader, Tx, Writer } from "@/db/client";
 import { attendance, bookings, feedbackLinks, sessions, visitorCodes, visits, type VisitKind } from "@/db/schema";
-import { activeStaffById, canRunSession, isPlanner, type Actor } from "@/lib/auth/staff";
+import { canRunSession, isPlanner, plannerIn, type Actor } from "@/lib/auth/staff";
 import { audit } from "@/lib/privacy/audit";
 import { newVisitorCode, normaliseVisitorCode } from "./codes";
 import { bookingsAtDoor, sessionAtDoor } from "./door";
@@ -302,8 +302,8 @@ export function closeSession(db: DB, actor: Actor | null, sessionId: number, not
 export function reopenSession(db: DB, actor: Actor | null, sessionId: number): DoorResult {
   return db.transaction(
     (tx) => {
-      const fresh = actor ? activeStaffById(tx, actor.id) : null;
-      if (!fresh || !isPlanner(fresh)) return { ok: false, error: "forbidden" } as const;
+      const fresh = plannerIn(tx, actor);
+      if (!fresh) return { ok: false, error: "forbidden" } as const;
       const session = sessionAtDoor(tx, sessionId);
       if (!session) return { ok: false, error: "notFound" } as const;
       if (!session.closedAt) return { ok: false, error: "notClosed" } as const;

@@ -28,6 +28,18 @@ export function activeStaffByEmail(db: Reader, email: string) {
 
 export const isPlanner = (actor: Actor | null): boolean => actor?.role === "planner" || actor?.role === "admin";
 
+/**
+ * The gate of every planners' write and read: the actor as a planner or
+ * admin, read again from the database (inside the write's own transaction
+ * where there is one). A role taken away or an account deactivated a moment
+ * ago counts, and an Actor object made up by the caller does not.
+ */
+export function plannerIn(tx: Reader, actor: Actor | null): Actor | null {
+  if (!actor) return null;
+  const fresh = activeStaffById(tx, actor.id);
+  return fresh && isPlanner(fresh) ? fresh : null;
+}
+
 /** The sessions a facilitator is assigned to, as a condition on a query that has `sessions` in it. */
 export function assignedTo(tx: Reader, userId: string) {
   return exists(

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { DB, Reader, Writer } from "@/db/client";
 import { concernActions, concerns, feedbackLinks, feedbackResponses, sessions, youSaidWeDid, type Localized } from "@/db/schema";
-import { isPlanner, type Actor } from "@/lib/auth/staff";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
 import type { Locale } from "@/lib/i18n/locales";
 import { startOfHelsinkiDay } from "@/lib/i18n/time";
 import { feedbackMarker } from "./marker";
@@ -82,10 +82,11 @@ export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: 
 export type StaffResult = { ok: true } | { ok: false; error: "forbidden" | "notFound" | "invalid" };
 
 export function markHandled(db: DB, actor: Actor | null, responseId: number, handled: boolean, now = new Date()): StaffResult {
-  if (!isPlanner(actor)) return { ok: false, error: "forbidden" };
+  const planner = plannerIn(db, actor);
+  if (!planner) return { ok: false, error: "forbidden" };
   const r = db
     .update(feedbackResponses)
-    .set(handled ? { handledAt: now, handledBy: actor!.id } : { handledAt: null, handledBy: null })
+    .set(handled ? { handledAt: now, handledBy: planner.id } : { handledAt: null, handledBy: null })
     .where(eq(feedbackResponses.id, responseId))
     .run();
   return r.changes ? { ok: true } : { ok: false, error: "notFound" };
@@ -100,12 +101,13 @@ export function recordConcernAction(
   status: "new" | "in_progress" | "resolved",
   now = new Date(),
 ): StaffResult {
-  if (!isPlanner(actor)) return { ok: false, error: "forbidden" };
   return db.transaction(
     (tx) => {
+      const planner = plannerIn(tx, actor);
+      if (!planner) return { ok: false, error: "forbidden" } as const;
       const found = tx.select({ id: concerns.id }).from(concerns).where(eq(concerns.id, concernId)).get();
       if (!found) return { ok: false, error: "notFound" } as const;
-      tx.insert(concernActions).values({ concernId, actorId: actor!.id, note, status, at: now }).run();
+      tx.insert(concernActions).values({ concernId, actorId: planner.id, note, status, at: now }).run();
       tx.update(concerns)
         .set({ status, updatedAt: now, resolvedAt: status === "resolved" ? now : null })
         .where(eq(concerns.id, concernId))
@@ -122,9 +124,10 @@ export function publishYouSaidWeDid(
   entry: { placeId: number | null; said: Localized; did: Localized },
   now = new Date(),
 ): StaffResult {
-  if (!isPlanner(actor)) return { ok: false, error: "forbidden" };
+  const planner = plannerIn(db, actor);
+  if (!planner) return { ok: false, error: "forbidden" };
   db.insert(youSaidWeDid)
-    .values({ ...entry, publishedAt: now, createdBy: actor!.id })
+    .values({ ...entry, publishedAt: now, createdBy: planner.id })
     .run();
   return { ok: true };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
-import { isPlanner, type Actor } from "@/lib/auth/staff";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { audit, auditActions, type AuditAction } from "./audit";
 
 export type AuditFilter = {
@@ -34,8 +34,9 @@ export function auditFilter(q: Record<string, string | string[] | undefined>, da
  * logged. Null for anyone else.
  */
 export function readAuditLog(db: DB, actor: Actor | null, f: AuditFilter) {
-  if (!isPlanner(actor)) return null;
-  audit(db, actor, "audit.view", "audit_log", f.action ?? "all");
+  const planner = plannerIn(db, actor);
+  if (!planner) return null;
+  audit(db, planner, "audit.view", "audit_log", f.action ?? "all");
   const where: SQL[] = [];
   if (f.actorId === "system") where.push(isNull(auditLog.actorId));
   else if (f.actorId) where.push(eq(auditLog.actorId, f.actorId));

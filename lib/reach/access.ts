@@ -1,6 +1,6 @@
 import "server-only";
 import type { DB } from "@/db/client";
-import { activeStaffById, isPlanner, type Actor } from "@/lib/auth/staff";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { computeReach, type Reach } from "./metrics";
 import { helsinkiDayOf } from "./period";
 import { publishReach, type PublishedReach } from "./publication";
@@ -31,8 +31,7 @@ export function reachReport(
   params: Record<string, string | string[] | undefined> | URLSearchParams,
   o: { now?: Date; withSessions?: boolean } = {},
 ): ReachResult {
-  const staff = actor ? activeStaffById(db, actor.id) : null;
-  if (!isPlanner(staff)) return { ok: false, error: "forbidden" };
+  if (!plannerIn(db, actor)) return { ok: false, error: "forbidden" };
   const now = o.now ?? new Date();
   const today = helsinkiDayOf(now.getTime()).day;
   const places = reachPlaces(db);

@@ -2,8 +2,7 @@ import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import type { DB, Reader } from "@/db/client";
 import { places, sessions } from "@/db/schema";
-import type { Actor } from "@/lib/auth/staff";
-import { plannerIn } from "./guard";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
 import type { PlaceInput } from "./schemas";
 
 export type PlaceError = "forbidden" | "unknownPlace" | "placeHasSessions";

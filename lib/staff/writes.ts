@@ -2,9 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { DB, Reader } from "@/db/client";
 import { authSessions, users, type StaffRole } from "@/db/schema";
-import type { Actor } from "@/lib/auth/staff";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { audit } from "@/lib/privacy/audit";
-import { plannerIn } from "@/lib/schedule/guard";
 import type { InviteInput } from "./schemas";
 
 export type StaffError = "forbidden" | "adminOnly" | "notYourself" | "emailTaken" | "unknownStaff";
