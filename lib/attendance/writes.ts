@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
-import type { DB, Reader, Tx, Writer } from "@/db/client";
+import type { DB, Tx } from "@/db/client";
 import { attendance, bookings, feedbackLinks, sessions, visitorCodes, visits, type VisitKind } from "@/db/schema";
 import { canRunSession, isPlanner, plannerIn, type Actor } from "@/lib/auth/staff";
 import { audit } from "@/lib/privacy/audit";
-import { newVisitorCode, normaliseVisitorCode } from "./codes";
+import { createVisitorCode, normaliseVisitorCode } from "@/lib/visitors/codes";
 import { bookingsAtDoor, sessionAtDoor } from "./door";
 import { doorPhase } from "./window";
 import { inviteFeedback } from "@/lib/feedback/invite";
@@ -71,14 +71,6 @@ function atDoor<T extends object>(
     },
     { behavior: "immediate" },
   );
-}
-
-/** A new visitor code, stored, and never one already given out. */
-export function createVisitorCode(tx: Reader & Writer): string {
-  let code = newVisitorCode();
-  while (tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, code)).get()) code = newVisitorCode();
-  tx.insert(visitorCodes).values({ code }).run();
-  return code;
 }
 
 export type Tap = { sessionId: number; clientKey: string; kind: VisitKind; firstTime: boolean | null };

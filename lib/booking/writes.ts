@@ -10,8 +10,7 @@ import { findBookable, largestParty, seatsTaken, waitingBookings, type Bookable 
 import { bookingByToken, bookingDetails } from "./reads";
 import type { BookingForm } from "./schemas";
 import { hashToken, newBookingCode, newManageToken } from "./token";
-import { normaliseVisitorCode } from "@/lib/attendance/codes";
-import { createVisitorCode } from "@/lib/attendance/writes";
+import { createVisitorCode, normaliseVisitorCode } from "@/lib/visitors/codes";
 
 export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | "sessionCancelled" | "partySizeTooLarge" | "partyLargerThanSession" | "visitorCodeShape";
 
