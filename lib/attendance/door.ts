@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq, or, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Reader } from "@/db/client";
 import { attendance, bookings, feedbackLinks, places, sessions, visits } from "@/db/schema";
 import { canRunSession, isPlanner, type Actor } from "@/lib/auth/staff";
+import { bookingsOf } from "@/lib/booking/bookable";
 import { doorPhase, doorWindow, type DoorPhase } from "./window";
 
 export function sessionAtDoor(tx: Reader, sessionId: number) {
@@ -20,14 +21,6 @@ export function sessionAtDoor(tx: Reader, sessionId: number) {
       .from(sessions)
       .where(eq(sessions.id, sessionId))
       .get() ?? null
-  );
-}
-
-/** The bookings that hold a seat at this meeting: its own, or its group's. */
-export function bookingsAtDoor(tx: Reader, session: { id: number; groupId: number | null }) {
-  return and(
-    eq(bookings.status, "confirmed"),
-    session.groupId !== null ? or(eq(bookings.sessionId, session.id), eq(bookings.groupId, session.groupId)) : eq(bookings.sessionId, session.id),
   );
 }
 
@@ -85,7 +78,7 @@ export function roster(tx: Reader, session: { id: number; groupId: number | null
       childcare: bookings.childcare,
     })
     .from(bookings)
-    .where(bookingsAtDoor(tx, session))
+    .where(bookingsOf({ sessionId: session.id, groupId: session.groupId }, "confirmed"))
     .orderBy(asc(bookings.id))
     .all();
 }

@@ -3,9 +3,10 @@ import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { attendance, bookings, feedbackLinks, sessions, visitorCodes, visits, type VisitKind } from "@/db/schema";
 import { canRunSession, isPlanner, plannerIn, type Actor } from "@/lib/auth/staff";
+import { bookingsOf } from "@/lib/booking/bookable";
 import { audit } from "@/lib/privacy/audit";
 import { createVisitorCode, normaliseVisitorCode } from "@/lib/visitors/codes";
-import { bookingsAtDoor, sessionAtDoor } from "./door";
+import { sessionAtDoor } from "./door";
 import { doorPhase } from "./window";
 import { inviteFeedback } from "@/lib/feedback/invite";
 
@@ -205,7 +206,7 @@ function bookingHere(tx: Tx, session: Session, bookingId: number) {
   return tx
     .select({ id: bookings.id, partySize: bookings.partySize, visitorCode: bookings.visitorCode })
     .from(bookings)
-    .where(and(eq(bookings.id, bookingId), bookingsAtDoor(tx, session)))
+    .where(and(eq(bookings.id, bookingId), bookingsOf({ sessionId: session.id, groupId: session.groupId }, "confirmed")))
     .get();
 }
 
@@ -262,7 +263,7 @@ export function markNoShows(db: DB, actor: Actor | null, sessionId: number, now 
     const unmarked = tx
       .select({ id: bookings.id })
       .from(bookings)
-      .where(and(bookingsAtDoor(tx, session), marked.length ? notInArray(bookings.id, marked) : undefined))
+      .where(and(bookingsOf({ sessionId: session.id, groupId: session.groupId }, "confirmed"), marked.length ? notInArray(bookings.id, marked) : undefined))
       .all();
     for (const b of unmarked) tx.insert(attendance).values({ bookingId: b.id, sessionId, status: "no_show", recordedBy: a.id }).run();
     return { ok: true, marked: unmarked.length };

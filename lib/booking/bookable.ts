@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Reader } from "@/db/client";
-import { bookings, sessionGroups, sessions } from "@/db/schema";
+import { bookings, sessionGroups, sessions, type BookingStatus } from "@/db/schema";
 
 /**
  * What a booking is for: one session, or a whole group whose meetings share
@@ -83,15 +83,24 @@ export function bookableKey(target: Bookable["target"]): string {
   return target.groupId !== null ? `group:${target.groupId}` : `session:${target.sessionId}`;
 }
 
-export function targetCondition(target: Bookable["target"]) {
-  return target.groupId !== null ? eq(bookings.groupId, target.groupId) : eq(bookings.sessionId, target.sessionId);
+/**
+ * The bookings of a meeting, as a condition on `bookings`: those of the
+ * session, or of its group. A booking holds a session or a group, never both
+ * (bookings_one_target), so a meeting of a group names both and a Bookable's
+ * target names one. Takes values, or the columns of an outer query (the
+ * session lists, the reach summaries). The one place this is written.
+ */
+export function bookingsOf(of: { sessionId: number | SQLWrapper | null; groupId: number | SQLWrapper | null }, status?: BookingStatus): SQL {
+  const own = of.sessionId === null ? undefined : eq(bookings.sessionId, of.sessionId);
+  const group = of.groupId === null ? undefined : eq(bookings.groupId, of.groupId);
+  return and(or(own, group), status ? eq(bookings.status, status) : undefined)!;
 }
 
 export function seatsTaken(tx: Reader, target: Bookable["target"]): number {
   const row = tx
     .select({ taken: sql<number>`coalesce(sum(${bookings.partySize}), 0)` })
     .from(bookings)
-    .where(and(targetCondition(target), eq(bookings.status, "confirmed")))
+    .where(bookingsOf(target, "confirmed"))
     .get();
   return row?.taken ?? 0;
 }
@@ -101,7 +110,7 @@ export function waitlistPosition(tx: Reader, target: Bookable["target"], booking
   const row = tx
     .select({ ahead: sql<number>`count(*)` })
     .from(bookings)
-    .where(and(targetCondition(target), eq(bookings.status, "waitlisted"), sql`${bookings.id} < ${bookingId}`))
+    .where(and(bookingsOf(target, "waitlisted"), sql`${bookings.id} < ${bookingId}`))
     .get();
   return (row?.ahead ?? 0) + 1;
 }
@@ -110,7 +119,7 @@ export function waitingBookings(tx: Reader, target: Bookable["target"]) {
   return tx
     .select({ id: bookings.id, partySize: bookings.partySize, email: bookings.email })
     .from(bookings)
-    .where(and(targetCondition(target), eq(bookings.status, "waitlisted")))
+    .where(bookingsOf(target, "waitlisted"))
     .orderBy(asc(bookings.id))
     .all();
 }

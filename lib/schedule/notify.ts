@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, min, ne } from "drizzle-orm";
 import { bookings, outbox, sessions } from "@/db/schema";
+import { bookingsOf } from "@/lib/booking/bookable";
 import { dropPendingMail, queueMail } from "@/lib/mail/outbox";
 import type { Tx } from "@/db/client";
 
@@ -13,12 +14,7 @@ export function bookersOf(tx: Tx, session: { id: number; groupId: number | null 
   return tx
     .select({ id: bookings.id, email: bookings.email, status: bookings.status })
     .from(bookings)
-    .where(
-      and(
-        session.groupId !== null ? eq(bookings.groupId, session.groupId) : eq(bookings.sessionId, session.id),
-        ne(bookings.status, "cancelled"),
-      ),
-    )
+    .where(and(bookingsOf({ sessionId: session.id, groupId: session.groupId }), ne(bookings.status, "cancelled")))
     .all();
 }
 

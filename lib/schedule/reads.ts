@@ -2,15 +2,15 @@ import "server-only";
 import { and, asc, eq, gt, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Reader } from "@/db/client";
 import { bookings, places, sessionGroups, sessions, type SessionKind } from "@/db/schema";
+import { bookingsOf } from "@/lib/booking/bookable";
 
 /**
  * Confirmed seats of a listed session: its group's when it is a group meeting.
- * Summed per row from the (target, status, party size) index, so the cost
+ * Summed per row from the (target, status, party size) indexes, so the cost
  * follows the sessions shown, not every booking ever made.
  */
-const takenSeats = sql<number>`coalesce(CASE WHEN ${sessions.groupId} IS NOT NULL
-    THEN (SELECT sum(b.party_size) FROM ${bookings} b WHERE b.group_id = ${sessions.groupId} AND b.status = 'confirmed')
-    ELSE (SELECT sum(b.party_size) FROM ${bookings} b WHERE b.session_id = ${sessions.id} AND b.status = 'confirmed') END, 0)`;
+const takenSeats = sql<number>`coalesce((SELECT sum(${bookings.partySize}) FROM ${bookings}
+    WHERE ${bookingsOf({ sessionId: sessions.id, groupId: sessions.groupId }, "confirmed")}), 0)`;
 
 export type SessionFilter = { placeSlug?: string; kind?: SessionKind; sessionId?: number; until?: Date };
 
