@@ -8,6 +8,7 @@ import { dropPendingMail, queueMail } from "@/lib/mail/outbox";
 import { renderBookingMail } from "@/lib/mail/templates";
 import { findBookable, largestParty, seatsTaken, waitingBookings, type Bookable } from "./bookable";
 import { bookingByToken, bookingDetails } from "./reads";
+import { queueReminder } from "./reminders";
 import type { BookingForm } from "./schemas";
 import { hashToken, newBookingCode, newManageToken } from "./token";
 import { createVisitorCode, normaliseVisitorCode } from "@/lib/visitors/codes";
@@ -17,8 +18,6 @@ export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | 
 export type BookingResult =
   | { ok: true; token: string; code: string; status: "confirmed" | "waitlisted"; bookingId: number }
   | { ok: false; error: BookingRefusal; maxPartySize?: number };
-
-const DAY = 86_400_000;
 
 export function manageUrl(locale: Locale, token: string): string {
   return `${config().APP_URL.replace(/\/$/, "")}/${locale}/manage/${token}`;
@@ -80,19 +79,12 @@ export function createBooking(db: DB, input: BookingForm & { locale: Locale }, n
         const kind = status === "confirmed" ? "booking_confirmed" : "booking_waitlisted";
         const mail = renderBookingMail(kind, details, { manageUrl: url, retentionDays: config().EMAIL_RETENTION_DAYS });
         queueMail(tx, { kind, bookingId: row.id, recipient: input.email, notBefore: now, rendered: mail });
-        if (status === "confirmed") queueReminder(tx, row.id, input.email, bookable, now);
+        if (status === "confirmed") queueReminder(tx, row.id, input.email, bookable.startsAt, now);
       }
       return { ok: true, token, code: row.code, status, bookingId: row.id } as const;
     },
     { behavior: "immediate" },
   );
-}
-
-function queueReminder(tx: Parameters<typeof queueMail>[0], bookingId: number, email: string, bookable: Bookable, now: Date) {
-  const remindAt = new Date(bookable.startsAt.getTime() - DAY);
-  // Booked within a day of the meeting: the confirmation is reminder enough.
-  if (remindAt.getTime() <= now.getTime()) return;
-  queueMail(tx, { kind: "booking_reminder", bookingId, recipient: email, notBefore: remindAt });
 }
 
 export type CancelResult = { ok: true; promoted: number[] } | { ok: false; reason: "invalid" | "expired" };
@@ -130,7 +122,7 @@ export function promoteWaitlist(tx: Tx, bookable: Bookable, now: Date): number[]
     promoted.push(waiting.id);
     if (waiting.email) {
       queueMail(tx, { kind: "booking_promoted", bookingId: waiting.id, recipient: waiting.email, notBefore: now });
-      queueReminder(tx, waiting.id, waiting.email, bookable, now);
+      queueReminder(tx, waiting.id, waiting.email, bookable.startsAt, now);
     }
   }
   return promoted;

@@ -4,7 +4,8 @@ import type { DB, Reader, Tx } from "@/db/client";
 import { places, series, sessionFacilitators, sessionGroups, sessions, users, type Localized, type SessionKind } from "@/db/schema";
 import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { seatsChanged } from "@/lib/booking/writes";
-import { bookersOf, dropBookersMail, groupFirstStart, rescheduleReminders, tellBookers } from "./notify";
+import { groupFirstStart, rescheduleReminders } from "@/lib/booking/reminders";
+import { bookersOf, dropBookersMail, tellBookers } from "./notify";
 import { helsinkiInstant, weeklyOccurrences, type Occurrence } from "./recurrence";
 import type { EditInput, FacilitatorsInput, GroupInput, OnceInput, SeriesInput } from "./schemas";
 
