@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Writer } from "@/db/client";
 import { outbox, type OutboxKind } from "@/db/schema";
-import { seal } from "@/lib/secret";
+import { seal, unseal } from "@/lib/secret";
 
 /** Bodies rendered at queueing carry a secret link: they are kept sealed until sent, then cleared. */
 export const BODY_SEAL = "outbox-body";
@@ -29,6 +29,11 @@ export function queueMail(tx: Writer, mail: QueuedMail): void {
       textBody: mail.rendered ? seal(BODY_SEAL, mail.rendered.text) : undefined,
     })
     .run();
+}
+
+/** The text a message was queued with, or null when it cannot be opened: sealed with another secret (AUTH_SECRET changed), the link in it could not be trusted anyway. */
+export function queuedText(textBody: string): string | null {
+  return unseal(BODY_SEAL, textBody);
 }
 
 /** Drops what has not been sent yet for a booking, e.g. the reminder of a cancelled booking. */

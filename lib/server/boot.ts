@@ -4,6 +4,7 @@ import { ensureAdmin, seedDemo, seedDemoStaff } from "@/db/seed";
 import { seedHistory } from "@/db/seed-history";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log.mjs";
+import { composeMail } from "@/lib/booking/mail";
 import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
 import { runRetention } from "@/lib/privacy/retention";
 
@@ -34,7 +35,7 @@ export function boot(): void {
   const work = async () => {
     try {
       if (transport) {
-        const outcome = await deliverDueMail(db, transport);
+        const outcome = await deliverDueMail(db, transport, composeMail);
         if (outcome.sent || outcome.failed || outcome.dropped) log.info({ event: "outbox.batch", ...outcome }, "outbox batch");
       }
       if (Date.now() - lastRetention > 3_600_000) {
