@@ -6,7 +6,7 @@ import { isPlanner } from "@/lib/auth/staff";
 import type { Locale } from "@/lib/i18n/locales";
 import { planPlaces, sessionForEdit, type SessionForEdit } from "@/lib/schedule/plan-reads";
 import { helsinkiParts } from "@/lib/schedule/recurrence";
-import type { FormValues } from "@/lib/schedule/form-state";
+import type { FormValues } from "@/lib/forms";
 import { assignableStaff } from "@/lib/staff/reads";
 import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/ClientMessages";
