@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/lib/test/db";
 import { computeReach, noFilters } from "@/lib/reach/metrics";
-import { helsinkiDayOf } from "@/lib/reach/period";
+import { helsinkiDayOf } from "@/lib/i18n/time";
 import { seedDemo } from "./seed";
 import { seedHistory } from "./seed-history";
 

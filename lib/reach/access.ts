@@ -2,7 +2,7 @@ import "server-only";
 import type { DB } from "@/db/client";
 import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { computeReach, type Reach } from "./metrics";
-import { helsinkiDayOf } from "./period";
+import { helsinkiDayOf } from "@/lib/i18n/time";
 import { publishReach, type PublishedReach } from "./publication";
 import { parseReachView, type ReachView } from "./query";
 import { firstSessionDay, reachPlaces, sessionLines, type PlaceOption, type SessionLine } from "./reads";

@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import { migrateDatabase, openDatabase } from "../../db/client";
 import { computeReach, noFilters, parentsReached } from "./metrics";
-import { helsinkiDayOf, resolvePeriod, utcBounds, type Range } from "./period";
+import { helsinkiDayOf } from "@/lib/i18n/time";
+import { resolvePeriod, utcBounds, type Range } from "./period";
 import { firstSessionDay } from "./reads";
 import { refreshReach } from "./refresh";
 import { sqliteOf } from "./sqlite";

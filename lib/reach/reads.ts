@@ -2,7 +2,8 @@ import "server-only";
 import { sqliteOf } from "./sqlite";
 import type { DB } from "@/db/client";
 import { sessionKinds, type SessionKind } from "@/db/schema";
-import { helsinkiDayOf, type Range } from "./period";
+import { helsinkiDayOf } from "@/lib/i18n/time";
+import type { Range } from "./period";
 import { refreshReach } from "./refresh";
 import { where, type Filters } from "./metrics";
 

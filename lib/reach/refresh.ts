@@ -5,7 +5,7 @@ import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { DB } from "@/db/client";
 import { bookingsOf } from "@/lib/booking/bookable";
 import { sqliteOf } from "./sqlite";
-import { helsinkiDayOf } from "./period";
+import { helsinkiDayOf } from "@/lib/i18n/time";
 
 /*
  * Keeps the reach summaries (reach_sessions, reach_person_visits) in step with

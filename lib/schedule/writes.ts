@@ -6,7 +6,8 @@ import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { seatsChanged } from "@/lib/booking/writes";
 import { groupFirstStart, rescheduleReminders } from "@/lib/booking/reminders";
 import { bookersOf, dropBookersMail, tellBookers } from "./notify";
-import { helsinkiInstant, weeklyOccurrences, type Occurrence } from "./recurrence";
+import { helsinkiInstant } from "@/lib/i18n/time";
+import { weeklyOccurrences, type Occurrence } from "./recurrence";
 import type { EditInput, FacilitatorsInput, GroupInput, OnceInput, SeriesInput } from "./schemas";
 
 /** An existing session a new one would overlap. */

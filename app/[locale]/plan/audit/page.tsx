@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
 import { auditActions } from "@/lib/privacy/audit";
 import { AUDIT_PAGE_SIZE, auditFilter, readAuditLog } from "@/lib/privacy/audit-reads";
-import { helsinkiMidnight, parseDay } from "@/lib/reach/period";
+import { helsinkiMidnight } from "@/lib/i18n/time";
+import { parseDay } from "@/lib/reach/period";
 import { PlanNav } from "@/components/plan/PlanNav";
 
 export const metadata = { robots: { index: false } };

@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/guard";
 import { isPlanner } from "@/lib/auth/staff";
 import type { Locale } from "@/lib/i18n/locales";
 import { planPlaces, sessionForEdit, type SessionForEdit } from "@/lib/schedule/plan-reads";
-import { helsinkiParts } from "@/lib/schedule/recurrence";
+import { helsinkiParts } from "@/lib/i18n/time";
 import type { FormValues } from "@/lib/forms";
 import { assignableStaff } from "@/lib/staff/reads";
 import { Link } from "@/i18n/navigation";
