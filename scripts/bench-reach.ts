@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { helsinkiDayOf } from "../lib/i18n/time";
-import { computeReach, noFilters, parentsReached } from "../lib/reach/metrics";
+import { computeReach, parentsReached } from "../lib/reach/metrics";
+import { noFilters } from "../lib/reach/query";
 import { resolvePeriod, utcBounds, type Range } from "../lib/reach/period";
 import { firstSessionDay } from "../lib/reach/reads";
 import { refreshReach } from "../lib/reach/refresh";

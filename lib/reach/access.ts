@@ -6,6 +6,7 @@ import { helsinkiDayOf } from "@/lib/i18n/time";
 import { publishReach, type PublishedReach } from "./publication";
 import { parseReachView, type ReachView } from "./query";
 import { firstSessionDay, reachPlaces, sessionLines, type PlaceOption, type SessionLine } from "./reads";
+import { refreshReach } from "./refresh";
 
 export type ReachReport = {
   view: ReachView;
@@ -32,6 +33,8 @@ export function reachReport(
   o: { now?: Date; withSessions?: boolean } = {},
 ): ReachResult {
   if (!plannerIn(db, actor)) return { ok: false, error: "forbidden" };
+  // Every reading below is of the summaries: brought up to date once, here, so nothing is read stale.
+  refreshReach(db);
   const now = o.now ?? new Date();
   const today = helsinkiDayOf(now.getTime()).day;
   const places = reachPlaces(db);

@@ -11,8 +11,8 @@ import { helsinkiDayOf } from "@/lib/i18n/time";
  * Keeps the reach summaries (reach_sessions, reach_person_visits) in step with
  * the data they are derived from. Triggers list every changed session in
  * reach_dirty; refreshReach() rebuilds those sessions' rows, then recomputes
- * the "previous visit" columns of every person seen in them. Every reading of
- * the figures calls it first, so nothing is ever read stale.
+ * the "previous visit" columns of every person seen in them. The one gate to
+ * the figures (reachReport) calls it first, so nothing is ever read stale.
  *
  * Who counts as one person (the contract's "distinct parents"):
  * - a parent visit with a visitor code is the person "code:<code>", wherever
