@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
+import { requirePlanner } from "@/lib/auth/guard";
 import { auditActions } from "@/lib/privacy/audit";
 import { AUDIT_PAGE_SIZE, auditFilter, readAuditLog } from "@/lib/privacy/audit-reads";
 import { helsinkiMidnight } from "@/lib/i18n/time";
@@ -21,7 +21,7 @@ const fieldClass = "mt-1 rounded border border-stone-400 bg-white p-2";
 export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/plan/audit">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const actor = await requirePlanner(locale);
   const q = await searchParams;
   const filter = auditFilter(q, dayStart);
   const log = readAuditLog(getDb(), actor, filter);

@@ -1,9 +1,7 @@
-import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { sessionKinds, type SessionKind } from "@/db/schema";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { concernQueue, responses } from "@/lib/feedback/reads";
 import { markHandledAction } from "@/lib/feedback/staff-actions";
 import { audit } from "@/lib/privacy/audit";
@@ -25,8 +23,7 @@ function dayStart(value: unknown, plusDays = 0): Date | undefined {
 export default async function PlanFeedbackPage({ params, searchParams }: PageProps<"/[locale]/plan/feedback">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  const actor = await requirePlanner(locale);
   const q = await searchParams;
   const t = await getTranslations("feedback.plan");
   const tk = await getTranslations("kinds");

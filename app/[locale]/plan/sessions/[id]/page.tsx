@@ -1,8 +1,6 @@
-import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/locales";
 import { planPlaces, sessionForEdit, type SessionForEdit } from "@/lib/schedule/plan-reads";
 import { helsinkiParts } from "@/lib/i18n/time";
@@ -48,8 +46,7 @@ function formValues(s: SessionForEdit): FormValues {
 export default async function PlanSessionPage({ params, searchParams }: PageProps<"/[locale]/plan/sessions/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  await requirePlanner(locale);
   const db = getDb();
   const session = /^\d+$/.test(id) ? sessionForEdit(db, Number(id)) : null;
   if (!session) return <NotFoundView />;
