@@ -4,8 +4,22 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Reader } from "@/db/client";
 import { concernActions, concerns, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
 import { assignedTo, isPlanner, type Actor } from "@/lib/auth/staff";
+import { feedbackLink } from "./writes";
 
 /** Published "you said, we did" entries: all of them, or one place's together with the whole service's. */
+/** The parent's feedback page: why the link does not work, or the session it asks about. */
+export function feedbackPage(tx: Reader, key: string, now: Date) {
+  const link = feedbackLink(tx, key, now);
+  if (!link.ok) return link;
+  const session = tx
+    .select({ title: sessions.title, startsAt: sessions.startsAt, place: places.name })
+    .from(sessions)
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .where(eq(sessions.id, link.sessionId))
+    .get()!;
+  return { ok: true, session } as const;
+}
+
 export function publishedEntries(tx: Reader, placeId?: number) {
   const where: SQL[] = [isNotNull(youSaidWeDid.publishedAt)];
   if (placeId !== undefined) where.push(or(eq(youSaidWeDid.placeId, placeId), isNull(youSaidWeDid.placeId))!);

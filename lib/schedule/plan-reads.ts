@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Reader } from "@/db/client";
 import { bookings, places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
+import type { FormValues } from "@/lib/forms";
+import { helsinkiParts } from "@/lib/i18n/time";
 import { placeColumns } from "./reads";
 
 // What the planners' pages read. The parents' reads (reads.ts) show open places and scheduled sessions only;
@@ -126,3 +128,30 @@ export function sessionForEdit(tx: Reader, id: number) {
 }
 
 export type SessionForEdit = NonNullable<ReturnType<typeof sessionForEdit>>;
+
+/** A session as the planners' edit form holds it: Helsinki dates and times, one field per language. */
+export function sessionFormValues(s: SessionForEdit): FormValues {
+  const start = helsinkiParts(s.startsAt);
+  const APP = ["fi", "sv", "en"];
+  return {
+    sessionId: String(s.id),
+    placeId: String(s.placeId),
+    kind: s.kind,
+    date: start.date,
+    startTime: start.time,
+    endTime: helsinkiParts(s.endsAt).time,
+    titleFi: s.title.fi,
+    titleSv: s.title.sv,
+    titleEn: s.title.en,
+    descriptionFi: s.description.fi,
+    descriptionSv: s.description.sv,
+    descriptionEn: s.description.en,
+    audienceFi: s.audience?.fi ?? "",
+    audienceSv: s.audience?.sv ?? "",
+    audienceEn: s.audience?.en ?? "",
+    languages: s.languages.filter((l) => APP.includes(l)),
+    otherLanguages: s.languages.filter((l) => !APP.includes(l)).join(", "),
+    capacity: s.capacity === null ? "" : String(s.capacity),
+    maxPartySize: String(s.maxPartySize),
+  };
+}

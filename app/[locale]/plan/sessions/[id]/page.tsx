@@ -2,9 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/locales";
-import { planPlaces, sessionForEdit, type SessionForEdit } from "@/lib/schedule/plan-reads";
-import { helsinkiParts } from "@/lib/i18n/time";
-import type { FormValues } from "@/lib/forms";
+import { planPlaces, sessionForEdit, sessionFormValues } from "@/lib/schedule/plan-reads";
 import { assignableStaff } from "@/lib/staff/reads";
 import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/ClientMessages";
@@ -16,32 +14,6 @@ import { SessionForm } from "@/components/plan/SessionForm";
 import { CancelSessionForm, FacilitatorsForm } from "@/components/plan/SessionActions";
 
 export const metadata = { robots: { index: false } };
-
-function formValues(s: SessionForEdit): FormValues {
-  const start = helsinkiParts(s.startsAt);
-  const APP = ["fi", "sv", "en"];
-  return {
-    sessionId: String(s.id),
-    placeId: String(s.placeId),
-    kind: s.kind,
-    date: start.date,
-    startTime: start.time,
-    endTime: helsinkiParts(s.endsAt).time,
-    titleFi: s.title.fi,
-    titleSv: s.title.sv,
-    titleEn: s.title.en,
-    descriptionFi: s.description.fi,
-    descriptionSv: s.description.sv,
-    descriptionEn: s.description.en,
-    audienceFi: s.audience?.fi ?? "",
-    audienceSv: s.audience?.sv ?? "",
-    audienceEn: s.audience?.en ?? "",
-    languages: s.languages.filter((l) => APP.includes(l)),
-    otherLanguages: s.languages.filter((l) => !APP.includes(l)).join(", "),
-    capacity: s.capacity === null ? "" : String(s.capacity),
-    maxPartySize: String(s.maxPartySize),
-  };
-}
 
 export default async function PlanSessionPage({ params, searchParams }: PageProps<"/[locale]/plan/sessions/[id]">) {
   const { locale, id } = await params;
@@ -111,7 +83,7 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
             </h2>
             <p className="mt-1 text-sm">{t("editHint")}</p>
             <ClientMessages namespaces={["plan", "kinds"]}>
-              <SessionForm mode="edit" locale={locale} places={places} groupMeeting={session.groupId !== null} initial={formValues(session)} />
+              <SessionForm mode="edit" locale={locale} places={places} groupMeeting={session.groupId !== null} initial={sessionFormValues(session)} />
             </ClientMessages>
           </section>
           <section aria-labelledby="cancel" className="mt-10 rounded-lg border border-red-200 bg-white p-4">
