@@ -40,6 +40,17 @@ export function helsinkiDayOf(ms: number): { day: number; month: number } {
   return { day: Date.UTC(y, m, d.getDate()) / DAY_MS, month: y * 12 + m };
 }
 
+/** "2026-03-29" as a day number; null when it is not a real date. */
+export function parseDay(text: string | undefined | null): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? "");
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const ms = Date.UTC(y, mo, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo || back.getUTCDate() !== d) return null;
+  return ms / DAY_MS;
+}
+
 /** The instant a Helsinki day (a day number) begins. */
 export function helsinkiMidnight(day: number): Date {
   const d = new Date(day * DAY_MS);
@@ -51,3 +62,9 @@ export const startOfHelsinkiDay = (date: Date): Date => helsinkiMidnight(helsink
 
 /** Midnight in Helsinki at the end of the day `date` falls on: the start of the next day. */
 export const endOfHelsinkiDay = (date: Date): Date => helsinkiMidnight(helsinkiDayOf(date.getTime()).day + 1);
+
+/** A typed "YYYY-MM-DD" as the instant that Helsinki day (plus some days) begins; undefined when it is not a date. */
+export function helsinkiDayStart(text: string | undefined, plusDays = 0): Date | undefined {
+  const day = parseDay(text);
+  return day === null ? undefined : helsinkiMidnight(day + plusDays);
+}

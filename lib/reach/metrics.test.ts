@@ -11,7 +11,7 @@ import { reachReport } from "./access";
 import { computeReach, parentsReached } from "./metrics";
 import { noFilters, type Filters } from "./query";
 import { refreshReach } from "./refresh";
-import { parseDay } from "./period";
+import { parseDay } from "@/lib/i18n/time";
 
 // Hand-computed figures for March 2026 in Helsinki. The clocks went forward on
 // Sunday 29 March at 03:00; the tests run in Los Angeles time (vitest.config.mts).

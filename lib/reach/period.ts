@@ -10,17 +10,6 @@ export type Range = { from: number; to: number };
 export type BucketUnit = "week" | "month";
 export type Bucket = { key: number; from: number; to: number };
 
-/** "2026-03-29" as a day number; null when it is not a real date. */
-export function parseDay(text: string | undefined | null): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? "");
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
-  const ms = Date.UTC(y, mo, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo || back.getUTCDate() !== d) return null;
-  return ms / DAY_MS;
-}
-
 /** A day number as "YYYY-MM-DD". */
 export function formatDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import { sessionKinds, type SessionKind } from "@/db/schema";
 import { z } from "zod";
-import { formatDay, monthOfDay, parseDay, periodPresets, resolvePeriod, type PeriodPreset, type Range } from "./period";
+import { parseDay } from "@/lib/i18n/time";
+import { formatDay, monthOfDay, periodPresets, resolvePeriod, type PeriodPreset, type Range } from "./period";
 
 /*
  * The dashboard's view lives in the URL (?period=…&from=…&to=…&place=…&kind=…&county=…&publish=1),
