@@ -2,11 +2,20 @@ import "server-only";
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Reader } from "@/db/client";
-import { concernActions, concerns, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
+import { concernActions, concerns, feedbackLinks, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
 import { assignedTo, isPlanner, type Actor } from "@/lib/auth/staff";
-import { feedbackLink } from "./writes";
 
 /** Published "you said, we did" entries: all of them, or one place's together with the whole service's. */
+export type LinkLookup = { ok: true; sessionId: number } | { ok: false; reason: "invalid" | "expired" };
+
+export function feedbackLink(tx: Reader, key: string, now: Date): LinkLookup {
+  if (!/^[A-Za-z0-9_-]{12}$/.test(key)) return { ok: false, reason: "invalid" };
+  const link = tx.select().from(feedbackLinks).where(eq(feedbackLinks.key, key)).get();
+  if (!link) return { ok: false, reason: "invalid" };
+  if (link.expiresAt.getTime() < now.getTime()) return { ok: false, reason: "expired" };
+  return { ok: true, sessionId: link.sessionId };
+}
+
 /** The parent's feedback page: why the link does not work, or the session it asks about. */
 export function feedbackPage(tx: Reader, key: string, now: Date) {
   const link = feedbackLink(tx, key, now);

@@ -7,6 +7,7 @@ import { plannerIn, type Actor } from "@/lib/auth/staff";
 import type { Locale } from "@/lib/i18n/locales";
 import { startOfHelsinkiDay } from "@/lib/i18n/time";
 import { feedbackMarker } from "./marker";
+import { feedbackLink } from "./reads";
 import type { FeedbackForm } from "./schemas";
 
 const DAY = 86_400_000;
@@ -22,16 +23,6 @@ export function ensureFeedbackLink(tx: Reader & Writer, sessionId: number, days:
     .values({ key, sessionId, expiresAt: new Date(session.endsAt.getTime() + days * DAY) })
     .run();
   return key;
-}
-
-export type LinkLookup = { ok: true; sessionId: number } | { ok: false; reason: "invalid" | "expired" };
-
-export function feedbackLink(tx: Reader, key: string, now: Date): LinkLookup {
-  if (!/^[A-Za-z0-9_-]{12}$/.test(key)) return { ok: false, reason: "invalid" };
-  const link = tx.select().from(feedbackLinks).where(eq(feedbackLinks.key, key)).get();
-  if (!link) return { ok: false, reason: "invalid" };
-  if (link.expiresAt.getTime() < now.getTime()) return { ok: false, reason: "expired" };
-  return { ok: true, sessionId: link.sessionId };
 }
 
 export type SubmitResult = { ok: true } | { ok: false; reason: "invalid" | "expired" | "alreadyAnswered" };
