@@ -9,6 +9,15 @@ import * as schema from "./schema";
 /** The database, with the SQLite connection under it ($client) for closing and backups. */
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** A transaction, as a synchronous `db.transaction` callback is handed it: writes that must commit together take one. */
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+/** What a read needs: the database or a transaction, whichever the caller holds. */
+export type Reader = Pick<DB, "select">;
+
+/** What a single write needs, inside the caller's transaction or on its own. */
+export type Writer = Pick<DB, "insert" | "update" | "delete">;
+
 /** Opens (and creates) the SQLite file with the settings every connection needs. */
 export function openDatabase(file: string): DB {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });

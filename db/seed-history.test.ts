@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/lib/test/db";
-import { computeReach, noFilters } from "@/lib/reach/metrics";
-import { helsinkiDayOf } from "@/lib/reach/period";
+import { computeReach } from "@/lib/reach/metrics";
+import { noFilters } from "@/lib/reach/query";
+import { refreshReach } from "@/lib/reach/refresh";
+import { helsinkiDayOf } from "@/lib/i18n/time";
 import { seedDemo } from "./seed";
 import { seedHistory } from "./seed-history";
 
@@ -16,6 +18,7 @@ describe("demo history", () => {
       expect(performance.now() - started).toBeLessThan(1000);
       expect(seedHistory(db, now)).toBe(false);
       const today = helsinkiDayOf(now.getTime()).day;
+      refreshReach(db);
       return computeReach(db, { range: { from: today - 200, to: today }, filters: noFilters, now }).current;
     };
     const first = figures();

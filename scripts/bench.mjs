@@ -148,7 +148,7 @@ async function pageScripts(base, pagePath, cache) {
 
 // ---------------------------------------------------------------- reach
 // The reach dashboard at national scale, on the file `npm run seed:large` makes. It runs the app's
-// own TypeScript (lib/reach/bench.ts) through tsx in a child process and prints its figures; the
+// own TypeScript (scripts/bench-reach.ts) through tsx in a child process and prints its figures; the
 // server rounds below do not depend on it. BENCH_ONLY=reach runs this section alone.
 const REACH_DB = path.resolve(process.env.REACH_BENCH_DB ?? path.join(root, "data/kohtaamo-large.db"));
 const REACH_AIM_MS = 200;
@@ -161,7 +161,7 @@ function reachSection() {
     };
   }
   console.log("[bench] reach round…");
-  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/reach/bench.ts", REACH_DB], { cwd: root, encoding: "utf8", timeout: 600_000 });
+  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench-reach.ts", REACH_DB], { cwd: root, encoding: "utf8", timeout: 600_000 });
   if (r.status !== 0) return { lines: ["", `Reach: failed\n${r.stderr}`], results: { failed: true } };
   const b = JSON.parse(r.stdout.trim().split("\n").at(-1));
   const widths = [24, 9, 13, 12, 12, 7];

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { cancelSeriesAction } from "@/lib/schedule/actions";
-import type { PlanFormState } from "@/lib/schedule/form-state";
+import type { PlanFormState } from "@/lib/forms";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { FormErrors, TextField, useFormState } from "./form";
 

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { inviteStaffAction } from "@/lib/staff/actions";
-import type { PlanFormState } from "@/lib/schedule/form-state";
+import type { PlanFormState } from "@/lib/forms";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { FormErrors, SelectField, TextField, useFormState } from "./form";
 

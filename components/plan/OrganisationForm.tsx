@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { saveOrganisationAction } from "@/lib/organisation/actions";
-import type { FormValues, PlanFormState } from "@/lib/schedule/form-state";
+import type { FormValues, PlanFormState } from "@/lib/forms";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { FormErrors, TextField, useFormState } from "./form";
 

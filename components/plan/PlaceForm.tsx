@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { savePlaceAction } from "@/lib/schedule/actions";
-import type { FormValues, PlanFormState } from "@/lib/schedule/form-state";
+import type { FormValues, PlanFormState } from "@/lib/forms";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { FormErrors, LocalizedFields, TextField, useFormState } from "./form";
 

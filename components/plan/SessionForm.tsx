@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createScheduleAction, updateSessionAction } from "@/lib/schedule/actions";
-import type { FormValues, PlanFormState } from "@/lib/schedule/form-state";
+import type { FormValues, PlanFormState } from "@/lib/forms";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { CheckboxGroup, FormErrors, LocalizedFields, SelectField, TextField, useFormState } from "./form";
 

@@ -1,7 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import type { PlanFormState } from "@/lib/schedule/form-state";
+import type { PlanFormState } from "@/lib/forms";
 import { Field, inputClass } from "@/components/ui/Field";
 
 /**

@@ -1,13 +1,12 @@
 import "server-only";
-import { and, asc, eq, or, sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import { asc, eq, sql } from "drizzle-orm";
+import type { Reader } from "@/db/client";
 import { attendance, bookings, feedbackLinks, places, sessions, visits } from "@/db/schema";
 import { canRunSession, isPlanner, type Actor } from "@/lib/auth/staff";
+import { bookingsOf } from "@/lib/booking/bookable";
 import { doorPhase, doorWindow, type DoorPhase } from "./window";
 
-type Tx = Pick<DB, "select">;
-
-export function sessionAtDoor(tx: Tx, sessionId: number) {
+export function sessionAtDoor(tx: Reader, sessionId: number) {
   return (
     tx
       .select({
@@ -25,14 +24,6 @@ export function sessionAtDoor(tx: Tx, sessionId: number) {
   );
 }
 
-/** The bookings that hold a seat at this meeting: its own, or its group's. */
-export function bookingsAtDoor(tx: Tx, session: { id: number; groupId: number | null }) {
-  return and(
-    eq(bookings.status, "confirmed"),
-    session.groupId !== null ? or(eq(bookings.sessionId, session.id), eq(bookings.groupId, session.groupId)) : eq(bookings.sessionId, session.id),
-  );
-}
-
 export type Tally = {
   firstTime: number;
   returning: number;
@@ -45,7 +36,7 @@ export type Tally = {
 };
 
 /** The running totals at the door. Computed from the visits, so every device sees the same figures. */
-export function tally(tx: Tx, sessionId: number): Tally {
+export function tally(tx: Reader, sessionId: number): Tally {
   const rows = tx
     .select({ kind: visits.kind, source: visits.source, firstTime: visits.firstTime, n: sql<number>`count(*)` })
     .from(visits)
@@ -65,7 +56,7 @@ export function tally(tx: Tx, sessionId: number): Tally {
 }
 
 /** Attendance of each booking at this meeting, without any personal data: safe to poll every few seconds. */
-export function attendanceAtDoor(tx: Tx, sessionId: number): Record<number, "attended" | "no_show"> {
+export function attendanceAtDoor(tx: Reader, sessionId: number): Record<number, "attended" | "no_show"> {
   const rows = tx
     .select({ bookingId: attendance.bookingId, status: attendance.status })
     .from(attendance)
@@ -75,7 +66,7 @@ export function attendanceAtDoor(tx: Tx, sessionId: number): Record<number, "att
 }
 
 /** The roster: what the facilitator needs at the door and nothing more (no contact details). */
-export function roster(tx: Tx, session: { id: number; groupId: number | null }) {
+export function roster(tx: Reader, session: { id: number; groupId: number | null }) {
   return tx
     .select({
       id: bookings.id,
@@ -87,14 +78,14 @@ export function roster(tx: Tx, session: { id: number; groupId: number | null }) 
       childcare: bookings.childcare,
     })
     .from(bookings)
-    .where(bookingsAtDoor(tx, session))
+    .where(bookingsOf({ sessionId: session.id, groupId: session.groupId }, "confirmed"))
     .orderBy(asc(bookings.id))
     .all();
 }
 
 export type DoorState = { tally: Tally; attendance: Record<number, "attended" | "no_show">; closed: boolean };
 
-export function doorState(tx: Tx, sessionId: number): DoorState | null {
+export function doorState(tx: Reader, sessionId: number): DoorState | null {
   const session = sessionAtDoor(tx, sessionId);
   if (!session) return null;
   return { tally: tally(tx, sessionId), attendance: attendanceAtDoor(tx, sessionId), closed: session.closedAt !== null };
@@ -107,7 +98,7 @@ export type RosterEntry = ReturnType<typeof roster>[number];
  * session, the live state, the roster, where the door stands in the day, and
  * the feedback link the closing made (none before closing).
  */
-export function doorView(tx: Tx, actor: Actor, sessionId: number, now: Date) {
+export function doorView(tx: Reader, actor: Actor, sessionId: number, now: Date) {
   const session = tx
     .select({
       id: sessions.id,

@@ -1,13 +1,9 @@
 import "server-only";
-import { TZDate } from "@date-fns/tz";
-import { startOfDay } from "date-fns";
 import { and, asc, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { Reader } from "@/db/client";
 import { places, sessions, visits } from "@/db/schema";
-import { timeZone } from "@/lib/i18n/locales";
+import { startOfHelsinkiDay } from "@/lib/i18n/time";
 import { assignedTo, isPlanner, type Actor } from "@/lib/auth/staff";
-
-type Tx = Pick<DB, "select">;
 
 /**
  * The sessions the actor runs (a planner sees every place's): today's and the
@@ -15,8 +11,8 @@ type Tx = Pick<DB, "select">;
  * close", so one left open never drops off the list and its feedback QR code
  * can still be shown.
  */
-export function hostSessions(tx: Tx, actor: Actor, now: Date) {
-  const from = new Date(startOfDay(new TZDate(now.getTime(), timeZone)).getTime());
+export function hostSessions(tx: Reader, actor: Actor, now: Date) {
+  const from = startOfHelsinkiDay(now);
   const until = new Date(from.getTime() + 15 * 86_400_000);
   const coming = and(gt(sessions.endsAt, from), lt(sessions.startsAt, until));
   const toClose = and(lte(sessions.endsAt, from), isNull(sessions.closedAt), eq(sessions.status, "scheduled"));

@@ -1,6 +1,4 @@
-import { TZDate } from "@date-fns/tz";
-import { endOfDay } from "date-fns";
-import { timeZone } from "@/lib/i18n/locales";
+import { endOfHelsinkiDay } from "@/lib/i18n/time";
 
 /** The door opens a little before the start, so the first parents can be counted as they arrive. */
 export const DOOR_OPENS_BEFORE_MS = 60 * 60_000;
@@ -12,7 +10,7 @@ export const DOOR_OPENS_BEFORE_MS = 60 * 60_000;
  */
 export function doorWindow(session: { startsAt: Date }) {
   const opens = new Date(session.startsAt.getTime() - DOOR_OPENS_BEFORE_MS);
-  const closes = new Date(endOfDay(new TZDate(session.startsAt.getTime(), timeZone)).getTime() + 1);
+  const closes = endOfHelsinkiDay(session.startsAt);
   return { opens, closes };
 }
 

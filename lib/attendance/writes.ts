@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Tx } from "@/db/client";
 import { attendance, bookings, feedbackLinks, sessions, visitorCodes, visits, type VisitKind } from "@/db/schema";
-import { activeStaffById, canRunSession, isPlanner, type Actor } from "@/lib/auth/staff";
+import { canRunSession, isPlanner, plannerIn, type Actor } from "@/lib/auth/staff";
+import { bookingsOf } from "@/lib/booking/bookable";
 import { audit } from "@/lib/privacy/audit";
-import { newVisitorCode, normaliseVisitorCode } from "./codes";
-import { bookingsAtDoor, sessionAtDoor } from "./door";
+import { createVisitorCode, normaliseVisitorCode } from "@/lib/visitors/codes";
+import { sessionAtDoor } from "./door";
 import { doorPhase } from "./window";
 import { inviteFeedback } from "@/lib/feedback/invite";
 
@@ -24,7 +25,6 @@ export type DoorRefusal =
   | "tooEarly";
 export type DoorResult<T = object> = ({ ok: true } & T) | { ok: false; error: DoorRefusal };
 
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 type Session = NonNullable<ReturnType<typeof sessionAtDoor>>;
 
 /**
@@ -72,14 +72,6 @@ function atDoor<T extends object>(
     },
     { behavior: "immediate" },
   );
-}
-
-/** A new visitor code, stored, and never one already given out. */
-export function createVisitorCode(tx: Pick<DB, "select" | "insert">): string {
-  let code = newVisitorCode();
-  while (tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, code)).get()) code = newVisitorCode();
-  tx.insert(visitorCodes).values({ code }).run();
-  return code;
 }
 
 export type Tap = { sessionId: number; clientKey: string; kind: VisitKind; firstTime: boolean | null };
@@ -214,7 +206,7 @@ function bookingHere(tx: Tx, session: Session, bookingId: number) {
   return tx
     .select({ id: bookings.id, partySize: bookings.partySize, visitorCode: bookings.visitorCode })
     .from(bookings)
-    .where(and(eq(bookings.id, bookingId), bookingsAtDoor(tx, session)))
+    .where(and(eq(bookings.id, bookingId), bookingsOf({ sessionId: session.id, groupId: session.groupId }, "confirmed")))
     .get();
 }
 
@@ -271,7 +263,7 @@ export function markNoShows(db: DB, actor: Actor | null, sessionId: number, now 
     const unmarked = tx
       .select({ id: bookings.id })
       .from(bookings)
-      .where(and(bookingsAtDoor(tx, session), marked.length ? notInArray(bookings.id, marked) : undefined))
+      .where(and(bookingsOf({ sessionId: session.id, groupId: session.groupId }, "confirmed"), marked.length ? notInArray(bookings.id, marked) : undefined))
       .all();
     for (const b of unmarked) tx.insert(attendance).values({ bookingId: b.id, sessionId, status: "no_show", recordedBy: a.id }).run();
     return { ok: true, marked: unmarked.length };
@@ -303,8 +295,8 @@ export function closeSession(db: DB, actor: Actor | null, sessionId: number, not
 export function reopenSession(db: DB, actor: Actor | null, sessionId: number): DoorResult {
   return db.transaction(
     (tx) => {
-      const fresh = actor ? activeStaffById(tx, actor.id) : null;
-      if (!fresh || !isPlanner(fresh)) return { ok: false, error: "forbidden" } as const;
+      const fresh = plannerIn(tx, actor);
+      if (!fresh) return { ok: false, error: "forbidden" } as const;
       const session = sessionAtDoor(tx, sessionId);
       if (!session) return { ok: false, error: "notFound" } as const;
       if (!session.closedAt) return { ok: false, error: "notClosed" } as const;

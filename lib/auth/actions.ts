@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { allowAttempt } from "@/lib/http/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
-import { localeOr } from "@/lib/i18n/locales";
+import { localeOf } from "@/lib/forms";
 import { signIn, signOut } from "./config";
 import { activeStaffByEmail, forgetEarlierLinks } from "./staff";
 
@@ -19,7 +19,7 @@ const email = z.string().trim().toLowerCase().pipe(z.email({ message: "emailInva
  */
 export async function requestSignIn(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const raw = String(formData.get("email") ?? "");
-  const locale = localeOr(formData.get("locale"));
+  const locale = localeOf(formData);
   const parsed = email.safeParse(raw);
   if (!parsed.success) return { error: "emailInvalid", email: raw };
   if (!(await allowAttempt("signIn", await clientAddress()))) return { error: "rateLimited", email: raw };
@@ -33,6 +33,6 @@ export async function requestSignIn(_prev: SignInState, formData: FormData): Pro
 }
 
 export async function signOutAction(formData: FormData): Promise<void> {
-  const locale = localeOr(formData.get("locale"));
+  const locale = localeOf(formData);
   await signOut({ redirectTo: `/${locale}/staff/sign-in?signedOut=1` });
 }

@@ -1,11 +1,18 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { currentActor } from "./current";
-import type { Actor } from "./staff";
+import { isPlanner, type Actor } from "./staff";
 
 /** For staff pages: the signed-in actor, or off to the sign-in page. Actions check again themselves. */
 export async function requireActor(locale: string): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect(`/${locale}/staff/sign-in`);
+  return actor;
+}
+
+/** For planners' pages: the signed-in planner or admin; anyone else signed in gets the 403 page. */
+export async function requirePlanner(locale: string): Promise<Actor> {
+  const actor = await requireActor(locale);
+  if (!isPlanner(actor)) forbidden();
   return actor;
 }

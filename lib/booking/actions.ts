@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { clientAddress } from "@/lib/http/client-address";
-import { localeOr } from "@/lib/i18n/locales";
+import { fieldErrors, localeOf, readValues } from "@/lib/forms";
 import { allowBookingAttempt, holdSeats } from "@/lib/http/rate-limit";
 import { bookableKey, findBookable } from "./bookable";
 import { bookingFormSchema, type BookingFormField, type BookingFormValues } from "./schemas";
@@ -19,24 +19,9 @@ export type BookingFormState = {
   values: BookingFormValues;
 };
 
-const FIELDS: BookingFormField[] = [
-  "sessionId",
-  "nickname",
-  "partySize",
-  "email",
-  "interpreterLanguage",
-  "accessibilityNeeds",
-  "childcare",
-  "visitorCode",
-];
-
 export async function bookSeat(_prev: BookingFormState, formData: FormData): Promise<BookingFormState> {
-  const values: BookingFormValues = {};
-  for (const field of FIELDS) {
-    const v = formData.get(field);
-    if (typeof v === "string") values[field] = v;
-  }
-  const locale = localeOr(formData.get("locale"));
+  const values: BookingFormValues = readValues(formData);
+  const locale = localeOf(formData);
 
   const address = await clientAddress();
   if (!(await allowBookingAttempt(address))) {
@@ -45,11 +30,7 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
 
   const parsed = bookingFormSchema.safeParse(values);
   if (!parsed.success) {
-    const errors: BookingFormState["errors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as BookingFormField;
-      errors[field] ??= issue.message;
-    }
+    const errors = fieldErrors(parsed.error);
     // A broken session id is not something the parent typed: say it for the whole form.
     if (errors.sessionId) return { formError: "unknownSession", values };
     return { errors, values };
@@ -73,7 +54,7 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
 }
 
 export async function cancelBookingAction(formData: FormData): Promise<void> {
-  const locale = localeOr(formData.get("locale"));
+  const locale = localeOf(formData);
   const token = String(formData.get("token") ?? "");
   const result = cancelBooking(getDb(), token);
   // An unknown or expired token lands on the manage page, which explains it.
@@ -81,7 +62,7 @@ export async function cancelBookingAction(formData: FormData): Promise<void> {
 }
 
 export async function visitorCodeAction(formData: FormData): Promise<void> {
-  const locale = localeOr(formData.get("locale"));
+  const locale = localeOf(formData);
   const token = String(formData.get("token") ?? "");
   visitorCodeForBooking(getDb(), token);
   redirect(`/${locale}/manage/${encodeURIComponent(token)}#visitor-code`);
@@ -89,7 +70,7 @@ export async function visitorCodeAction(formData: FormData): Promise<void> {
 
 /** "Delete my details now" on the manage page: a plain form, so it works without JavaScript. */
 export async function eraseMyDetailsAction(formData: FormData): Promise<void> {
-  const locale = localeOr(formData.get("locale"));
+  const locale = localeOf(formData);
   const token = String(formData.get("token") ?? "");
   const result = eraseMyDetails(getDb(), token, new Date(), config().MANAGE_LINK_DAYS);
   redirect(`/${locale}/manage/${encodeURIComponent(token)}${result.ok ? "?erased=1" : ""}`);

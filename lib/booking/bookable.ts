@@ -1,9 +1,7 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
-import { bookings, sessionGroups, sessions } from "@/db/schema";
-
-type Tx = Pick<DB, "select">;
+import { and, asc, eq, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { Reader } from "@/db/client";
+import { bookings, sessionGroups, sessions, type BookingStatus } from "@/db/schema";
 
 /**
  * What a booking is for: one session, or a whole group whose meetings share
@@ -31,7 +29,7 @@ export function largestParty(b: { maxPartySize: number; capacity: number | null 
   return b.capacity === null ? b.maxPartySize : Math.max(1, Math.min(b.maxPartySize, b.capacity));
 }
 
-export function findBookable(tx: Tx, sessionId: number): Bookable | null {
+export function findBookable(tx: Reader, sessionId: number): Bookable | null {
   const session = tx
     .select({
       id: sessions.id,
@@ -61,7 +59,7 @@ export function findBookable(tx: Tx, sessionId: number): Bookable | null {
   return findGroupBookable(tx, session.groupId);
 }
 
-export function findGroupBookable(tx: Tx, groupId: number): Bookable | null {
+export function findGroupBookable(tx: Reader, groupId: number): Bookable | null {
   const group = tx.select().from(sessionGroups).where(eq(sessionGroups.id, groupId)).get();
   if (!group) return null;
   const span = tx
@@ -85,34 +83,43 @@ export function bookableKey(target: Bookable["target"]): string {
   return target.groupId !== null ? `group:${target.groupId}` : `session:${target.sessionId}`;
 }
 
-export function targetCondition(target: Bookable["target"]) {
-  return target.groupId !== null ? eq(bookings.groupId, target.groupId) : eq(bookings.sessionId, target.sessionId);
+/**
+ * The bookings of a meeting, as a condition on `bookings`: those of the
+ * session, or of its group. A booking holds a session or a group, never both
+ * (bookings_one_target), so a meeting of a group names both and a Bookable's
+ * target names one. Takes values, or the columns of an outer query (the
+ * session lists, the reach summaries). The one place this is written.
+ */
+export function bookingsOf(of: { sessionId: number | SQLWrapper | null; groupId: number | SQLWrapper | null }, status?: BookingStatus): SQL {
+  const own = of.sessionId === null ? undefined : eq(bookings.sessionId, of.sessionId);
+  const group = of.groupId === null ? undefined : eq(bookings.groupId, of.groupId);
+  return and(or(own, group), status ? eq(bookings.status, status) : undefined)!;
 }
 
-export function seatsTaken(tx: Tx, target: Bookable["target"]): number {
+export function seatsTaken(tx: Reader, target: Bookable["target"]): number {
   const row = tx
     .select({ taken: sql<number>`coalesce(sum(${bookings.partySize}), 0)` })
     .from(bookings)
-    .where(and(targetCondition(target), eq(bookings.status, "confirmed")))
+    .where(bookingsOf(target, "confirmed"))
     .get();
   return row?.taken ?? 0;
 }
 
 /** Place in the queue, 1 for the first waiting booking. */
-export function waitlistPosition(tx: Tx, target: Bookable["target"], bookingId: number): number {
+export function waitlistPosition(tx: Reader, target: Bookable["target"], bookingId: number): number {
   const row = tx
     .select({ ahead: sql<number>`count(*)` })
     .from(bookings)
-    .where(and(targetCondition(target), eq(bookings.status, "waitlisted"), sql`${bookings.id} < ${bookingId}`))
+    .where(and(bookingsOf(target, "waitlisted"), sql`${bookings.id} < ${bookingId}`))
     .get();
   return (row?.ahead ?? 0) + 1;
 }
 
-export function waitingBookings(tx: Tx, target: Bookable["target"]) {
+export function waitingBookings(tx: Reader, target: Bookable["target"]) {
   return tx
     .select({ id: bookings.id, partySize: bookings.partySize, email: bookings.email })
     .from(bookings)
-    .where(and(targetCondition(target), eq(bookings.status, "waitlisted")))
+    .where(bookingsOf(target, "waitlisted"))
     .orderBy(asc(bookings.id))
     .all();
 }

@@ -1,14 +1,12 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { Reader } from "@/db/client";
 import { bookings, places, sessionGroups, sessions } from "@/db/schema";
 import { findBookable, findGroupBookable, waitlistPosition } from "./bookable";
 import { hashToken, looksLikeToken } from "./token";
 
-type Tx = Pick<DB, "select">;
-
 /** Everything a parent's own booking page, e-mail or calendar file shows, and nothing more. */
-export function bookingDetails(tx: Tx, bookingId: number) {
+export function bookingDetails(tx: Reader, bookingId: number) {
   const booking = tx
     .select({
       id: bookings.id,
@@ -98,7 +96,7 @@ export type TokenLookup =
  * Finds a booking by its manage token. A link stops working a set number of
  * days after the (last) meeting, so an old link in a mailbox reveals nothing.
  */
-export function bookingByToken(tx: Tx, token: string, now: Date, manageLinkDays: number): TokenLookup {
+export function bookingByToken(tx: Reader, token: string, now: Date, manageLinkDays: number): TokenLookup {
   if (!looksLikeToken(token)) return { ok: false, reason: "invalid" };
   const row = tx
     .select({ id: bookings.id })

@@ -1,25 +1,23 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Tx } from "@/db/client";
 import { bookings, visitorCodes } from "@/db/schema";
 import { config } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { dropPendingMail, queueMail } from "@/lib/mail/outbox";
-import { renderBookingMail } from "@/lib/mail/templates";
 import { findBookable, largestParty, seatsTaken, waitingBookings, type Bookable } from "./bookable";
+import { renderBookingMail } from "./mail";
 import { bookingByToken, bookingDetails } from "./reads";
+import { queueReminder } from "./reminders";
 import type { BookingForm } from "./schemas";
 import { hashToken, newBookingCode, newManageToken } from "./token";
-import { normaliseVisitorCode } from "@/lib/attendance/codes";
-import { createVisitorCode } from "@/lib/attendance/writes";
+import { createVisitorCode, normaliseVisitorCode } from "@/lib/visitors/codes";
 
 export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | "sessionCancelled" | "partySizeTooLarge" | "partyLargerThanSession" | "visitorCodeShape";
 
 export type BookingResult =
   | { ok: true; token: string; code: string; status: "confirmed" | "waitlisted"; bookingId: number }
   | { ok: false; error: BookingRefusal; maxPartySize?: number };
-
-const DAY = 86_400_000;
 
 export function manageUrl(locale: Locale, token: string): string {
   return `${config().APP_URL.replace(/\/$/, "")}/${locale}/manage/${token}`;
@@ -81,19 +79,12 @@ export function createBooking(db: DB, input: BookingForm & { locale: Locale }, n
         const kind = status === "confirmed" ? "booking_confirmed" : "booking_waitlisted";
         const mail = renderBookingMail(kind, details, { manageUrl: url, retentionDays: config().EMAIL_RETENTION_DAYS });
         queueMail(tx, { kind, bookingId: row.id, recipient: input.email, notBefore: now, rendered: mail });
-        if (status === "confirmed") queueReminder(tx, row.id, input.email, bookable, now);
+        if (status === "confirmed") queueReminder(tx, row.id, input.email, bookable.startsAt, now);
       }
       return { ok: true, token, code: row.code, status, bookingId: row.id } as const;
     },
     { behavior: "immediate" },
   );
-}
-
-function queueReminder(tx: Parameters<typeof queueMail>[0], bookingId: number, email: string, bookable: Bookable, now: Date) {
-  const remindAt = new Date(bookable.startsAt.getTime() - DAY);
-  // Booked within a day of the meeting: the confirmation is reminder enough.
-  if (remindAt.getTime() <= now.getTime()) return;
-  queueMail(tx, { kind: "booking_reminder", bookingId, recipient: email, notBefore: remindAt });
 }
 
 export type CancelResult = { ok: true; promoted: number[] } | { ok: false; reason: "invalid" | "expired" };
@@ -119,7 +110,7 @@ export function cancelBooking(db: DB, token: string, now = new Date()): CancelRe
  * Confirms waiting bookings in queue order while seats remain. A party too
  * large for the seats left keeps its place in the queue and is skipped.
  */
-export function promoteWaitlist(tx: Parameters<Parameters<DB["transaction"]>[0]>[0], bookable: Bookable, now: Date): number[] {
+export function promoteWaitlist(tx: Tx, bookable: Bookable, now: Date): number[] {
   if (bookable.capacity === null || bookable.cancelled || bookable.startsAt.getTime() <= now.getTime()) return [];
   let free = bookable.capacity - seatsTaken(tx, bookable.target);
   const promoted: number[] = [];
@@ -131,7 +122,7 @@ export function promoteWaitlist(tx: Parameters<Parameters<DB["transaction"]>[0]>
     promoted.push(waiting.id);
     if (waiting.email) {
       queueMail(tx, { kind: "booking_promoted", bookingId: waiting.id, recipient: waiting.email, notBefore: now });
-      queueReminder(tx, waiting.id, waiting.email, bookable, now);
+      queueReminder(tx, waiting.id, waiting.email, bookable.startsAt, now);
     }
   }
   return promoted;
@@ -142,7 +133,7 @@ export function promoteWaitlist(tx: Parameters<Parameters<DB["transaction"]>[0]>
  * cancelled): the waiting list moves up, in the caller's transaction, and the
  * parents promoted are told. The one rule for promotion; schedule calls it too.
  */
-export function seatsChanged(tx: Parameters<Parameters<DB["transaction"]>[0]>[0], sessionId: number, now: Date): number[] {
+export function seatsChanged(tx: Tx, sessionId: number, now: Date): number[] {
   const bookable = findBookable(tx, sessionId);
   return bookable ? promoteWaitlist(tx, bookable, now) : [];
 }

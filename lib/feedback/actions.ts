@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { allowAttempt } from "@/lib/http/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
-import { localeOr } from "@/lib/i18n/locales";
+import { fieldErrors, localeOf, readValues } from "@/lib/forms";
 import { feedbackFormSchema, type FeedbackField } from "./schemas";
 import { submitFeedback } from "./writes";
 
@@ -15,7 +15,6 @@ export type FeedbackState = {
   values: Record<string, string>;
 };
 
-const FIELDS = ["rating", "gotInformation", "lessAlone", "wouldReturn", "comment", "concern", "concernText", "contact"];
 const DEVICE_COOKIE = "kohtaamo_device";
 
 /** A random id for this browser, kept in a cookie, so one device answers once per session. */
@@ -29,24 +28,15 @@ async function deviceId(): Promise<string> {
 }
 
 export async function submitFeedbackAction(_prev: FeedbackState, formData: FormData): Promise<FeedbackState> {
-  const values: Record<string, string> = {};
-  for (const f of FIELDS) {
-    const v = formData.get(f);
-    if (typeof v === "string") values[f] = v;
-  }
+  const values = readValues(formData);
   const key = String(formData.get("key") ?? "");
-  const locale = localeOr(formData.get("locale"));
+  const locale = localeOf(formData);
 
   if (!(await allowAttempt("feedback", await clientAddress()))) return { formError: "rateLimited", values };
   const parsed = feedbackFormSchema.safeParse(values);
   if (!parsed.success) {
-    const errors: FeedbackState["errors"] = {};
-    let formError: string | undefined;
-    for (const issue of parsed.error.issues) {
-      if (issue.path[0] === "form") formError = issue.message;
-      else errors[issue.path[0] as FeedbackField] ??= issue.message;
-    }
-    return { errors, formError: formError ?? "check", values };
+    const { form, ...errors } = fieldErrors(parsed.error);
+    return { errors, formError: form ?? "check", values };
   }
   const result = submitFeedback(getDb(), key, parsed.data, locale, await deviceId());
   if (!result.ok) return { formError: result.reason, values };

@@ -1,14 +1,12 @@
 import "server-only";
 import { and, eq, isNotNull, notInArray } from "drizzle-orm";
-import type { DB } from "@/db/client";
-import { attendance, bookings } from "@/db/schema";
-import { bookingsAtDoor, sessionAtDoor } from "@/lib/attendance/door";
+import type { Tx } from "@/db/client";
+import { attendance, bookings, sessions } from "@/db/schema";
+import { bookingsOf } from "@/lib/booking/bookable";
 import { config } from "@/lib/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { queueMail } from "@/lib/mail/outbox";
 import { ensureFeedbackLink } from "./writes";
-
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 /** The address of a session's feedback form; without a language, so the parent's phone chooses. */
 export function feedbackUrl(key: string, locale?: string): string {
@@ -21,7 +19,7 @@ export function feedbackUrl(key: string, locale?: string): string {
  */
 export function inviteFeedback(tx: Tx, sessionId: number, now: Date): string {
   const key = ensureFeedbackLink(tx, sessionId, config().FEEDBACK_LINK_DAYS);
-  const session = sessionAtDoor(tx, sessionId)!;
+  const session = tx.select({ id: sessions.id, groupId: sessions.groupId, endsAt: sessions.endsAt }).from(sessions).where(eq(sessions.id, sessionId)).get()!;
   const absent = tx
     .select({ id: attendance.bookingId })
     .from(attendance)
@@ -31,7 +29,7 @@ export function inviteFeedback(tx: Tx, sessionId: number, now: Date): string {
   const invited = tx
     .select({ id: bookings.id, email: bookings.email, locale: bookings.locale })
     .from(bookings)
-    .where(and(bookingsAtDoor(tx, session), isNotNull(bookings.email), absent.length ? notInArray(bookings.id, absent) : undefined))
+    .where(and(bookingsOf({ sessionId: session.id, groupId: session.groupId }, "confirmed"), isNotNull(bookings.email), absent.length ? notInArray(bookings.id, absent) : undefined))
     .all();
   const until = new Date(session.endsAt.getTime() + config().FEEDBACK_LINK_DAYS * 86_400_000);
   for (const b of invited) {

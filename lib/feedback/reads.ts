@@ -1,14 +1,35 @@
 import "server-only";
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { DB } from "@/db/client";
-import { concernActions, concerns, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
+import type { Reader } from "@/db/client";
+import { concernActions, concerns, feedbackLinks, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
 import { assignedTo, isPlanner, type Actor } from "@/lib/auth/staff";
 
-type Tx = Pick<DB, "select">;
-
 /** Published "you said, we did" entries: all of them, or one place's together with the whole service's. */
-export function publishedEntries(tx: Tx, placeId?: number) {
+export type LinkLookup = { ok: true; sessionId: number } | { ok: false; reason: "invalid" | "expired" };
+
+export function feedbackLink(tx: Reader, key: string, now: Date): LinkLookup {
+  if (!/^[A-Za-z0-9_-]{12}$/.test(key)) return { ok: false, reason: "invalid" };
+  const link = tx.select().from(feedbackLinks).where(eq(feedbackLinks.key, key)).get();
+  if (!link) return { ok: false, reason: "invalid" };
+  if (link.expiresAt.getTime() < now.getTime()) return { ok: false, reason: "expired" };
+  return { ok: true, sessionId: link.sessionId };
+}
+
+/** The parent's feedback page: why the link does not work, or the session it asks about. */
+export function feedbackPage(tx: Reader, key: string, now: Date) {
+  const link = feedbackLink(tx, key, now);
+  if (!link.ok) return link;
+  const session = tx
+    .select({ title: sessions.title, startsAt: sessions.startsAt, place: places.name })
+    .from(sessions)
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .where(eq(sessions.id, link.sessionId))
+    .get()!;
+  return { ok: true, session } as const;
+}
+
+export function publishedEntries(tx: Reader, placeId?: number) {
   const where: SQL[] = [isNotNull(youSaidWeDid.publishedAt)];
   if (placeId !== undefined) where.push(or(eq(youSaidWeDid.placeId, placeId), isNull(youSaidWeDid.placeId))!);
   return tx
@@ -35,7 +56,7 @@ function filterConditions(f: FeedbackFilter): SQL[] {
  * Answers about sessions: for a facilitator only the sessions they run, for a
  * planner all. Never the concerns: those live apart and only planners see them.
  */
-export function responses(tx: Tx, actor: Actor, f: FeedbackFilter = {}, onlyComments = false) {
+export function responses(tx: Reader, actor: Actor, f: FeedbackFilter = {}, onlyComments = false) {
   const where = filterConditions(f);
   if (!isPlanner(actor)) {
     where.push(assignedTo(tx, actor.id));
@@ -44,7 +65,7 @@ export function responses(tx: Tx, actor: Actor, f: FeedbackFilter = {}, onlyComm
   return responseQuery(tx, where);
 }
 
-function responseQuery(tx: Tx, where: SQL[]) {
+function responseQuery(tx: Reader, where: SQL[]) {
   return tx
     .select({
       id: feedbackResponses.id,
@@ -80,7 +101,7 @@ const ratingCount = (n: number) => sql<number>`coalesce(sum(${feedbackResponses.
  * only (how many, the faces, the yes answers); individual answers and comments
  * are read only where there are enough of them to hide among.
  */
-export function hostFeedback(tx: Tx, actor: Actor) {
+export function hostFeedback(tx: Reader, actor: Actor) {
   const totals = tx
     .select({
       session: { id: sessions.id, title: sessions.title, startsAt: sessions.startsAt },
@@ -107,12 +128,12 @@ export function hostFeedback(tx: Tx, actor: Actor) {
   return totals.map((t) => ({ ...t, responses: t.answers >= MIN_ANSWERS_FOR_DETAIL ? rows.filter((r) => r.session.id === t.session.id) : null }));
 }
 
-function responsesOf(tx: Tx, sessionIds: number[]) {
+function responsesOf(tx: Reader, sessionIds: number[]) {
   return responseQuery(tx, [inArray(feedbackResponses.sessionId, sessionIds)]);
 }
 
 /** The concerns queue: unresolved first, newest first. */
-export function concernQueue(tx: Tx) {
+export function concernQueue(tx: Reader) {
   return tx
     .select({
       id: concerns.id,
@@ -130,7 +151,7 @@ export function concernQueue(tx: Tx) {
     .all();
 }
 
-export function concernDetail(tx: Tx, id: number) {
+export function concernDetail(tx: Reader, id: number) {
   const concern = tx
     .select({
       id: concerns.id,

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { answers, concernStatuses } from "@/db/schema";
+import { answers, concernStatuses, sessionKinds } from "@/db/schema";
+import { helsinkiDayStart } from "@/lib/i18n/time";
 import { freeText } from "@/lib/text/free-text";
+import type { FeedbackFilter } from "./reads";
 
 const answer = z
   .enum(answers)
@@ -61,3 +63,21 @@ export const publishFormSchema = z.object({
   did_sv: publishText,
   did_en: publishText,
 });
+
+const inboxQuery = z.object({
+  from: z.string().optional().catch(undefined),
+  to: z.string().optional().catch(undefined),
+  place: z.string().optional().catch(undefined),
+  kind: z.enum(sessionKinds).optional().catch(undefined),
+});
+
+/** The feedback inbox's filters from its URL, like the reach dashboard's: anything unknown is no filter. */
+export function parseFeedbackFilter(params: Record<string, string | string[] | undefined>, placeSlugs: string[]): FeedbackFilter {
+  const q = inboxQuery.parse(params);
+  return {
+    from: helsinkiDayStart(q.from),
+    to: helsinkiDayStart(q.to, 1),
+    placeSlug: q.place !== undefined && placeSlugs.includes(q.place) ? q.place : undefined,
+    kind: q.kind,
+  };
+}

@@ -4,7 +4,7 @@ import { BODY_SEAL } from "@/lib/mail/outbox";
 import { unseal } from "@/lib/secret";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { concernActions, concerns, feedbackResponses, outbox, sessions, youSaidWeDid } from "@/db/schema";
+import { concernActions, concerns, feedbackResponses, outbox, sessions, users, youSaidWeDid } from "@/db/schema";
 import { checkIn, closeSession, markNoShows } from "@/lib/attendance/writes";
 import { createBooking } from "@/lib/booking/writes";
 import type { Actor } from "@/lib/auth/staff";
@@ -128,6 +128,15 @@ describe("acting on feedback is for planners", () => {
   it.each([
     ["an anonymous visitor", (): Actor | null => null],
     ["a facilitator", (): Actor | null => addStaff(db, "facilitator")],
+    ["a facilitator claiming to be a planner", (): Actor | null => ({ ...addStaff(db, "facilitator"), role: "planner" })],
+    [
+      "a planner deactivated a moment ago",
+      (): Actor | null => {
+        const leaver = addStaff(db, "planner");
+        db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, leaver.id)).run();
+        return leaver;
+      },
+    ],
   ])("refuses %s and changes nothing", (_who, actorOf) => {
     const actor = actorOf();
     submitFeedback(db, key, form({ comment: "c", concern: "on", concernText: "t" }), "fi", "d");

@@ -1,18 +1,19 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Reader, Writer } from "@/db/client";
 import { concernActions, concerns, feedbackLinks, feedbackResponses, sessions, youSaidWeDid, type Localized } from "@/db/schema";
-import { isPlanner, type Actor } from "@/lib/auth/staff";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
 import type { Locale } from "@/lib/i18n/locales";
 import { startOfHelsinkiDay } from "@/lib/i18n/time";
 import { feedbackMarker } from "./marker";
+import { feedbackLink } from "./reads";
 import type { FeedbackForm } from "./schemas";
 
 const DAY = 86_400_000;
 
 /** The session's feedback link, made once; it works until a set number of days after the session's end. */
-export function ensureFeedbackLink(tx: Pick<DB, "select" | "insert">, sessionId: number, days: number): string {
+export function ensureFeedbackLink(tx: Reader & Writer, sessionId: number, days: number): string {
   const existing = tx.select({ key: feedbackLinks.key }).from(feedbackLinks).where(eq(feedbackLinks.sessionId, sessionId)).get();
   if (existing) return existing.key;
   const session = tx.select({ endsAt: sessions.endsAt }).from(sessions).where(eq(sessions.id, sessionId)).get();
@@ -22,16 +23,6 @@ export function ensureFeedbackLink(tx: Pick<DB, "select" | "insert">, sessionId:
     .values({ key, sessionId, expiresAt: new Date(session.endsAt.getTime() + days * DAY) })
     .run();
   return key;
-}
-
-export type LinkLookup = { ok: true; sessionId: number } | { ok: false; reason: "invalid" | "expired" };
-
-export function feedbackLink(tx: Pick<DB, "select">, key: string, now: Date): LinkLookup {
-  if (!/^[A-Za-z0-9_-]{12}$/.test(key)) return { ok: false, reason: "invalid" };
-  const link = tx.select().from(feedbackLinks).where(eq(feedbackLinks.key, key)).get();
-  if (!link) return { ok: false, reason: "invalid" };
-  if (link.expiresAt.getTime() < now.getTime()) return { ok: false, reason: "expired" };
-  return { ok: true, sessionId: link.sessionId };
 }
 
 export type SubmitResult = { ok: true } | { ok: false; reason: "invalid" | "expired" | "alreadyAnswered" };
@@ -82,10 +73,11 @@ export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: 
 export type StaffResult = { ok: true } | { ok: false; error: "forbidden" | "notFound" | "invalid" };
 
 export function markHandled(db: DB, actor: Actor | null, responseId: number, handled: boolean, now = new Date()): StaffResult {
-  if (!isPlanner(actor)) return { ok: false, error: "forbidden" };
+  const planner = plannerIn(db, actor);
+  if (!planner) return { ok: false, error: "forbidden" };
   const r = db
     .update(feedbackResponses)
-    .set(handled ? { handledAt: now, handledBy: actor!.id } : { handledAt: null, handledBy: null })
+    .set(handled ? { handledAt: now, handledBy: planner.id } : { handledAt: null, handledBy: null })
     .where(eq(feedbackResponses.id, responseId))
     .run();
   return r.changes ? { ok: true } : { ok: false, error: "notFound" };
@@ -100,12 +92,13 @@ export function recordConcernAction(
   status: "new" | "in_progress" | "resolved",
   now = new Date(),
 ): StaffResult {
-  if (!isPlanner(actor)) return { ok: false, error: "forbidden" };
   return db.transaction(
     (tx) => {
+      const planner = plannerIn(tx, actor);
+      if (!planner) return { ok: false, error: "forbidden" } as const;
       const found = tx.select({ id: concerns.id }).from(concerns).where(eq(concerns.id, concernId)).get();
       if (!found) return { ok: false, error: "notFound" } as const;
-      tx.insert(concernActions).values({ concernId, actorId: actor!.id, note, status, at: now }).run();
+      tx.insert(concernActions).values({ concernId, actorId: planner.id, note, status, at: now }).run();
       tx.update(concerns)
         .set({ status, updatedAt: now, resolvedAt: status === "resolved" ? now : null })
         .where(eq(concerns.id, concernId))
@@ -122,9 +115,10 @@ export function publishYouSaidWeDid(
   entry: { placeId: number | null; said: Localized; did: Localized },
   now = new Date(),
 ): StaffResult {
-  if (!isPlanner(actor)) return { ok: false, error: "forbidden" };
+  const planner = plannerIn(db, actor);
+  if (!planner) return { ok: false, error: "forbidden" };
   db.insert(youSaidWeDid)
-    .values({ ...entry, publishedAt: now, createdBy: actor!.id })
+    .values({ ...entry, publishedAt: now, createdBy: planner.id })
     .run();
   return { ok: true };
 }

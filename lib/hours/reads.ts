@@ -5,7 +5,7 @@ import type { DB } from "@/db/client";
 import { places, sessionFacilitators, sessions, users, type Localized } from "@/db/schema";
 import { activeStaffById, isPlanner, type Actor } from "@/lib/auth/staff";
 import { timeZone } from "@/lib/i18n/locales";
-import { helsinkiDay, helsinkiMidnight, nextDay } from "@/lib/i18n/time";
+import { helsinkiDay, helsinkiDayStart } from "@/lib/i18n/time";
 
 /*
  * Experience experts are paid a fee per assignment. Their hours are the
@@ -61,8 +61,8 @@ export function hoursView(db: DB, actor: Actor | null, q: { from?: string; to?: 
   const fallback = thisMonth(now);
   const period = { from: q.from ?? fallback.from, to: q.to ?? fallback.to };
   if (period.to < period.from) [period.from, period.to] = [period.to, period.from];
-  const start = helsinkiMidnight(period.from);
-  const endExclusive = helsinkiMidnight(nextDay(period.to));
+  const start = helsinkiDayStart(period.from)!;
+  const endExclusive = helsinkiDayStart(period.to, 1)!;
   const who = planner ? (q.person ?? null) : fresh.id;
 
   const rows = db

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { parseDay } from "@/lib/i18n/time";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z.string().refine((v) => parseDay(v) !== null);
 
 /** The period and person of an hours view, from the URL; anything malformed falls back to the default. */
 export const hoursQuerySchema = z.object({

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { sessionFacilitators, sessions } from "@/db/schema";
-import { activeStaffById, isPlanner, type Actor } from "@/lib/auth/staff";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
 import type { AdjustHoursInput } from "./schemas";
 
 export type AdjustResult = { ok: true } | { ok: false; error: "forbidden" | "notAssigned" | "notHeld" };
@@ -15,8 +15,7 @@ export type AdjustResult = { ok: true } | { ok: false; error: "forbidden" | "not
 export function adjustHours(db: DB, actor: Actor | null, input: AdjustHoursInput, now = new Date()): AdjustResult {
   return db.transaction(
     (tx) => {
-      const fresh = actor ? activeStaffById(tx, actor.id) : null;
-      if (!isPlanner(fresh)) return { ok: false, error: "forbidden" } as const;
+      if (!plannerIn(tx, actor)) return { ok: false, error: "forbidden" } as const;
       const row = tx
         .select({ startsAt: sessions.startsAt, endsAt: sessions.endsAt, status: sessions.status })
         .from(sessionFacilitators)

@@ -1,13 +1,11 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { Writer } from "@/db/client";
 import { outbox, type OutboxKind } from "@/db/schema";
-import { seal } from "@/lib/secret";
+import { seal, unseal } from "@/lib/secret";
 
 /** Bodies rendered at queueing carry a secret link: they are kept sealed until sent, then cleared. */
 export const BODY_SEAL = "outbox-body";
-
-type Tx = Pick<DB, "insert" | "update">;
 
 type QueuedMail = {
   kind: OutboxKind;
@@ -19,7 +17,7 @@ type QueuedMail = {
 };
 
 /** Queues a message inside the caller's transaction: it exists exactly when the change it tells about does. */
-export function queueMail(tx: Tx, mail: QueuedMail): void {
+export function queueMail(tx: Writer, mail: QueuedMail): void {
   tx.insert(outbox)
     .values({
       kind: mail.kind,
@@ -33,8 +31,13 @@ export function queueMail(tx: Tx, mail: QueuedMail): void {
     .run();
 }
 
+/** The text a message was queued with, or null when it cannot be opened: sealed with another secret (AUTH_SECRET changed), the link in it could not be trusted anyway. */
+export function queuedText(textBody: string): string | null {
+  return unseal(BODY_SEAL, textBody);
+}
+
 /** Drops what has not been sent yet for a booking, e.g. the reminder of a cancelled booking. */
-export function dropPendingMail(tx: Tx, bookingId: number, now: Date): void {
+export function dropPendingMail(tx: Writer, bookingId: number, now: Date): void {
   tx.update(outbox)
     .set({ droppedAt: now, textBody: null })
     .where(and(eq(outbox.bookingId, bookingId), isNull(outbox.sentAt), isNull(outbox.droppedAt)))
@@ -42,7 +45,7 @@ export function dropPendingMail(tx: Tx, bookingId: number, now: Date): void {
 }
 
 /** Drops what has not been sent yet of one kind to one address, e.g. an older sign-in link when a new one is asked for. */
-export function dropPendingMailTo(tx: Tx, kind: OutboxKind, recipient: string, now: Date): void {
+export function dropPendingMailTo(tx: Writer, kind: OutboxKind, recipient: string, now: Date): void {
   tx.update(outbox)
     .set({ droppedAt: now, textBody: null })
     .where(and(eq(outbox.kind, kind), eq(outbox.recipient, recipient), isNull(outbox.sentAt), isNull(outbox.droppedAt)))

@@ -2,13 +2,8 @@ import "server-only";
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DB } from "@/db/client";
-import { outbox, type OutboxKind } from "@/db/schema";
-import { bookingCalendar } from "@/lib/booking/calendar";
-import { bookingDetails } from "@/lib/booking/reads";
+import { outbox } from "@/db/schema";
 import { config } from "@/lib/config";
-import { unseal } from "@/lib/secret";
-import { BODY_SEAL } from "./outbox";
-import { renderBookingMail } from "./templates";
 
 export type MailTransport = Pick<Transporter, "sendMail">;
 
@@ -28,40 +23,21 @@ export function retryDelayMs(attempts: number): number {
 
 type Outcome = { sent: number; failed: number; dropped: number };
 
-type Composed = { recipient: string; subject: string; text: string; calendar: string | null };
-
-// The kinds that come with a calendar file. It holds no secret, so it is made at sending, not in the booking's transaction.
-const WITH_CALENDAR = new Set<OutboxKind>(["booking_confirmed", "booking_promoted"]);
+/** A message as it goes out; the calendar file, when there is one, goes as an attachment. */
+export type ComposedMail = { recipient: string; subject: string; text: string; calendar: string | null };
 
 /**
- * The message as it goes out, or null when it should be dropped (the booking
- * was cancelled, the address erased). A message carrying a link was rendered
- * when queued; the others are rendered now from the booking as it is now, so
- * a moved meeting is told at its new time.
+ * What a queued row says now, or null when it should be dropped. The code
+ * that queues a kind of message knows who still wants it: the boot code hands
+ * its composer to the sending loop, so the outbox knows no domain.
  */
-function compose(db: DB, row: typeof outbox.$inferSelect): Composed | null {
-  const prerendered = row.subject !== null && row.textBody !== null;
-  const booking = row.bookingId !== null && (!prerendered || WITH_CALENDAR.has(row.kind)) ? bookingDetails(db, row.bookingId) : null;
-  const calendar = booking && WITH_CALENDAR.has(row.kind) ? bookingCalendar(booking) : null;
-  if (prerendered) {
-    // Sealed with another secret (AUTH_SECRET changed): the link in it could not be trusted anyway.
-    const text = unseal(BODY_SEAL, row.textBody!);
-    return row.recipient && text !== null ? { recipient: row.recipient, subject: row.subject!, text, calendar } : null;
-  }
-
-  if (!booking?.email || row.kind === "staff_sign_in" || row.kind === "staff_invite" || row.kind === "feedback_invite") return null;
-  // A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked.
-  const wanted = row.kind === "session_cancelled" || row.kind === "session_moved" ? booking.status !== "cancelled" : booking.status === "confirmed";
-  if (!wanted) return null;
-  const { subject, text } = renderBookingMail(row.kind, booking, { retentionDays: config().EMAIL_RETENTION_DAYS });
-  return { recipient: booking.email, subject, text, calendar };
-}
+export type Composer = (db: DB, row: typeof outbox.$inferSelect) => ComposedMail | null;
 
 /**
  * Sends what is due. Each row is marked sent only after the SMTP server took
  * it; a failure leaves it queued with a later retry time.
  */
-export async function deliverDueMail(db: DB, transport: MailTransport, now = new Date()): Promise<Outcome> {
+export async function deliverDueMail(db: DB, transport: MailTransport, compose: Composer, now = new Date()): Promise<Outcome> {
   const outcome: Outcome = { sent: 0, failed: 0, dropped: 0 };
   const due = db
     .select()

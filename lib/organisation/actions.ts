@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current";
-import { fieldErrors, localeOf, readValues, type PlanFormState } from "@/lib/schedule/form-state";
+import { fieldErrors, localeOf, readValues, type PlanFormState } from "@/lib/forms";
 import { organisationFormSchema } from "./schemas";
 import { saveOrganisation } from "./writes";
 

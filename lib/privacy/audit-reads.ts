@@ -2,7 +2,8 @@ import "server-only";
 import { and, desc, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
-import { isPlanner, type Actor } from "@/lib/auth/staff";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
+import { helsinkiDayStart } from "@/lib/i18n/time";
 import { audit, auditActions, type AuditAction } from "./audit";
 
 export type AuditFilter = {
@@ -17,14 +18,14 @@ export type AuditFilter = {
 export const AUDIT_PAGE_SIZE = 200;
 
 /** Reads the query string's filters, ignoring anything that is not one. */
-export function auditFilter(q: Record<string, string | string[] | undefined>, dayStart: (day: string, plusDays?: number) => Date | undefined): AuditFilter {
+export function auditFilter(q: Record<string, string | string[] | undefined>): AuditFilter {
   const one = (k: string) => (typeof q[k] === "string" ? (q[k] as string) : undefined);
   const action = one("action");
   return {
     actorId: one("actor") || undefined,
     action: auditActions.includes(action as AuditAction) ? (action as AuditAction) : undefined,
-    from: one("from") ? dayStart(one("from")!) : undefined,
-    to: one("to") ? dayStart(one("to")!, 1) : undefined,
+    from: helsinkiDayStart(one("from")),
+    to: helsinkiDayStart(one("to"), 1),
   };
 }
 
@@ -34,8 +35,9 @@ export function auditFilter(q: Record<string, string | string[] | undefined>, da
  * logged. Null for anyone else.
  */
 export function readAuditLog(db: DB, actor: Actor | null, f: AuditFilter) {
-  if (!isPlanner(actor)) return null;
-  audit(db, actor, "audit.view", "audit_log", f.action ?? "all");
+  const planner = plannerIn(db, actor);
+  if (!planner) return null;
+  audit(db, planner, "audit.view", "audit_log", f.action ?? "all");
   const where: SQL[] = [];
   if (f.actorId === "system") where.push(isNull(auditLog.actorId));
   else if (f.actorId) where.push(eq(auditLog.actorId, f.actorId));

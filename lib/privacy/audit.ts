@@ -1,5 +1,5 @@
 import "server-only";
-import type { DB } from "@/db/client";
+import type { Writer } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/staff";
 
@@ -31,7 +31,7 @@ export type AuditAction = (typeof auditActions)[number];
  * The actor is null for the app's own jobs (a retention run).
  */
 export function audit(
-  db: Pick<DB, "insert">,
+  db: Writer,
   actor: Actor | null,
   action: AuditAction,
   subjectType: string,

@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Tx } from "@/db/client";
 import { authSessions, bookings, concerns, outbox, sessions, verificationTokens } from "@/db/schema";
 import { audit } from "./audit";
 
@@ -52,8 +52,6 @@ const hasDetails = or(
   isNotNull(bookings.accessibilityNeeds),
   eq(bookings.childcare, true),
 );
-
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 /** Erases what identifies the parent of these bookings, and every copy of it in the outbox. The seats stay. */
 function eraseDetails(tx: Tx, ids: number[], now: Date): void {

@@ -1,11 +1,12 @@
 import "server-only";
 import type { DB } from "@/db/client";
-import { activeStaffById, isPlanner, type Actor } from "@/lib/auth/staff";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { computeReach, type Reach } from "./metrics";
-import { helsinkiDayOf } from "./period";
+import { helsinkiDayOf } from "@/lib/i18n/time";
 import { publishReach, type PublishedReach } from "./publication";
 import { parseReachView, type ReachView } from "./query";
 import { firstSessionDay, reachPlaces, sessionLines, type PlaceOption, type SessionLine } from "./reads";
+import { refreshReach } from "./refresh";
 
 export type ReachReport = {
   view: ReachView;
@@ -31,8 +32,9 @@ export function reachReport(
   params: Record<string, string | string[] | undefined> | URLSearchParams,
   o: { now?: Date; withSessions?: boolean } = {},
 ): ReachResult {
-  const staff = actor ? activeStaffById(db, actor.id) : null;
-  if (!isPlanner(staff)) return { ok: false, error: "forbidden" };
+  if (!plannerIn(db, actor)) return { ok: false, error: "forbidden" };
+  // Every reading below is of the summaries: brought up to date once, here, so nothing is read stale.
+  refreshReach(db);
   const now = o.now ?? new Date();
   const today = helsinkiDayOf(now.getTime()).day;
   const places = reachPlaces(db);

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { reachFormat } from "./format";
-import { bucketUnfinished, parseDay } from "./period";
+import { parseDay } from "@/lib/i18n/time";
+import { bucketUnfinished } from "./period";
 
 const monthKey = (year: number, month: number) => year * 12 + month; // month 0–11
 

@@ -3,7 +3,7 @@ import { sqliteOf } from "./sqlite";
 import type { DB } from "@/db/client";
 import type { SessionKind } from "@/db/schema";
 import { buckets, bucketUnitFor, monthOfDay, previousRange, type Bucket, type BucketUnit, type Range } from "./period";
-import { refreshReach } from "./refresh";
+import { where, type Filters } from "./query";
 
 /*
  * The metric definitions of DESIGN.md, implemented once. Every page and
@@ -34,9 +34,6 @@ import { refreshReach } from "./refresh";
  *   visits; mean rating over answers with a rating; the share of "yes" of those
  *   who answered each question ("can't say" counts as an answer).
  */
-
-export type Filters = { placeId: number | null; kind: SessionKind | null; county: string | null };
-export const noFilters: Filters = { placeId: null, kind: null, county: null };
 
 export type Headline = {
   sessions: number;
@@ -103,25 +100,6 @@ function previousColumn(d: Dims): string {
 
 /** The per-session count of first visits in the grouping whose "previous visit" column is `prev` (see reach_sessions). */
 const firstColumn = (prev: string, month = false) => `${month ? "month_" : ""}first_${prev === "prev" ? "all" : prev.slice("prev_".length)}`;
-
-/** The WHERE clause of every summary query: the period (by month, then day) and the filters. */
-export function where(range: Range, f: Filters): { sql: string; params: (number | string)[] } {
-  const parts = ["month BETWEEN ? AND ?", "day BETWEEN ? AND ?"];
-  const params: (number | string)[] = [monthOfDay(range.from), monthOfDay(range.to), range.from, range.to];
-  if (f.placeId !== null) {
-    parts.push("place_id = ?");
-    params.push(f.placeId);
-  }
-  if (f.kind !== null) {
-    parts.push("kind = ?");
-    params.push(f.kind);
-  }
-  if (f.county !== null) {
-    parts.push("place_id IN (SELECT id FROM places WHERE county = ?)");
-    params.push(f.county);
-  }
-  return { sql: parts.join(" AND "), params };
-}
 
 type SessionGroupRow = {
   bucket: number;
@@ -264,7 +242,6 @@ export type ReachQuery = { range: Range; filters: Filters; now: Date };
 
 /** Every figure of the dashboard for a period and filters, with the previous period of the same length. */
 export function computeReach(db: DB, q: ReachQuery): Reach {
-  refreshReach(db);
   const unit = bucketUnitFor(q.range);
   const now = q.now.getTime();
   const prevRange = previousRange(q.range);
@@ -348,7 +325,6 @@ export function computeReach(db: DB, q: ReachQuery): Reach {
  * against the plain SQL over the base tables).
  */
 export function parentsReached(db: DB, range: Range, f: Filters): number {
-  refreshReach(db);
   const w = where(range, f);
   const g = previousColumn({ place: f.placeId !== null, kind: f.kind !== null, county: f.county !== null });
   const sqlite = sqliteOf(db);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, helsinkiDayOf, parseDay, previousRange, resolvePeriod, utcBounds } from "./period";
+import { helsinkiDayOf } from "@/lib/i18n/time";
+import { parseDay } from "@/lib/i18n/time";
+import { formatDay, previousRange, resolvePeriod, utcBounds } from "./period";
 import { parseReachView } from "./query";
 
 const d = (s: string) => parseDay(s)!;

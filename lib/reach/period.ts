@@ -1,35 +1,14 @@
-import { TZDate } from "@date-fns/tz";
-import { timeZone } from "@/lib/i18n/locales";
+import { helsinkiMidnight } from "@/lib/i18n/time";
 
-// A "day" is a Helsinki calendar date counted as days since 1970-01-01, and a
-// "month" a Helsinki month as year * 12 + month index (0 = January). A session
-// belongs to the day and month of its start in Helsinki, so periods, weeks and
-// months compare plain integers, however the clocks change in between.
+// Periods as day numbers (see lib/i18n/time.ts): a session belongs to the day
+// and month of its start in Helsinki, so periods, weeks and months compare
+// plain integers, however the clocks change in between.
 
 const DAY_MS = 86_400_000;
 
 export type Range = { from: number; to: number };
 export type BucketUnit = "week" | "month";
 export type Bucket = { key: number; from: number; to: number };
-
-/** The Helsinki day and month of an instant. */
-export function helsinkiDayOf(ms: number): { day: number; month: number } {
-  const d = new TZDate(ms, timeZone);
-  const y = d.getFullYear();
-  const m = d.getMonth();
-  return { day: Date.UTC(y, m, d.getDate()) / DAY_MS, month: y * 12 + m };
-}
-
-/** "2026-03-29" as a day number; null when it is not a real date. */
-export function parseDay(text: string | undefined | null): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? "");
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
-  const ms = Date.UTC(y, mo, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo || back.getUTCDate() !== d) return null;
-  return ms / DAY_MS;
-}
 
 /** A day number as "YYYY-MM-DD". */
 export function formatDay(day: number): string {
@@ -60,12 +39,6 @@ const firstDayOfWeek = (week: number): number => week * 7 - 3;
  */
 export function utcBounds(range: Range): { start: Date; end: Date } {
   return { start: helsinkiMidnight(range.from), end: helsinkiMidnight(range.to + 1) };
-}
-
-/** The instant a Helsinki calendar day begins. */
-export function helsinkiMidnight(day: number): Date {
-  const { year, month, date } = dayParts(day);
-  return new Date(new TZDate(year, month, date, 0, 0, 0, timeZone).getTime());
 }
 
 export const rangeLength = (r: Range): number => r.to - r.from + 1;

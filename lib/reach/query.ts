@@ -1,7 +1,7 @@
-import { sessionKinds } from "@/db/schema";
+import { sessionKinds, type SessionKind } from "@/db/schema";
 import { z } from "zod";
-import type { Filters } from "./metrics";
-import { formatDay, parseDay, periodPresets, resolvePeriod, type PeriodPreset, type Range } from "./period";
+import { parseDay } from "@/lib/i18n/time";
+import { formatDay, monthOfDay, periodPresets, resolvePeriod, type PeriodPreset, type Range } from "./period";
 
 /*
  * The dashboard's view lives in the URL (?period=…&from=…&to=…&place=…&kind=…&county=…&publish=1),
@@ -18,6 +18,28 @@ const schema = z.object({
   county: z.string().trim().min(1).max(200).optional().catch(undefined),
   publish: z.enum(["1"]).optional().catch(undefined),
 });
+
+export type Filters = { placeId: number | null; kind: SessionKind | null; county: string | null };
+export const noFilters: Filters = { placeId: null, kind: null, county: null };
+
+/** The WHERE clause of every summary query: the period (by month, then day) and the filters. */
+export function where(range: Range, f: Filters): { sql: string; params: (number | string)[] } {
+  const parts = ["month BETWEEN ? AND ?", "day BETWEEN ? AND ?"];
+  const params: (number | string)[] = [monthOfDay(range.from), monthOfDay(range.to), range.from, range.to];
+  if (f.placeId !== null) {
+    parts.push("place_id = ?");
+    params.push(f.placeId);
+  }
+  if (f.kind !== null) {
+    parts.push("kind = ?");
+    params.push(f.kind);
+  }
+  if (f.county !== null) {
+    parts.push("place_id IN (SELECT id FROM places WHERE county = ?)");
+    params.push(f.county);
+  }
+  return { sql: parts.join(" AND "), params };
+}
 
 export type ReachView = { preset: PeriodPreset; range: Range; filters: Filters; publish: boolean; from: string; to: string };
 

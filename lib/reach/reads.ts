@@ -2,9 +2,9 @@ import "server-only";
 import { sqliteOf } from "./sqlite";
 import type { DB } from "@/db/client";
 import { sessionKinds, type SessionKind } from "@/db/schema";
-import { helsinkiDayOf, type Range } from "./period";
-import { refreshReach } from "./refresh";
-import { where, type Filters } from "./metrics";
+import { helsinkiDayOf } from "@/lib/i18n/time";
+import type { Range } from "./period";
+import { where, type Filters } from "./query";
 
 export type PlaceOption = { id: number; name: string; county: string; archived: boolean };
 
@@ -42,7 +42,6 @@ export type SessionLine = {
 
 /** The sessions held in the period, one line each, for the exports' session table. */
 export function sessionLines(db: DB, range: Range, f: Filters, now: Date): SessionLine[] {
-  refreshReach(db);
   const w = where(range, f);
   const parts = [w.sql, "status = 'scheduled'", "(starts_at <= ? OR visits > 0)"];
   const params = [...w.params, now.getTime()];

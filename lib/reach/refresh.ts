@@ -1,15 +1,18 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { sqliteOf } from "./sqlite";
+import { sql } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { DB } from "@/db/client";
-import { helsinkiDayOf } from "./period";
+import { bookingsOf } from "@/lib/booking/bookable";
+import { sqliteOf } from "./sqlite";
+import { helsinkiDayOf } from "@/lib/i18n/time";
 
 /*
  * Keeps the reach summaries (reach_sessions, reach_person_visits) in step with
  * the data they are derived from. Triggers list every changed session in
  * reach_dirty; refreshReach() rebuilds those sessions' rows, then recomputes
- * the "previous visit" columns of every person seen in them. Every reading of
- * the figures calls it first, so nothing is ever read stale.
+ * the "previous visit" columns of every person seen in them. The one gate to
+ * the figures (reachReport) calls it first, so nothing is ever read stale.
  *
  * Who counts as one person (the contract's "distinct parents"):
  * - a parent visit with a visitor code is the person "code:<code>", wherever
@@ -24,6 +27,10 @@ import { helsinkiDayOf } from "./period";
 
 const PERSON = `CASE WHEN v.visitor_code IS NOT NULL THEN 'code:' || v.visitor_code
   ELSE 'booking:' || v.booking_id || ':' || substr(v.client_key, length('booking:' || v.booking_id || ':' || v.session_id || ':') + 1) END`;
+
+/** The session's bookings (booking's own rule), as text for the statements below, where @id and @groupId name the session. */
+const bookingsOfSession = (status?: "confirmed") =>
+  new SQLiteSyncDialect().sqlToQuery(bookingsOf({ sessionId: sql.raw("@id"), groupId: sql.raw("@groupId") }, status).inlineParams()).sql;
 
 type Statements = ReturnType<typeof prepare>;
 const prepared = new WeakMap<object, Statements>();
@@ -44,11 +51,9 @@ function prepare(sqlite: Database.Database) {
          anon_first, anon_returning, anon_unknown, responses, rating_1, rating_2, rating_3, rating_4,
          info_yes, info_answered, alone_yes, alone_answered, return_yes, return_answered)
        SELECT @id, @placeId, @kind, @status, @startsAt, @day, @month, @capacity,
-         (SELECT COALESCE(SUM(b.party_size), 0) FROM bookings b
-           WHERE b.status = 'confirmed' AND (b.session_id = @id OR b.group_id = @groupId)),
-         (SELECT COUNT(*) FROM bookings b
-           WHERE (b.session_id = @id OR b.group_id = @groupId)
-             AND (b.status = 'confirmed' OR (b.status = 'cancelled' AND b.cancelled_at >= @startsAt))),
+         (SELECT COALESCE(SUM(party_size), 0) FROM bookings WHERE ${bookingsOfSession("confirmed")}),
+         (SELECT COUNT(*) FROM bookings
+           WHERE ${bookingsOfSession()} AND (status = 'confirmed' OR (status = 'cancelled' AND cancelled_at >= @startsAt))),
          (SELECT COUNT(*) FROM attendance a WHERE a.session_id = @id AND a.status = 'no_show'),
          v.n, v.parents, v.professionals, v.others, v.booked, v.walkInParents, v.anonFirst, v.anonReturning, v.anonUnknown,
          f.n, f.r1, f.r2, f.r3, f.r4, f.infoYes, f.infoAnswered, f.aloneYes, f.aloneAnswered, f.returnYes, f.returnAnswered

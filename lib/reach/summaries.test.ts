@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { attendance, bookings, places, visitorCodes, visits } from "@/db/schema";
 import { addPlace, addSession, testDb } from "@/lib/test/db";
-import { computeReach, type Filters } from "./metrics";
+import { computeReach } from "./metrics";
+import type { Filters } from "./query";
 import { buckets, bucketUnitFor, utcBounds, type Range } from "./period";
 import { refreshReach } from "./refresh";
 
@@ -158,10 +159,12 @@ describe("the reach summaries agree with the definitions computed from the base 
     const db = testDb();
     const rnd = random(7);
     const placeIds = build(db, rnd);
+    refreshReach(db);
     computeReach(db, { range: { from: 0, to: 30000 }, filters: { placeId: null, kind: null, county: null }, now: new Date() });
     sqliteOf(db).prepare("DELETE FROM visits WHERE id % 3 = 0 AND booking_id IS NULL").run();
     sqliteOf(db).prepare("UPDATE sessions SET starts_at = starts_at - 40 * 86400000, ends_at = ends_at - 40 * 86400000 WHERE id % 4 = 0").run();
     sqliteOf(db).prepare("UPDATE places SET county = 'Other' WHERE id = ?").run(placeIds[0]);
+    refreshReach(db);
     const now = Date.UTC(2026, 3, 15);
     for (const filters of [
       { placeId: null, kind: null, county: null },
@@ -187,6 +190,7 @@ describe("the reach summaries agree with the definitions computed from the base 
       for (const kind of [null, "drop_in" as const, "group" as const])
         for (const county of [null, "Other"]) everyFilter.push({ placeId, kind, county });
     const check = (when: string) => {
+      refreshReach(db);
       for (const filters of everyFilter) {
         const got = computeReach(db, { range: whole, filters, now: new Date(now) });
         const want = reference(db, whole, filters, now);

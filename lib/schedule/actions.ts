@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/staff";
 import { currentActor } from "@/lib/auth/current";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/locales";
-import { fieldErrors, localeOf, readValues, type PlanFormState } from "./form-state";
+import { fieldErrors, localeOf, readValues, type PlanFormState } from "@/lib/forms";
 import { archivePlace, createPlace, restorePlace, updatePlace } from "./place-writes";
 import {
   editFormSchema,

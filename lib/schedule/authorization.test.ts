@@ -80,7 +80,7 @@ const writes: [name: string, run: (actor: Actor | null) => { ok: boolean }, effe
   [
     "setFacilitators",
     (a) => setFacilitators(db, a, { sessionId, facilitators: [facilitator.id], scope: "session" }, NOW),
-    () => expect(db.select().from(schema.sessionFacilitators).all()).toEqual([{ sessionId, userId: facilitator.id }]),
+    () => expect(db.select().from(schema.sessionFacilitators).all()).toEqual([{ sessionId, userId: facilitator.id, minutes: null }]),
   ],
   [
     "inviteStaff",

@@ -1,9 +1,8 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Reader } from "@/db/client";
 import { places, sessions } from "@/db/schema";
-import type { Actor } from "@/lib/auth/staff";
-import { plannerIn } from "./guard";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
 import type { PlaceInput } from "./schemas";
 
 export type PlaceError = "forbidden" | "unknownPlace" | "placeHasSessions";
@@ -23,7 +22,7 @@ export function slugify(name: string): string {
   return slug || "paikka";
 }
 
-function freeSlug(tx: Pick<DB, "select">, name: string): string {
+function freeSlug(tx: Reader, name: string): string {
   const base = slugify(name);
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;

@@ -1,15 +1,15 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { Reader } from "@/db/client";
 import { bookings, places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
+import type { FormValues } from "@/lib/forms";
+import { helsinkiParts } from "@/lib/i18n/time";
 import { placeColumns } from "./reads";
 
 // What the planners' pages read. The parents' reads (reads.ts) show open places and scheduled sessions only;
 // planners also see archived places and cancelled sessions.
 
-type Tx = Pick<DB, "select">;
-
-export function planPlaces(tx: Tx, now: Date) {
+export function planPlaces(tx: Reader, now: Date) {
   return tx
     .select({
       id: places.id,
@@ -25,7 +25,7 @@ export function planPlaces(tx: Tx, now: Date) {
     .all();
 }
 
-export function placeForEdit(tx: Tx, id: number) {
+export function placeForEdit(tx: Reader, id: number) {
   return (
     tx
       .select({ ...placeColumns, archivedAt: places.archivedAt })
@@ -35,7 +35,7 @@ export function placeForEdit(tx: Tx, id: number) {
   );
 }
 
-function facilitatorsOf(tx: Tx, sessionIds: number[]) {
+function facilitatorsOf(tx: Reader, sessionIds: number[]) {
   const bySession = new Map<number, { id: string; name: string }[]>();
   if (sessionIds.length === 0) return bySession;
   const rows = tx
@@ -54,7 +54,7 @@ function facilitatorsOf(tx: Tx, sessionIds: number[]) {
 const seatsBooked = sql<number>`coalesce((SELECT sum(${bookings.partySize}) FROM ${bookings} WHERE ${bookings.status} = 'confirmed' AND (${bookings.sessionId} = ${sessions.id} OR ${bookings.groupId} = ${sessions.groupId})), 0)`;
 
 /** A place's sessions that have not ended, cancelled ones included, with seats booked and who runs them. */
-export function comingSessionsAt(tx: Tx, placeId: number, now: Date, limit = 200) {
+export function comingSessionsAt(tx: Reader, placeId: number, now: Date, limit = 200) {
   const rows = tx
     .select({
       id: sessions.id,
@@ -83,7 +83,7 @@ export function comingSessionsAt(tx: Tx, placeId: number, now: Date, limit = 200
 
 export type PlanSessionRow = ReturnType<typeof comingSessionsAt>[number];
 
-export function sessionForEdit(tx: Tx, id: number) {
+export function sessionForEdit(tx: Reader, id: number) {
   const row = tx
     .select({
       id: sessions.id,
@@ -129,13 +129,50 @@ export function sessionForEdit(tx: Tx, id: number) {
 
 export type SessionForEdit = NonNullable<ReturnType<typeof sessionForEdit>>;
 
-/** A group's own details, for its edit form. */
-export function groupForEdit(tx: Tx, groupId: number) {
-  return (
-    tx
-      .select({ id: sessionGroups.id, title: sessionGroups.title, description: sessionGroups.description, capacity: sessionGroups.capacity, maxPartySize: sessionGroups.maxPartySize })
-      .from(sessionGroups)
-      .where(eq(sessionGroups.id, groupId))
-      .get() ?? null
-  );
+/** A session as the planners' edit form holds it: Helsinki dates and times, one field per language. */
+export function sessionFormValues(s: SessionForEdit): FormValues {
+  const start = helsinkiParts(s.startsAt);
+  const APP = ["fi", "sv", "en"];
+  return {
+    sessionId: String(s.id),
+    placeId: String(s.placeId),
+    kind: s.kind,
+    date: start.date,
+    startTime: start.time,
+    endTime: helsinkiParts(s.endsAt).time,
+    titleFi: s.title.fi,
+    titleSv: s.title.sv,
+    titleEn: s.title.en,
+    descriptionFi: s.description.fi,
+    descriptionSv: s.description.sv,
+    descriptionEn: s.description.en,
+    audienceFi: s.audience?.fi ?? "",
+    audienceSv: s.audience?.sv ?? "",
+    audienceEn: s.audience?.en ?? "",
+    languages: s.languages.filter((l) => APP.includes(l)),
+    otherLanguages: s.languages.filter((l) => !APP.includes(l)).join(", "),
+    capacity: s.capacity === null ? "" : String(s.capacity),
+    maxPartySize: String(s.maxPartySize),
+  };
+}
+
+/** A group's own details as its edit form holds them, or null. */
+export function groupFormValues(tx: Reader, groupId: number): FormValues | null {
+  const g = tx
+    .select({ id: sessionGroups.id, title: sessionGroups.title, description: sessionGroups.description, capacity: sessionGroups.capacity, maxPartySize: sessionGroups.maxPartySize })
+    .from(sessionGroups)
+    .where(eq(sessionGroups.id, groupId))
+    .get();
+  if (!g) return null;
+  return {
+    groupId: String(g.id),
+    titleFi: g.title.fi,
+    titleSv: g.title.sv,
+    titleEn: g.title.en,
+    descriptionFi: g.description.fi,
+    descriptionSv: g.description.sv,
+    descriptionEn: g.description.en,
+    capacity: String(g.capacity),
+    maxPartySize: String(g.maxPartySize),
+  };
 }

@@ -1,23 +1,21 @@
 import "server-only";
 import { and, asc, eq, gt, isNull, lt, sql, type SQL } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { Reader } from "@/db/client";
 import { bookings, places, sessionGroups, sessions, type SessionKind } from "@/db/schema";
-
-type Tx = Pick<DB, "select">;
+import { bookingsOf } from "@/lib/booking/bookable";
 
 /**
  * Confirmed seats of a listed session: its group's when it is a group meeting.
- * Summed per row from the (target, status, party size) index, so the cost
+ * Summed per row from the (target, status, party size) indexes, so the cost
  * follows the sessions shown, not every booking ever made.
  */
-const takenSeats = sql<number>`coalesce(CASE WHEN ${sessions.groupId} IS NOT NULL
-    THEN (SELECT sum(b.party_size) FROM ${bookings} b WHERE b.group_id = ${sessions.groupId} AND b.status = 'confirmed')
-    ELSE (SELECT sum(b.party_size) FROM ${bookings} b WHERE b.session_id = ${sessions.id} AND b.status = 'confirmed') END, 0)`;
+const takenSeats = sql<number>`coalesce((SELECT sum(${bookings.partySize}) FROM ${bookings}
+    WHERE ${bookingsOf({ sessionId: sessions.id, groupId: sessions.groupId }, "confirmed")}), 0)`;
 
 export type SessionFilter = { placeSlug?: string; kind?: SessionKind; sessionId?: number; until?: Date };
 
 /** Upcoming, scheduled sessions at open places, soonest first, with the seats still free. */
-export function listSessions(tx: Tx, now: Date, filter: SessionFilter = {}) {
+export function listSessions(tx: Reader, now: Date, filter: SessionFilter = {}) {
   // One session is shown whatever its state, so its page can say it was cancelled or is over.
   const conditions: SQL[] =
     filter.sessionId === undefined
@@ -61,11 +59,11 @@ export function listSessions(tx: Tx, now: Date, filter: SessionFilter = {}) {
 
 export type SessionListItem = ReturnType<typeof listSessions>[number];
 
-export function getSession(tx: Tx, id: number) {
+export function getSession(tx: Reader, id: number) {
   return listSessions(tx, new Date(0), { sessionId: id })[0] ?? null;
 }
 
-export function groupMeetings(tx: Tx, groupId: number) {
+export function groupMeetings(tx: Reader, groupId: number) {
   return tx
     .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
     .from(sessions)
@@ -74,7 +72,7 @@ export function groupMeetings(tx: Tx, groupId: number) {
     .all();
 }
 
-export function listPlaces(tx: Tx) {
+export function listPlaces(tx: Reader) {
   return tx
     .select({ id: places.id, slug: places.slug, name: places.name, city: places.city })
     .from(places)
@@ -99,7 +97,7 @@ export const placeColumns = {
   contactEmail: places.contactEmail,
 };
 
-export function getPlace(tx: Tx, slug: string) {
+export function getPlace(tx: Reader, slug: string) {
   return (
     tx
       .select(placeColumns)

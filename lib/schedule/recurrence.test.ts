@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { helsinkiInstant, isoWeekday, weeklyOccurrences } from "./recurrence";
+import { helsinkiInstant } from "@/lib/i18n/time";
+import { isoWeekday, weeklyOccurrences } from "./recurrence";
 import { parseDate } from "./schemas";
 
 const tuesdays = (fromDate: string, toDate: string, skipDates: string[] = []) =>

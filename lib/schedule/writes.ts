@@ -1,13 +1,14 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Reader, Tx } from "@/db/client";
 import { places, series, sessionFacilitators, sessionGroups, sessions, users, type Localized, type SessionKind } from "@/db/schema";
-import type { Actor } from "@/lib/auth/staff";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { seatsTaken } from "@/lib/booking/bookable";
 import { seatsChanged } from "@/lib/booking/writes";
-import { plannerIn, type Tx } from "./guard";
-import { bookersOf, dropBookersMail, groupFirstStart, rescheduleReminders, tellBookers } from "./notify";
-import { helsinkiInstant, weeklyOccurrences, type Occurrence } from "./recurrence";
+import { groupFirstStart, rescheduleReminders } from "@/lib/booking/reminders";
+import { bookersOf, dropBookersMail, tellBookers } from "./notify";
+import { helsinkiInstant } from "@/lib/i18n/time";
+import { weeklyOccurrences, type Occurrence } from "./recurrence";
 import type { EditInput, FacilitatorsInput, GroupEditInput, GroupInput, OnceInput, SeriesCancelInput, SeriesInput } from "./schemas";
 
 /** An existing session a new one would overlap. */
@@ -41,7 +42,7 @@ const refuse = (error: ScheduleError, extra: Omit<ScheduleRefusal, "ok" | "error
 type Span = { startsAt: Date; endsAt: Date };
 
 /** Scheduled sessions at the place that overlap any of the spans (touching end to start is fine). */
-export function findClashes(tx: Pick<DB, "select">, placeId: number, spans: Span[], exceptSessionId?: number): Clash[] {
+export function findClashes(tx: Reader, placeId: number, spans: Span[], exceptSessionId?: number): Clash[] {
   if (spans.length === 0) return [];
   const overlaps = or(...spans.map((s) => and(lt(sessions.startsAt, s.endsAt), gt(sessions.endsAt, s.startsAt))));
   return tx

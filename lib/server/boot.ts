@@ -6,9 +6,10 @@ import { seedHistory } from "@/db/seed-history";
 import { config } from "@/lib/config";
 import { backupBeforeMigrating, takeBackup } from "@/lib/backup/backup.mjs";
 import { log } from "@/lib/log.mjs";
-import { migrationsDir } from "./health";
+import { composeMail } from "@/lib/booking/mail";
 import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
 import { runRetention } from "@/lib/privacy/retention";
+import { migrationsDir } from "./health";
 
 const shutdownHook = globalThis as unknown as { __kohtaamoShutdown?: () => Promise<void> };
 
@@ -48,7 +49,7 @@ export async function boot(): Promise<void> {
   const work = async () => {
     try {
       if (transport) {
-        const outcome = await deliverDueMail(db, transport);
+        const outcome = await deliverDueMail(db, transport, composeMail);
         if (outcome.sent || outcome.failed || outcome.dropped) log.info({ event: "outbox.batch", ...outcome }, "outbox batch");
       }
       if (Date.now() - lastRetention > 3_600_000) {

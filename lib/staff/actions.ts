@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current";
 import { sendInvitation } from "@/lib/auth/invite";
-import { fieldErrors, localeOf, readValues, type PlanFormState } from "@/lib/schedule/form-state";
+import { fieldErrors, localeOf, readValues, type PlanFormState } from "@/lib/forms";
 import { inviteFormSchema, roleFormSchema, userIdSchema } from "./schemas";
 import { changeStaffRole, deactivateStaff, inviteStaff } from "./writes";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { asc, isNull } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { Reader } from "@/db/client";
 import { users } from "@/db/schema";
 
 /** Everyone who has been invited, active first, for the planners' staff page. */
-export function listStaff(tx: Pick<DB, "select">) {
+export function listStaff(tx: Reader) {
   const rows = tx
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale, deactivatedAt: users.deactivatedAt })
     .from(users)
@@ -14,7 +14,7 @@ export function listStaff(tx: Pick<DB, "select">) {
 }
 
 /** Who can be assigned to run a session: active staff of any role. */
-export function assignableStaff(tx: Pick<DB, "select">) {
+export function assignableStaff(tx: Reader) {
   return tx
     .select({ id: users.id, name: users.name, email: users.email, role: users.role })
     .from(users)

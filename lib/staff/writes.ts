@@ -1,10 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Reader } from "@/db/client";
 import { authSessions, users, type StaffRole } from "@/db/schema";
-import type { Actor } from "@/lib/auth/staff";
+import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { audit } from "@/lib/privacy/audit";
-import { plannerIn } from "@/lib/schedule/guard";
 import type { InviteInput } from "./schemas";
 
 export type StaffError = "forbidden" | "adminOnly" | "notYourself" | "emailTaken" | "unknownStaff";
@@ -55,7 +54,7 @@ export function inviteStaff(db: DB, actor: Actor | null, input: InviteInput, now
   );
 }
 
-function target(tx: Pick<DB, "select">, userId: string) {
+function target(tx: Reader, userId: string) {
   return tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, userId)).get() ?? null;
 }
 

@@ -1,8 +1,6 @@
-import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { comingSessionsAt, planPlaces } from "@/lib/schedule/plan-reads";
 import { Link } from "@/i18n/navigation";
 import { FilterSelect } from "@/components/ui/FilterSelect";
@@ -15,8 +13,7 @@ export const metadata = { robots: { index: false } };
 export default async function PlanPage({ params, searchParams }: PageProps<"/[locale]/plan">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  await requirePlanner(locale);
   const query = await searchParams;
   const t = await getTranslations("plan.schedule");
   const db = getDb();

@@ -1,8 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { places, sessions } from "@/db/schema";
-import { feedbackLink } from "@/lib/feedback/writes";
+import { feedbackPage } from "@/lib/feedback/reads";
 import type { Locale } from "@/lib/i18n/locales";
 import { ClientMessages } from "@/components/ClientMessages";
 import { FeedbackForm } from "@/components/feedback/FeedbackForm";
@@ -13,22 +11,16 @@ export default async function FeedbackPage({ params }: PageProps<"/[locale]/feed
   const { locale, key } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("feedback");
-  const db = getDb();
-  const link = feedbackLink(db, key, new Date());
-  if (!link.ok) {
+  const page = feedbackPage(getDb(), key, new Date());
+  if (!page.ok) {
     return (
       <>
         <h1 className="text-2xl font-bold">{t("form.title")}</h1>
-        <p className="mt-3">{t(`errors.${link.reason}`)}</p>
+        <p className="mt-3">{t(`errors.${page.reason}`)}</p>
       </>
     );
   }
-  const session = db
-    .select({ title: sessions.title, startsAt: sessions.startsAt, place: places.name })
-    .from(sessions)
-    .innerJoin(places, eq(places.id, sessions.placeId))
-    .where(eq(sessions.id, link.sessionId))
-    .get()!;
+  const { session } = page;
   const format = await getFormatter();
   return (
     <>

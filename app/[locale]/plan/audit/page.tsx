@@ -1,18 +1,12 @@
 import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
+import { requirePlanner } from "@/lib/auth/guard";
 import { auditActions } from "@/lib/privacy/audit";
 import { AUDIT_PAGE_SIZE, auditFilter, readAuditLog } from "@/lib/privacy/audit-reads";
-import { helsinkiMidnight, parseDay } from "@/lib/reach/period";
 import { PlanNav } from "@/components/plan/PlanNav";
 
 export const metadata = { robots: { index: false } };
-
-const dayStart = (value: string, plusDays = 0) => {
-  const day = parseDay(value);
-  return day === null ? undefined : helsinkiMidnight(day + plusDays);
-};
 
 const fieldClass = "mt-1 rounded border border-stone-400 bg-white p-2";
 
@@ -20,9 +14,9 @@ const fieldClass = "mt-1 rounded border border-stone-400 bg-white p-2";
 export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/plan/audit">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const actor = await requirePlanner(locale);
   const q = await searchParams;
-  const filter = auditFilter(q, dayStart);
+  const filter = auditFilter(q);
   const log = readAuditLog(getDb(), actor, filter);
   if (!log) forbidden();
   const t = await getTranslations("plan.audit");

@@ -1,40 +1,29 @@
-import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { sessionKinds, type SessionKind } from "@/db/schema";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { sessionKinds } from "@/db/schema";
+import { requirePlanner } from "@/lib/auth/guard";
 import { concernQueue, responses } from "@/lib/feedback/reads";
+import { parseFeedbackFilter } from "@/lib/feedback/schemas";
 import { markHandledAction } from "@/lib/feedback/staff-actions";
 import { audit } from "@/lib/privacy/audit";
 import { listPlaces } from "@/lib/schedule/reads";
-import { helsinkiMidnight, parseDay } from "@/lib/reach/period";
 import { Link } from "@/i18n/navigation";
 import { FilterSelect } from "@/components/ui/FilterSelect";
 import { ResponseItem } from "@/components/feedback/ResponseItem";
 
 export const metadata = { robots: { index: false } };
 
-/** A "YYYY-MM-DD" filter as the instant that Helsinki day (plus some days) begins; undefined when not a date. */
-function dayStart(value: unknown, plusDays = 0): Date | undefined {
-  const day = typeof value === "string" ? parseDay(value) : null;
-  return day === null ? undefined : helsinkiMidnight(day + plusDays);
-}
-
 export default async function PlanFeedbackPage({ params, searchParams }: PageProps<"/[locale]/plan/feedback">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  const actor = await requirePlanner(locale);
   const q = await searchParams;
   const t = await getTranslations("feedback.plan");
   const tk = await getTranslations("kinds");
   const format = await getFormatter();
   const db = getDb();
   const places = listPlaces(db);
-  const placeSlug = places.some((p) => p.slug === q.place) ? String(q.place) : undefined;
-  const kind = sessionKinds.includes(q.kind as SessionKind) ? (q.kind as SessionKind) : undefined;
-  const filter = { from: dayStart(q.from), to: dayStart(q.to, 1), placeSlug, kind };
+  const filter = parseFeedbackFilter(q, places.map((p) => p.slug));
   const comments = responses(db, actor, filter, true);
   const queue = concernQueue(db);
   // The concerns' texts and the comments are read here: both looks are logged.
@@ -85,8 +74,8 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
           </label>
           <input id="to" name="to" type="date" defaultValue={typeof q.to === "string" ? q.to : ""} className="mt-1 rounded border border-stone-400 p-2" />
         </div>
-        <FilterSelect name="place" label={t("place")} value={placeSlug} allLabel={t("allPlaces")} options={places.map((p) => ({ value: p.slug, label: p.name }))} />
-        <FilterSelect name="kind" label={t("kind")} value={kind} allLabel={t("allKinds")} options={sessionKinds.map((k) => ({ value: k, label: tk(k) }))} />
+        <FilterSelect name="place" label={t("place")} value={filter.placeSlug} allLabel={t("allPlaces")} options={places.map((p) => ({ value: p.slug, label: p.name }))} />
+        <FilterSelect name="kind" label={t("kind")} value={filter.kind} allLabel={t("allKinds")} options={sessionKinds.map((k) => ({ value: k, label: tk(k) }))} />
         <button type="submit" className="rounded bg-brand-800 px-4 py-2 font-medium text-white">
           {t("show")}
         </button>

@@ -1,8 +1,7 @@
 import { forbidden } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { reachReport } from "@/lib/reach/access";
 import { periodText } from "@/lib/reach/export";
 import { reachFormat } from "@/lib/reach/format";
@@ -18,8 +17,7 @@ export default async function ReachPage({ params, searchParams }: PageProps<"/[l
   const { locale } = await params;
   if (!isLocale(locale)) return null;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  const actor = await requirePlanner(locale);
   const result = reachReport(getDb(), actor, await searchParams);
   if (!result.ok) forbidden();
   const { report } = result;

@@ -1,9 +1,7 @@
-import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { staffRoles } from "@/db/schema";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { changeRoleAction, deactivateStaffAction } from "@/lib/staff/actions";
 import { listStaff } from "@/lib/staff/reads";
 import { ClientMessages } from "@/components/ClientMessages";
@@ -18,8 +16,7 @@ const buttonClass = "rounded border border-stone-500 bg-white px-3 py-1.5 font-m
 export default async function StaffPage({ params, searchParams }: PageProps<"/[locale]/plan/staff">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  const actor = await requirePlanner(locale);
   const query = await searchParams;
   const t = await getTranslations("plan.staff");
   const tr = await getTranslations("staff.roles");

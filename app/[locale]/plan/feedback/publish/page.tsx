@@ -1,8 +1,6 @@
-import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { publishedEntries } from "@/lib/feedback/reads";
 import { listPlaces } from "@/lib/schedule/reads";
 import { Link } from "@/i18n/navigation";
@@ -15,8 +13,7 @@ export const metadata = { robots: { index: false } };
 export default async function PublishPage({ params }: PageProps<"/[locale]/plan/feedback/publish">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  await requirePlanner(locale);
   const t = await getTranslations("feedback.plan");
   const db = getDb();
   return (

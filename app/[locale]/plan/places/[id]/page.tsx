@@ -1,8 +1,6 @@
-import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { archivePlaceAction } from "@/lib/schedule/actions";
 import { placeForEdit } from "@/lib/schedule/plan-reads";
 import { Link } from "@/i18n/navigation";
@@ -18,8 +16,7 @@ export const metadata = { robots: { index: false } };
 export default async function EditPlacePage({ params, searchParams }: PageProps<"/[locale]/plan/places/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  await requirePlanner(locale);
   const place = /^\d+$/.test(id) ? placeForEdit(getDb(), Number(id)) : null;
   if (!place) return <NotFoundView />;
   const query = await searchParams;

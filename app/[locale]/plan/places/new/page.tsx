@@ -1,7 +1,5 @@
-import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { ClientMessages } from "@/components/ClientMessages";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PlaceForm } from "@/components/plan/PlaceForm";
@@ -11,8 +9,7 @@ export const metadata = { robots: { index: false } };
 export default async function NewPlacePage({ params }: PageProps<"/[locale]/plan/places/new">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  await requirePlanner(locale);
   const t = await getTranslations("plan.places");
   return (
     <>

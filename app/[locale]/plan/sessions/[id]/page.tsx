@@ -1,12 +1,9 @@
-import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/locales";
-import { groupForEdit, planPlaces, sessionForEdit, type SessionForEdit } from "@/lib/schedule/plan-reads";
-import { helsinkiParts } from "@/lib/schedule/recurrence";
-import type { FormValues } from "@/lib/schedule/form-state";
+import { helsinkiParts } from "@/lib/i18n/time";
+import { groupFormValues, planPlaces, sessionForEdit, sessionFormValues } from "@/lib/schedule/plan-reads";
 import { assignableStaff } from "@/lib/staff/reads";
 import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/ClientMessages";
@@ -21,37 +18,10 @@ import { GroupForm } from "@/components/plan/GroupForm";
 
 export const metadata = { robots: { index: false } };
 
-function formValues(s: SessionForEdit): FormValues {
-  const start = helsinkiParts(s.startsAt);
-  const APP = ["fi", "sv", "en"];
-  return {
-    sessionId: String(s.id),
-    placeId: String(s.placeId),
-    kind: s.kind,
-    date: start.date,
-    startTime: start.time,
-    endTime: helsinkiParts(s.endsAt).time,
-    titleFi: s.title.fi,
-    titleSv: s.title.sv,
-    titleEn: s.title.en,
-    descriptionFi: s.description.fi,
-    descriptionSv: s.description.sv,
-    descriptionEn: s.description.en,
-    audienceFi: s.audience?.fi ?? "",
-    audienceSv: s.audience?.sv ?? "",
-    audienceEn: s.audience?.en ?? "",
-    languages: s.languages.filter((l) => APP.includes(l)),
-    otherLanguages: s.languages.filter((l) => !APP.includes(l)).join(", "),
-    capacity: s.capacity === null ? "" : String(s.capacity),
-    maxPartySize: String(s.maxPartySize),
-  };
-}
-
 export default async function PlanSessionPage({ params, searchParams }: PageProps<"/[locale]/plan/sessions/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  await requirePlanner(locale);
   const db = getDb();
   const session = /^\d+$/.test(id) ? sessionForEdit(db, Number(id)) : null;
   if (!session) return <NotFoundView />;
@@ -68,7 +38,7 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
   const error = typeof query.error === "string" && te.has(query.error) ? te(query.error) : null;
   const tg = await getTranslations("plan.groupEdit");
   const tsc = await getTranslations("plan.seriesCancel");
-  const group = session.groupId !== null ? groupForEdit(db, session.groupId) : null;
+  const group = session.groupId !== null ? groupFormValues(db, session.groupId) : null;
   const success =
     query.seriesCancelled !== undefined
       ? tsc("done", { count: Number(query.seriesCancelled) || 0, told: Number(query.told) || 0 })
@@ -123,7 +93,7 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
             </h2>
             <p className="mt-1 text-sm">{t("editHint")}</p>
             <ClientMessages namespaces={["plan", "kinds"]}>
-              <SessionForm mode="edit" locale={locale} places={places} groupMeeting={session.groupId !== null} initial={formValues(session)} />
+              <SessionForm mode="edit" locale={locale} places={places} groupMeeting={session.groupId !== null} initial={sessionFormValues(session)} />
             </ClientMessages>
           </section>
           {group && (
@@ -136,17 +106,7 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
                 <GroupForm
                   locale={locale}
                   sessionId={session.id}
-                  initial={{
-                    groupId: String(group.id),
-                    titleFi: group.title.fi,
-                    titleSv: group.title.sv,
-                    titleEn: group.title.en,
-                    descriptionFi: group.description.fi,
-                    descriptionSv: group.description.sv,
-                    descriptionEn: group.description.en,
-                    capacity: String(group.capacity),
-                    maxPartySize: String(group.maxPartySize),
-                  }}
+                  initial={group}
                 />
               </ClientMessages>
             </section>

@@ -1,8 +1,6 @@
-import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { planPlaces } from "@/lib/schedule/plan-reads";
 import { assignableStaff } from "@/lib/staff/reads";
 import { ClientMessages } from "@/components/ClientMessages";
@@ -16,8 +14,7 @@ const MODES = { once: "newOnce", series: "newSeries", group: "newGroup" } as con
 export default async function NewSessionPage({ params, searchParams }: PageProps<"/[locale]/plan/sessions/new">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  await requirePlanner(locale);
   const query = await searchParams;
   const mode = query.mode === "series" || query.mode === "group" ? query.mode : "once";
   const t = await getTranslations("plan.nav");

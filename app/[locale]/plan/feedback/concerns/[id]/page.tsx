@@ -1,8 +1,6 @@
-import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { audit } from "@/lib/privacy/audit";
 import { concernDetail } from "@/lib/feedback/reads";
 import type { Locale } from "@/lib/i18n/locales";
@@ -16,8 +14,7 @@ export const metadata = { robots: { index: false } };
 export default async function ConcernPage({ params }: PageProps<"/[locale]/plan/feedback/concerns/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  const actor = await requirePlanner(locale);
   const db = getDb();
   const concern = /^\d+$/.test(id) ? concernDetail(db, Number(id)) : null;
   if (!concern) return <NotFoundView />;

@@ -1,4 +1,14 @@
+import "server-only";
 import { randomInt } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Reader, Writer } from "@/db/client";
+import { visitorCodes } from "@/db/schema";
+
+/*
+ * The visitor code: a parent's pseudonym, kept from visit to visit so reach
+ * counts them once. Given at the door or on the booking's page, typed at
+ * either: the door and the booking both use it, and neither owns it.
+ */
 
 // No 0/O, 1/I/L, 2/Z, 5/S or U/V: a code read aloud, copied by hand or typed on a phone survives.
 const LETTERS = "ABCDEFGHJKMNPQRTWXY"; // 19
@@ -34,4 +44,12 @@ export function newVisitorCode(): string {
 export function normaliseVisitorCode(input: string): string | null {
   const match = SHAPE.exec(input.toUpperCase().replace(/[\s-]/g, ""));
   return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+}
+
+/** A new visitor code, stored, and never one already given out. */
+export function createVisitorCode(tx: Reader & Writer): string {
+  let code = newVisitorCode();
+  while (tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, code)).get()) code = newVisitorCode();
+  tx.insert(visitorCodes).values({ code }).run();
+  return code;
 }

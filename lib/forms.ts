@@ -1,7 +1,13 @@
 import type { z } from "zod";
 import { localeOr, type Locale } from "@/lib/i18n/locales";
 
-/** What a planner typed, as strings (several for checkboxes), to put back into the form after an error. */
+/*
+ * Form state for every form (the parents' booking and feedback, the planners'
+ * forms): what was typed goes back into the form after an error, and each
+ * field's first error sits next to it.
+ */
+
+/** What was typed, as strings (several for checkboxes), to put back into the form after an error. */
 export type FormValues = Record<string, string | string[]>;
 
 /** The state a planners' form keeps between submits: error keys under "plan.errors", and the typed values. */
@@ -12,6 +18,8 @@ export type PlanFormState = {
   values: FormValues;
 };
 
+export function readValues(formData: FormData): Record<string, string>;
+export function readValues(formData: FormData, multi: readonly string[]): FormValues;
 export function readValues(formData: FormData, multi: readonly string[] = []): FormValues {
   const values: FormValues = {};
   for (const key of new Set(formData.keys())) {

@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { outbox } from "@/db/schema";
-import { createBooking } from "@/lib/booking/writes";
+import { deliverDueMail, retryDelayMs, type MailTransport } from "@/lib/mail/sender";
 import { addPlace, addSession, bookingInput, testDb } from "@/lib/test/db";
-import { deliverDueMail, retryDelayMs, type MailTransport } from "./sender";
+import { composeMail } from "./mail";
+import { createBooking } from "./writes";
 
 type Sent = { to: string; subject: string; text: string; hasCalendar: boolean };
 
@@ -36,15 +37,15 @@ describe("the outbox", () => {
     const smtp = flakySmtp();
     const now = new Date();
 
-    expect(await deliverDueMail(db, smtp.transport, now)).toMatchObject({ sent: 0, failed: 1 });
+    expect(await deliverDueMail(db, smtp.transport, composeMail, now)).toMatchObject({ sent: 0, failed: 1 });
     const [queued] = db.select().from(outbox).where(eq(outbox.kind, "booking_confirmed")).all();
     expect(queued).toMatchObject({ attempts: 1, sentAt: null, lastError: "connect ECONNREFUSED" });
     expect(queued!.nextAttemptAt.getTime()).toBe(now.getTime() + retryDelayMs(1));
 
     // Not retried before its time, even when the server is back.
     smtp.state.up = true;
-    expect(await deliverDueMail(db, smtp.transport, now)).toMatchObject({ sent: 0 });
-    await deliverDueMail(db, smtp.transport, new Date(now.getTime() + retryDelayMs(1)));
+    expect(await deliverDueMail(db, smtp.transport, composeMail, now)).toMatchObject({ sent: 0 });
+    await deliverDueMail(db, smtp.transport, composeMail, new Date(now.getTime() + retryDelayMs(1)));
 
     expect(smtp.sent).toHaveLength(1);
     expect(smtp.sent[0]).toMatchObject({ to: "parent@example.com", subject: "Your visit to Kohtaamo", hasCalendar: true });
@@ -60,9 +61,9 @@ describe("the outbox", () => {
     createBooking(db, bookingInput(session.id, { email: "p@example.com", nickname: "Maija" }));
     const smtp = flakySmtp();
     smtp.state.up = true;
-    await deliverDueMail(db, smtp.transport);
+    await deliverDueMail(db, smtp.transport, composeMail);
     expect(smtp.sent.map((m) => m.subject)).toEqual(["Käyntisi Kohtaamoon"]);
-    await deliverDueMail(db, smtp.transport, new Date(session.startsAt.getTime() - 86_400_000));
+    await deliverDueMail(db, smtp.transport, composeMail, new Date(session.startsAt.getTime() - 86_400_000));
     expect(smtp.sent[1]!.subject).toBe("Muistutus: käyntisi Kohtaamoon");
     expect(smtp.sent[1]!.text).toContain("Hei Maija,");
     expect(smtp.sent[1]!.text).not.toContain("/manage/");
@@ -76,7 +77,7 @@ describe("the outbox", () => {
     }
     const smtp = flakySmtp();
     smtp.state.up = true;
-    await deliverDueMail(db, smtp.transport, new Date(session.startsAt.getTime()));
+    await deliverDueMail(db, smtp.transport, composeMail, new Date(session.startsAt.getTime()));
     expect(smtp.sent.length).toBeGreaterThanOrEqual(3);
     for (const m of smtp.sent) {
       expect(`${m.subject}\n${m.text}`).not.toMatch(/lastensuojel|barnskydd|child protection|child welfare/i);
@@ -85,16 +86,16 @@ describe("the outbox", () => {
 });
 
 it("drops a message it cannot compose instead of leaving it due for ever", async () => {
-  const { queueMail } = await import("./outbox");
+  const { queueMail } = await import("@/lib/mail/outbox");
   const session = addSession(db, { placeId: addPlace(db).id });
   const booking = createBooking(db, bookingInput(session.id, { email: "p@example.com" }));
   if (!booking.ok) throw new Error(booking.error);
-  db.delete(outbox).run();
+  db.delete(outbox).where(eq(outbox.bookingId, booking.bookingId)).run();
   // A feedback invitation whose text is gone (say, erased): nothing can be sent, and it must not block the queue.
   queueMail(db, { kind: "feedback_invite", bookingId: booking.bookingId, recipient: "p@example.com", notBefore: new Date() });
   const smtp = flakySmtp();
   smtp.state.up = true;
-  expect(await deliverDueMail(db, smtp.transport)).toEqual({ sent: 0, failed: 0, dropped: 1 });
+  expect(await deliverDueMail(db, smtp.transport, composeMail)).toEqual({ sent: 0, failed: 0, dropped: 1 });
   expect(db.select().from(outbox).get()!.droppedAt).not.toBeNull();
-  expect(await deliverDueMail(db, smtp.transport)).toEqual({ sent: 0, failed: 0, dropped: 0 });
+  expect(await deliverDueMail(db, smtp.transport, composeMail)).toEqual({ sent: 0, failed: 0, dropped: 0 });
 });

@@ -4,12 +4,14 @@
 // the feedback) for the whole project and for one month, and the app's parents-reached query next
 // to the plain SQL over the base tables, all on the same file in the same run. Prints JSON.
 import fs from "node:fs";
-import { migrateDatabase, openDatabase } from "../../db/client";
-import { computeReach, noFilters, parentsReached } from "./metrics";
-import { helsinkiDayOf, resolvePeriod, utcBounds, type Range } from "./period";
-import { firstSessionDay } from "./reads";
-import { refreshReach } from "./refresh";
-import { sqliteOf } from "./sqlite";
+import { migrateDatabase, openDatabase } from "../db/client";
+import { helsinkiDayOf } from "../lib/i18n/time";
+import { computeReach, parentsReached } from "../lib/reach/metrics";
+import { noFilters } from "../lib/reach/query";
+import { resolvePeriod, utcBounds, type Range } from "../lib/reach/period";
+import { firstSessionDay } from "../lib/reach/reads";
+import { refreshReach } from "../lib/reach/refresh";
+import { sqliteOf } from "../lib/reach/sqlite";
 
 const RUNS = 7;
 
@@ -76,6 +78,6 @@ export function benchReach(file: string) {
   return result;
 }
 
-if (process.argv[1] && /bench\.ts$/.test(process.argv[1])) {
+if (process.argv[1] && /bench-reach\.ts$/.test(process.argv[1])) {
   console.log(JSON.stringify(benchReach(process.argv[2] ?? "data/kohtaamo-large.db")));
 }

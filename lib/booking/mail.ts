@@ -1,0 +1,65 @@
+import "server-only";
+import type { DB } from "@/db/client";
+import type { OutboxKind } from "@/db/schema";
+import { config } from "@/lib/config";
+import { translatorFor } from "@/lib/i18n/translator";
+import { queuedText } from "@/lib/mail/outbox";
+import type { Composer } from "@/lib/mail/sender";
+import { bookingCalendar } from "./calendar";
+import { bookingDetails, type BookingDetails } from "./reads";
+
+export type RenderedMail = { subject: string; text: string };
+
+type Extra = { manageUrl?: string; retentionDays: number };
+
+/**
+ * Plain-text messages about a booking. Subjects are neutral on purpose: a
+ * subject line is what a bystander sees on a locked phone.
+ */
+/** Kinds whose text is made when queued (they carry a link), never by this template. */
+export type PrerenderedKind = "staff_sign_in" | "staff_invite" | "feedback_invite";
+
+export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, booking: BookingDetails, extra: Extra): RenderedMail {
+  const { t, format } = translatorFor(booking.locale);
+  const when = booking.meetings
+    .filter((m) => m.status === "scheduled")
+    .map((m) => `- ${format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: "full", timeStyle: "short" })}`)
+    .join("\n");
+  const where = `${booking.place.name}\n${booking.place.streetAddress}, ${booking.place.postalCode} ${booking.place.city}`;
+  const greeting = booking.nickname ? t("email.greetingName", { name: booking.nickname }) : t("email.greeting");
+
+  const lines = [greeting, "", t(`email.${kind}.lead`, { position: booking.position ?? 1 }), ""];
+  lines.push(t("email.code", { code: booking.code }), t("email.people", { count: booking.partySize }), "");
+  lines.push(t("email.when"), when, "", t("email.where"), where, "");
+  if (extra.manageUrl) lines.push(t("email.manage"), extra.manageUrl, "");
+  else lines.push(t("email.manageEarlier"), "");
+  lines.push("--", t("email.footer", { days: extra.retentionDays }));
+
+  return { subject: t(`email.${kind}.subject`), text: lines.join("\n") };
+}
+
+// The kinds that come with a calendar file. It holds no secret, so it is made at sending, not in the booking's transaction.
+const WITH_CALENDAR = new Set<OutboxKind>(["booking_confirmed", "booking_promoted"]);
+
+/**
+ * The message as it goes out, or null when it should be dropped (the booking
+ * was cancelled, the address erased). A message carrying a link was rendered
+ * when queued; the others are rendered now from the booking as it is now, so
+ * a moved meeting is told at its new time. Handed to the sending loop by the boot code.
+ */
+export const composeMail: Composer = (db: DB, row) => {
+  const prerendered = row.subject !== null && row.textBody !== null;
+  const booking = row.bookingId !== null && (!prerendered || WITH_CALENDAR.has(row.kind)) ? bookingDetails(db, row.bookingId) : null;
+  const calendar = booking && WITH_CALENDAR.has(row.kind) ? bookingCalendar(booking) : null;
+  if (prerendered) {
+    const text = queuedText(row.textBody!);
+    return row.recipient && text !== null ? { recipient: row.recipient, subject: row.subject!, text, calendar } : null;
+  }
+
+  if (!booking?.email || row.kind === "staff_sign_in" || row.kind === "staff_invite" || row.kind === "feedback_invite") return null;
+  // A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked.
+  const wanted = row.kind === "session_cancelled" || row.kind === "session_moved" ? booking.status !== "cancelled" : booking.status === "confirmed";
+  if (!wanted) return null;
+  const { subject, text } = renderBookingMail(row.kind, booking, { retentionDays: config().EMAIL_RETENTION_DAYS });
+  return { recipient: booking.email, subject, text, calendar };
+};

@@ -1,0 +1,70 @@
+import "server-only";
+import { and, eq, inArray, isNull, min } from "drizzle-orm";
+import type { Reader, Tx, Writer } from "@/db/client";
+import { outbox, sessions, type BookingStatus } from "@/db/schema";
+import { queueMail } from "@/lib/mail/outbox";
+
+/*
+ * When a booking is reminded: a day before its (first) meeting. Booking a
+ * seat, a promotion from the waiting list and a meeting moved or cancelled by
+ * a planner all set the reminder here.
+ */
+
+const DAY = 86_400_000;
+
+const reminderTime = (startsAt: Date) => new Date(startsAt.getTime() - DAY);
+
+type Booker = { id: number; email: string | null; status: BookingStatus };
+
+/** A newly confirmed seat's reminder. Booked within a day of the meeting: the confirmation is reminder enough. */
+export function queueReminder(tx: Writer, bookingId: number, email: string, startsAt: Date, now: Date): void {
+  const remindAt = reminderTime(startsAt);
+  if (remindAt.getTime() <= now.getTime()) return;
+  queueMail(tx, { kind: "booking_reminder", bookingId, recipient: email, notBefore: remindAt });
+}
+
+/** When a group's bookings are reminded: a day before its first meeting still on. Null when none is left. */
+export function groupFirstStart(tx: Reader, groupId: number): Date | null {
+  const row = tx
+    .select({ first: min(sessions.startsAt) })
+    .from(sessions)
+    .where(and(eq(sessions.groupId, groupId), eq(sessions.status, "scheduled")))
+    .get();
+  return row?.first ?? null;
+}
+
+/**
+ * Moves the pending reminders to a day before the new start. A reminder whose
+ * new time has passed is dropped (the change message says enough); a
+ * confirmed booking that had none (booked within a day) gets one when the
+ * meeting moved further away.
+ */
+export function rescheduleReminders(tx: Tx, bookers: Booker[], startsAt: Date | null, now: Date): void {
+  const remindAt = startsAt ? reminderTime(startsAt) : null;
+  const ids = bookers.map((b) => b.id);
+  if (ids.length === 0) return;
+  const pending = and(
+    inArray(outbox.bookingId, ids),
+    eq(outbox.kind, "booking_reminder"),
+    isNull(outbox.sentAt),
+    isNull(outbox.droppedAt),
+  );
+  if (!remindAt || remindAt.getTime() <= now.getTime()) {
+    tx.update(outbox).set({ droppedAt: now }).where(pending).run();
+    return;
+  }
+  const withReminder = new Set(
+    tx
+      .select({ bookingId: outbox.bookingId })
+      .from(outbox)
+      .where(pending)
+      .all()
+      .map((r) => r.bookingId),
+  );
+  tx.update(outbox).set({ notBefore: remindAt, nextAttemptAt: remindAt }).where(pending).run();
+  for (const b of bookers) {
+    if (b.status === "confirmed" && b.email && !withReminder.has(b.id)) {
+      queueMail(tx, { kind: "booking_reminder", bookingId: b.id, recipient: b.email, notBefore: remindAt });
+    }
+  }
+}
