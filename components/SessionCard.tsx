@@ -6,7 +6,8 @@ import { KindBadge } from "./KindBadge";
 import { SeatsLeft } from "./SeatsLeft";
 import { LanguagesSpoken } from "./LanguagesSpoken";
 
-export async function SessionCard({ session, showPlace = true }: { session: SessionListItem; showPlace?: boolean }) {
+/** `from`: a flyer's channel tag, passed on to the session's page (see lib/referrals). */
+export async function SessionCard({ session, showPlace = true, from = null }: { session: SessionListItem; showPlace?: boolean; from?: string | null }) {
   const locale = (await getLocale()) as Locale;
   const format = await getFormatter();
   const t = await getTranslations("sessions");
@@ -14,7 +15,7 @@ export async function SessionCard({ session, showPlace = true }: { session: Sess
     <article className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
       <KindBadge kind={session.kind} />
       <h3 className="mt-1 text-lg font-semibold">
-        <Link href={`/sessions/${session.id}`}>{session.title[locale]}</Link>
+        <Link href={from ? { pathname: `/sessions/${session.id}`, query: { from } } : `/sessions/${session.id}`}>{session.title[locale]}</Link>
       </h3>
       <p className="mt-1">
         {format.dateTimeRange(session.startsAt, session.endsAt, { hour: "numeric", minute: "2-digit" })}

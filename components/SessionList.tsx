@@ -4,7 +4,7 @@ import { helsinkiDay } from "@/lib/i18n/time";
 import { SessionCard } from "./SessionCard";
 
 /** Sessions grouped under the Helsinki day they happen on. */
-export async function SessionList({ sessions, showPlace = true }: { sessions: SessionListItem[]; showPlace?: boolean }) {
+export async function SessionList({ sessions, showPlace = true, from = null }: { sessions: SessionListItem[]; showPlace?: boolean; from?: string | null }) {
   const format = await getFormatter();
   const t = await getTranslations("sessions");
   if (sessions.length === 0) return <p className="rounded-lg bg-white p-4">{t("none")}</p>;
@@ -24,7 +24,7 @@ export async function SessionList({ sessions, showPlace = true }: { sessions: Se
           <ul className="space-y-3">
             {list.map((s) => (
               <li key={s.id}>
-                <SessionCard session={s} showPlace={showPlace} />
+                <SessionCard from={from} session={s} showPlace={showPlace} />
               </li>
             ))}
           </ul>

@@ -92,6 +92,13 @@ export const sessions = sqliteTable(
   ],
 );
 
+/**
+ * How a parent heard of Kohtaamo, when they chose to say (optional, anonymous:
+ * a channel, never a person). Counted for new parents on the reach dashboard.
+ */
+export const referralChannels = ["social_worker", "professional", "peer", "web", "flyer", "other"] as const;
+export type ReferralChannel = (typeof referralChannels)[number];
+
 export const bookingStatuses = ["confirmed", "waitlisted", "cancelled"] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
@@ -118,6 +125,8 @@ export const bookings = sqliteTable(
     status: text("status", { enum: bookingStatuses }).notNull(),
     /** The parent's pseudonymous visitor code, when they have one: reach then counts them once. */
     visitorCode: text("visitor_code").references(() => visitorCodes.code),
+    /** "How did you hear of Kohtaamo?", when answered: copied to the visits at check-in. */
+    heardFrom: text("heard_from", { enum: referralChannels }),
     createdAt: createdAt(),
     confirmedAt: timestamp("confirmed_at"),
     cancelledAt: timestamp("cancelled_at"),
@@ -338,6 +347,8 @@ export const visits = sqliteTable(
     firstTime: integer("first_time", { mode: "boolean" }),
     visitorCode: text("visitor_code").references(() => visitorCodes.code),
     bookingId: integer("booking_id").references(() => bookings.id),
+    /** How a new parent heard of Kohtaamo: from their booking, or one tap at the door next to a first-time walk-in. */
+    heardFrom: text("heard_from", { enum: referralChannels }),
     /**
      * Made by the device for each tap: a retried tap carries the same key and
      * is recorded once, however often it reaches the server. A booking's seats
@@ -594,6 +605,8 @@ export const reachPersonVisits = sqliteTable(
     month: integer("month").notNull(),
     placeId: integer("place_id").notNull(),
     kind: text("kind", { enum: sessionKinds }).notNull(),
+    /** The visit's "how did you hear" (visits.heard_from): counted when this is the person's first visit ever. */
+    channel: text("channel", { enum: referralChannels }),
     prevDay: integer("prev_day"),
     prevMonth: integer("prev_month"),
     prevPlaceDay: integer("prev_place_day"),
@@ -630,4 +643,15 @@ export const reachPersonVisits = sqliteTable(
       t.prevCountyKindMonth,
     ),
   ],
+);
+
+/** Anonymous first-time walk-ins of a session by how they heard of Kohtaamo (only channels someone answered). */
+export const reachSessionChannels = sqliteTable(
+  "reach_session_channels",
+  {
+    sessionId: integer("session_id").notNull(),
+    channel: text("channel", { enum: referralChannels }).notNull(),
+    anonFirst: integer("anon_first").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.channel] })],
 );

@@ -6,11 +6,13 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Link } from "@/i18n/navigation";
+import type { ReferralChannel } from "@/lib/referrals/channels";
+import { HeardFromField } from "./HeardFromField";
 
-type Props = { sessionId: number; locale: string; maxPartySize: number; full: boolean; retentionDays: number };
+type Props = { sessionId: number; locale: string; maxPartySize: number; full: boolean; retentionDays: number; heardFrom?: ReferralChannel | null };
 
 /** A plain form posting to a server action: it works before (or without) JavaScript. */
-export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDays }: Props) {
+export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDays, heardFrom = null }: Props) {
   const t = useTranslations("booking");
   const te = useTranslations("errors");
   const [state, action] = useActionState<BookingFormState, FormData>(bookSeat, { values: {} });
@@ -81,6 +83,8 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
           <label htmlFor="childcare">{t("childcare")}</label>
         </div>
       </fieldset>
+
+      <HeardFromField defaultValue={(v.heardFrom as ReferralChannel | undefined) ?? heardFrom} />
 
       {/* No consent box: a nickname-only booking has nothing to consent to, and what an
           e-mail address or needs are for, and for how long, is said here and on the privacy page. */}

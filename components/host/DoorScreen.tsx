@@ -10,6 +10,7 @@ import { CodeDesk } from "./door/CodeDesk";
 import { Roster } from "./door/Roster";
 import { Totals, TallyPad } from "./door/TallyPad";
 import { useDoor } from "./door/useDoor";
+import { HeardFrom } from "./door/HeardFrom";
 
 type Props = {
   sessionId: number;
@@ -62,6 +63,7 @@ function Door({ sessionId, initial, roster, ended, phase, opensAt, canCount, can
         </p>
       )}
       {open && <TallyPad door={door} />}
+      {open && door.lastFirstTimeTap && <HeardFrom sessionId={sessionId} tapKey={door.lastFirstTimeTap} />}
       {open && <CodeDesk door={door} />}
       <Roster door={door} roster={roster} canCount={canCount} ended={ended} />
       {(canClose || door.state.closed) && (

@@ -2,7 +2,7 @@
 import QRCode from "qrcode";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { visitKinds } from "@/db/schema";
+import { referralChannels, visitKinds } from "@/db/schema";
 import { currentActor } from "@/lib/auth/current";
 import { doorState, type DoorState } from "./door";
 import * as door from "./writes";
@@ -35,6 +35,13 @@ export async function tapAction(input: z.input<typeof tapSchema>): Promise<DoorA
   const tap = tapSchema.safeParse(input);
   if (!tap.success) return { ok: false, error: "invalid" };
   return answer(tap.data.sessionId, door.recordWalkIn(getDb(), await currentActor(), tap.data));
+}
+
+/** The door's one tap: how a first-time walk-in heard of Kohtaamo (null takes it back). */
+export async function heardFromAction(sessionId: number, clientKey: string, channel: string | null): Promise<DoorAnswer> {
+  const ok = id.safeParse(sessionId).success && key.safeParse(clientKey).success && z.enum(referralChannels).nullable().safeParse(channel).success;
+  if (!ok) return { ok: false, error: "invalid" };
+  return answer(sessionId, door.recordHeardFrom(getDb(), await currentActor(), sessionId, clientKey, channel as (typeof referralChannels)[number] | null));
 }
 
 export async function undoTapAction(sessionId: number, clientKey: string): Promise<DoorAnswer> {

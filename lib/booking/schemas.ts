@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { freeText } from "@/lib/text/free-text";
+import { referralChannels } from "@/lib/referrals/channels";
 
 // Messages are keys under "errors" in messages/*.json, so the form shows them in the parent's language.
 // A field left out of the request is treated like one left empty: a browser sends
@@ -29,6 +30,8 @@ export const bookingFormSchema = z.object({
   childcare: z.literal("on").optional().transform((v) => v === "on"),
   /** A visitor code from an earlier visit, so the parent is counted once; checked against the codes in writes. */
   visitorCode: optionalText(20),
+  /** "How did you hear of Kohtaamo?": optional; anything but a known channel counts as not said. */
+  heardFrom: z.enum(referralChannels).optional().catch(undefined).transform((v) => v ?? null),
 });
 
 export type BookingForm = z.output<typeof bookingFormSchema>;

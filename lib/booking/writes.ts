@@ -28,7 +28,7 @@ export function manageUrl(locale: Locale, token: string): string {
  * bookings can both see the last seat free, even from two processes.
  * better-sqlite3 is synchronous, so the whole callback runs without yielding.
  */
-export function createBooking(db: DB, input: BookingForm & { locale: Locale }, now = new Date()): BookingResult {
+export function createBooking(db: DB, input: Omit<BookingForm, "heardFrom"> & Partial<Pick<BookingForm, "heardFrom">> & { locale: Locale }, now = new Date()): BookingResult {
   return db.transaction(
     (tx) => {
       const bookable = findBookable(tx, input.sessionId);
@@ -67,6 +67,7 @@ export function createBooking(db: DB, input: BookingForm & { locale: Locale }, n
           accessibilityNeeds: input.accessibilityNeeds,
           childcare: input.childcare,
           visitorCode,
+          heardFrom: input.heardFrom ?? null,
           status,
           confirmedAt: status === "confirmed" ? now : null,
         })

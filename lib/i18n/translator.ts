@@ -17,13 +17,16 @@ import reachEn from "@/messages/reach/en.json";
 import feedbackFi from "@/messages/feedback/fi.json";
 import feedbackSv from "@/messages/feedback/sv.json";
 import feedbackEn from "@/messages/feedback/en.json";
+import dialogueFi from "@/messages/dialogue/fi.json";
+import dialogueSv from "@/messages/dialogue/sv.json";
+import dialogueEn from "@/messages/dialogue/en.json";
 import { timeZone, type Locale } from "./locales";
 
 // Public pages' messages, then one file per staff area (each with its own top-level namespace).
 export const allMessages = {
-  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi },
-  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv },
-  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn },
+  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...dialogueFi },
+  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...dialogueSv },
+  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...dialogueEn },
 } as const;
 
 function build(locale: Locale) {

@@ -5,6 +5,7 @@ import type { Localized } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ReachReport } from "./access";
 import { helsinkiWallClock } from "@/lib/i18n/time";
+import { channelKeys } from "@/lib/referrals/channels";
 import { reachFormat } from "./format";
 import { bucketUnfinished, dayParts } from "./period";
 import { protectTable, maskCount, type Masked, type MaskedRate } from "./publication";
@@ -112,6 +113,10 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
     [t("reach.arrivals.returning"), count(p.arrivals.returning)],
     [t("reach.arrivals.notAsked"), count(p.arrivals.notAsked)],
     [t("reach.arrivals.total"), count(p.arrivals.total)],
+    [],
+    [t("referral.reach.title"), t("referral.reach.count")],
+    ...channelKeys.map((k) => [k === "untold" ? t("referral.untold") : t(`referral.channels.${k}`), count(p.newByChannel[k])]),
+    [t("referral.reach.total"), count(p.current.newParents)],
     [],
     [t("reach.feedback.title")],
     [t("reach.feedback.responses"), count(p.feedback.responses)],

@@ -2,6 +2,7 @@ import "server-only";
 import { sqliteOf } from "./sqlite";
 import type { DB } from "@/db/client";
 import type { SessionKind } from "@/db/schema";
+import { channelKeys, referralChannels, type ChannelKey, type ReferralChannel } from "@/lib/referrals/channels";
 import { buckets, bucketUnitFor, monthOfDay, previousRange, type Bucket, type BucketUnit, type Range } from "./period";
 import { where, type Filters } from "./query";
 
@@ -30,6 +31,10 @@ import { where, type Filters } from "./query";
  *   visit ever (an anonymous "first time here", a code's first visit, a booking
  *   seat's first meeting); returning = a later visit of a known parent or an
  *   anonymous "been before"; not asked = an anonymous tap without the answer.
+ * - new parents by channel: the new parents above, by how they said they heard
+ *   of Kohtaamo at their first visit ever (the booking form's answer, copied to
+ *   the visits at check-in, or the door's tap next to a first-time walk-in);
+ *   "untold" is everyone who did not say, so the channels add up to new parents.
  * - feedback: responses to sessions in the period; response rate = responses /
  *   visits; mean rating over answers with a rating; the share of "yes" of those
  *   who answered each question ("can't say" counts as an answer).
@@ -67,6 +72,8 @@ export type FeedbackFigures = {
   wouldReturn: YesShare;
 };
 
+export type ByChannel = Record<ChannelKey, number>;
+
 export type Row = { sessionsHeld: number; visits: number; parentsReached: number; newParents: number };
 export type SeriesPoint = Bucket & { visits: number; parentsReached: number; newParents: number };
 
@@ -83,6 +90,8 @@ export type Reach = {
   byPlace: (Row & { placeId: number })[];
   byKind: (Row & { kind: SessionKind })[];
   arrivals: Arrivals;
+  /** New parents by how they heard of Kohtaamo; adds up to current.newParents. */
+  newByChannel: ByChannel;
   feedback: FeedbackFigures;
 };
 
@@ -207,6 +216,22 @@ function personGroups(db: DB, range: Range, f: Filters, unit: BucketUnit, sessio
   return sqliteOf(db).prepare(sql).all(range.from, range.from, range.from, range.from, ...w.params) as PersonGroupRow[];
 }
 
+/** New parents of the period (as headline() counts them) by the channel of their first visit ever. */
+function newByChannel(db: DB, range: Range, f: Filters, newParents: number): ByChannel {
+  const w = where(range, f);
+  const sqlite = sqliteOf(db);
+  const out = Object.fromEntries(channelKeys.map((k) => [k, 0])) as ByChannel;
+  const anonymous = sqlite
+    .prepare(`SELECT c.channel, SUM(c.anon_first) AS n FROM reach_session_channels c JOIN reach_sessions USING (session_id) WHERE ${w.sql} GROUP BY c.channel`)
+    .all(...w.params) as { channel: ReferralChannel; n: number }[];
+  const known = sqlite
+    .prepare(`SELECT channel, COUNT(*) AS n FROM reach_person_visits WHERE ${w.sql} AND prev_day IS NULL AND channel IS NOT NULL GROUP BY channel`)
+    .all(...w.params) as { channel: ReferralChannel; n: number }[];
+  for (const r of [...anonymous, ...known]) out[r.channel] += r.n;
+  out.untold = newParents - referralChannels.reduce((n, c) => n + out[c], 0);
+  return out;
+}
+
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 const share = (yes: number, answered: number): YesShare => ({ yes, answered, share: ratio(yes, answered) });
 
@@ -302,6 +327,7 @@ export function computeReach(db: DB, q: ReachQuery): Reach {
     series,
     byPlace: [...places.values()].sort((a, b) => b.visits - a.visits || a.placeId - b.placeId),
     byKind: [...kinds.values()].sort((a, b) => b.visits - a.visits || a.kind.localeCompare(b.kind)),
+    newByChannel: newByChannel(db, q.range, q.filters, current.newParents),
     arrivals: {
       firstTime: sum("anonFirst") + firstKnown,
       returning: sum("anonReturning") + known - firstKnown,

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { sqliteOf } from "./sqlite";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { attendance, bookings, places, visitorCodes, visits } from "@/db/schema";
+import { attendance, bookings, places, referralChannels, visitorCodes, visits } from "@/db/schema";
 import { addPlace, addSession, testDb } from "@/lib/test/db";
 import { computeReach } from "./metrics";
+import { channelKeys } from "@/lib/referrals/channels";
 import type { Filters } from "./query";
 import { buckets, bucketUnitFor, utcBounds, type Range } from "./period";
 import { refreshReach } from "./refresh";
@@ -45,6 +46,8 @@ function build(db: DB, rnd: () => number) {
           source: withCode ? "code" : "walk_in",
           firstTime: kindOf === "parent" && !withCode ? pick([true, false, null]) : null,
           visitorCode: withCode ? pick(codes) : null,
+          // Any visit may carry a channel: only a new parent's first visit counts it.
+          heardFrom: rnd() < 0.5 ? pick(referralChannels) : null,
           clientKey: `r${++key}`,
         })
         .onConflictDoNothing()
@@ -55,6 +58,7 @@ function build(db: DB, rnd: () => number) {
         const party = 1 + Math.floor(rnd() * 3);
         const status = pick(["confirmed", "confirmed", "confirmed", "waitlisted", "cancelled"] as const);
         const code = rnd() < 0.3 ? pick(codes) : null;
+        const heardFrom = rnd() < 0.5 ? pick(referralChannels) : null;
         const booking = db
           .insert(bookings)
           .values({ sessionId: id, code: `B${++key}`, tokenHash: `h${key}`, partySize: party, locale: "fi", status, visitorCode: code })
@@ -66,7 +70,7 @@ function build(db: DB, rnd: () => number) {
         if (!came) continue;
         for (let seat = 0; seat < party; seat++) {
           db.insert(visits)
-            .values({ sessionId: id, kind: "parent", source: "booking", visitorCode: seat === 0 ? code : null, bookingId: booking.id, clientKey: `booking:${booking.id}:${id}:${seat}` })
+            .values({ sessionId: id, kind: "parent", source: "booking", visitorCode: seat === 0 ? code : null, bookingId: booking.id, heardFrom, clientKey: `booking:${booking.id}:${id}:${seat}` })
             .onConflictDoNothing()
             .run();
         }
@@ -89,7 +93,16 @@ function reference(db: DB, range: Range, f: Filters, now: number) {
     startsAt: number;
     capacity: number | null;
   }[];
-  const vs = sqliteOf(db).prepare("SELECT * FROM visits ORDER BY id").all() as { id: number; session_id: number; kind: string; first_time: number | null; visitor_code: string | null; booking_id: number | null; client_key: string }[];
+  const vs = sqliteOf(db).prepare("SELECT * FROM visits ORDER BY id").all() as {
+    id: number;
+    session_id: number;
+    kind: string;
+    first_time: number | null;
+    visitor_code: string | null;
+    booking_id: number | null;
+    client_key: string;
+    heard_from: string | null;
+  }[];
   const byId = new Map(ss.map((s) => [s.id, s]));
   const { start, end } = utcBounds(range);
   const inRange = (s: { startsAt: number }) => s.startsAt >= start.getTime() && s.startsAt < end.getTime();
@@ -121,7 +134,8 @@ function reference(db: DB, range: Range, f: Filters, now: number) {
     }
     return Object.fromEntries([...m].map(([g, set]) => [String(g), set.size]));
   };
-  return { visits: mine.length, parentsReached: reached.size, newParents: fresh.length, sessionsHeld: held.length, seriesReached, byPlace: reachedBy("placeId"), byKind: reachedBy("kind") };
+  const newByChannel = Object.fromEntries(channelKeys.map((k) => [k, fresh.filter((v) => (v.heard_from ?? "untold") === k).length]));
+  return { newByChannel, visits: mine.length, parentsReached: reached.size, newParents: fresh.length, sessionsHeld: held.length, seriesReached, byPlace: reachedBy("placeId"), byKind: reachedBy("kind") };
 }
 
 describe("the reach summaries agree with the definitions computed from the base tables", () => {
@@ -152,6 +166,7 @@ describe("the reach summaries agree with the definitions computed from the base 
       expect(got.series.map((b) => b.parentsReached), label).toEqual(want.seriesReached);
       expect(Object.fromEntries(got.byPlace.filter((p) => p.parentsReached > 0).map((p) => [String(p.placeId), p.parentsReached])), label).toEqual(want.byPlace);
       expect(Object.fromEntries(got.byKind.filter((p) => p.parentsReached > 0).map((p) => [p.kind, p.parentsReached])), label).toEqual(want.byKind);
+      expect(got.newByChannel, label).toEqual(want.newByChannel);
     }
   });
 
@@ -176,6 +191,7 @@ describe("the reach summaries agree with the definitions computed from the base 
       const want = reference(db, range, filters, now);
       expect([got.current.visits, got.current.parentsReached, got.current.newParents]).toEqual([want.visits, want.parentsReached, want.newParents]);
       expect(got.series.map((b) => b.parentsReached)).toEqual(want.seriesReached);
+      expect(got.newByChannel).toEqual(want.newByChannel);
     }
   });
 
@@ -197,6 +213,7 @@ describe("the reach summaries agree with the definitions computed from the base 
         const label = `${when} ${JSON.stringify(filters)}`;
         expect([got.current.visits, got.current.parentsReached, got.current.newParents], label).toEqual([want.visits, want.parentsReached, want.newParents]);
         expect(got.series.map((b) => b.parentsReached), label).toEqual(want.seriesReached);
+        expect(got.newByChannel, label).toEqual(want.newByChannel);
         expect(Object.fromEntries(got.byPlace.filter((p) => p.parentsReached > 0).map((p) => [String(p.placeId), p.parentsReached])), label).toEqual(want.byPlace);
         expect(Object.fromEntries(got.byKind.filter((p) => p.parentsReached > 0).map((p) => [p.kind, p.parentsReached])), label).toEqual(want.byKind);
       }
@@ -206,6 +223,8 @@ describe("the reach summaries agree with the definitions computed from the base 
     sqliteOf(db).prepare("UPDATE sessions SET starts_at = starts_at - 75 * 86400000, ends_at = ends_at - 75 * 86400000 WHERE id % 5 = 0").run();
     sqliteOf(db).prepare("DELETE FROM visits WHERE id % 4 = 0").run();
     sqliteOf(db).prepare("UPDATE places SET county = 'Other' WHERE id = ?").run(placeIds[1]);
+    // The door's one tap: a first-time walk-in says how they heard afterwards.
+    sqliteOf(db).prepare("UPDATE visits SET heard_from = 'flyer' WHERE id % 7 = 0").run();
     check("after changes");
   });
 });

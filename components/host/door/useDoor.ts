@@ -120,6 +120,8 @@ export function useDoor(sessionId: number, initial: DoorState) {
     issued,
     canUndo: myTaps.length > 0,
     lastTapConvertible: { first: convertible(true) !== null, returning: convertible(false) !== null },
+    /** The key of this device's last tap when it was a first-time parent's: the door asks how they heard of Kohtaamo. */
+    lastFirstTimeTap: last && last.kind === "parent" && last.firstTime === true ? last.clientKey : null,
     record(kind: VisitKind, firstTime: boolean | null) {
       const v = { kind, firstTime, clientKey: newKey() };
       setMyTaps((taps) => [...taps, v]);
