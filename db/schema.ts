@@ -81,6 +81,8 @@ export const sessions = sqliteTable(
     closedBy: text("closed_by").references(() => users.id),
     /** A note about the session; the form warns that it must not identify anyone. */
     closingNote: text("closing_note"),
+    /** Set at closing: the session's parents with a visitor code who had answered feedback within the quiet period, so were not asked. */
+    feedbackNotAsked: integer("feedback_not_asked"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -436,6 +438,19 @@ export const feedbackResponses = sqliteTable(
   ],
 );
 
+/**
+ * Feedback without fatigue: a parent who gave their visitor code with an
+ * answer is not asked again until `until`. Only a keyed HMAC of the code is
+ * kept (never the code, never a link to the answer), with the Helsinki day
+ * the quiet period ends; the retention job deletes the row then. WITHOUT
+ * ROWID (appended to the migration by hand): no insertion order to line up
+ * with the answers'.
+ */
+export const feedbackQuiet = sqliteTable("feedback_quiet", {
+  marker: text("marker").primaryKey(),
+  until: timestamp("until").notNull(),
+});
+
 export const concernStatuses = ["new", "in_progress", "resolved"] as const;
 
 /**
@@ -563,6 +578,8 @@ export const reachSessions = sqliteTable(
     aloneAnswered: integer("alone_answered").notNull(),
     returnYes: integer("return_yes").notNull(),
     returnAnswered: integer("return_answered").notNull(),
+    /** Parents not asked for feedback (sessions.feedback_not_asked): the response rate is over the parents asked. */
+    notAsked: integer("not_asked").notNull().default(0),
     /**
      * Known parents' visits (rows of reach_person_visits), and how many of them
      * were the person's first visit in each grouping (first*) and first in the

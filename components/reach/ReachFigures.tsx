@@ -191,9 +191,10 @@ export function ReachFigures({ report, locale }: { report: ReachReport; locale: 
           <p className="mt-2">{t("reach.feedback.none")}</p>
         ) : (
           <>
-            <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-3">
+            <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-4">
               {[
                 [t("reach.feedback.responses"), f.count(fb.responses), "responses"],
+                [t("quiet.reach.asked"), f.count(fb.asked), "asked"],
                 [t("reach.feedback.responseRate"), f.percent(fb.responseRate), "responseRate"],
                 [t("reach.feedback.meanRating"), f.decimal(fb.meanRating), "meanRating"],
               ].map(([label, value, key]) => (

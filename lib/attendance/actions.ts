@@ -8,11 +8,12 @@ import { doorState, type DoorState } from "./door";
 import * as door from "./writes";
 import { feedbackQr, type FeedbackQr } from "@/lib/feedback/qr";
 import { cleanText } from "@/lib/text/free-text";
+import { answeredRecently } from "@/lib/feedback/quiet";
 
 // Every action reads the actor from the database itself and the domain checks they run the session.
 // Each answers with the door's state after the change, so the screen shows what the database holds.
 export type DoorAnswer =
-  | { ok: true; state: DoorState; code?: string; qr?: string; replacedTap?: boolean }
+  | { ok: true; state: DoorState; code?: string; qr?: string; replacedTap?: boolean; quiet?: boolean }
   | { ok: false; error: door.DoorRefusal | "invalid" };
 
 const id = z.number().int().positive();
@@ -59,7 +60,9 @@ export async function returningCodeAction(sessionId: number, typed: string, clie
   if (!id.safeParse(sessionId).success || !key.safeParse(clientKey).success || !optionalKey.safeParse(fromTap).success || typed.length > 20) {
     return { ok: false, error: "invalid" };
   }
-  return answer(sessionId, door.recordReturningCode(getDb(), await currentActor(), sessionId, typed, clientKey, fromTap));
+  const result = await answer(sessionId, door.recordReturningCode(getDb(), await currentActor(), sessionId, typed, clientKey, fromTap));
+  // Feedback without fatigue: the door is told this parent answered recently, so nobody asks them again.
+  return result.ok && result.code ? { ...result, quiet: answeredRecently(getDb(), result.code) } : result;
 }
 
 export async function checkInAction(sessionId: number, bookingId: number, attended: boolean): Promise<DoorAnswer> {

@@ -39,6 +39,9 @@ export async function submitFeedbackAction(_prev: FeedbackState, formData: FormD
     return { errors, formError: form ?? "check", values };
   }
   const result = submitFeedback(getDb(), key, parsed.data, locale, await deviceId());
+  if (!result.ok && result.reason === "visitorCodeShape") return { errors: { visitorCode: "visitorCodeShape" }, formError: "check", values };
   if (!result.ok) return { formError: result.reason, values };
-  redirect(`/${locale}/feedback/${key}/thanks${parsed.data.concernText ? "?concern=1" : ""}`);
+  if (result.recent && !parsed.data.concernText) redirect(`/${locale}/feedback/${key}?recent=1`);
+  const query = [parsed.data.concernText ? "concern=1" : null, result.recent ? "recent=1" : null].filter(Boolean).join("&");
+  redirect(`/${locale}/feedback/${key}/thanks${query ? `?${query}` : ""}`);
 }

@@ -14,7 +14,7 @@ describe("what a facilitator reads of the feedback", () => {
     const key = ensureFeedbackLink(db, sessionId, 7);
     for (let i = 0; i < n; i++) {
       const form = feedbackFormSchema.parse({ rating: String((i % 4) + 1), gotInformation: "yes", comment: `comment ${sessionId}/${i}` });
-      expect(submitFeedback(db, key, form, "fi", `device-${i}`)).toEqual({ ok: true });
+      expect(submitFeedback(db, key, form, "fi", `device-${i}`)).toEqual({ ok: true, recent: false });
     }
   };
   const small = addSession(db, { placeId: place, startsAt: new Date(Date.now() - 2 * 86_400_000) }).id;

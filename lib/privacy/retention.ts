@@ -1,9 +1,9 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { authSessions, bookings, concerns, outbox, sessions, verificationTokens } from "@/db/schema";
+import { authSessions, bookings, concerns, feedbackQuiet, outbox, sessions, verificationTokens } from "@/db/schema";
 import { audit } from "./audit";
 
 /*
@@ -19,6 +19,8 @@ import { audit } from "./audit";
  * | outbox rows of staff sign-in mail               | deleted a day after they were queued (the link lasts an hour) |
  * | concerns.contact                                | concernContactDays after the concern is resolved |
  * | auth_sessions, verification_tokens              | deleted when expired                           |
+ * | feedback_quiet (a keyed hash of a visitor code  | deleted when its quiet period ends             |
+ * |   and a day: lib/feedback/quiet.ts)             |                                               |
  * | data/mail/*.eml (the demo's mail catcher)       | retentionDays after they were written          |
  *
  * The anonymous rest (party size, status, attendance, the concern's text and
@@ -36,6 +38,7 @@ export type RetentionCounts = {
   concernContacts: number;
   authSessions: number;
   verificationTokens: number;
+  feedbackQuiet: number;
   mailFiles: number;
 };
 
@@ -111,6 +114,7 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
 
       const sessionsGone = tx.delete(authSessions).where(lt(authSessions.expires, now)).run().changes;
       const tokensGone = tx.delete(verificationTokens).where(lt(verificationTokens.expires, now)).run().changes;
+      const quietGone = tx.delete(feedbackQuiet).where(lte(feedbackQuiet.until, now)).run().changes;
       return {
         bookings: expired.length,
         outbox: mail,
@@ -118,6 +122,7 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
         concernContacts,
         authSessions: sessionsGone,
         verificationTokens: tokensGone,
+        feedbackQuiet: quietGone,
         mailFiles: 0,
       };
     },

@@ -120,6 +120,7 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
     [],
     [t("reach.feedback.title")],
     [t("reach.feedback.responses"), count(p.feedback.responses)],
+    [t("quiet.reach.asked"), count(p.feedback.asked)],
     [t("reach.feedback.responseRate"), percent(p.feedback.responseRate)],
     [t("reach.feedback.meanRating"), decimal(p.feedback.meanRating)],
     ...p.feedback.ratings.map((n, i) => [f.rating((i + 1) as 1 | 2 | 3 | 4), count(n)]),

@@ -35,8 +35,10 @@ import { where, type Filters } from "./query";
  *   of Kohtaamo at their first visit ever (the booking form's answer, copied to
  *   the visits at check-in, or the door's tap next to a first-time walk-in);
  *   "untold" is everyone who did not say, so the channels add up to new parents.
- * - feedback: responses to sessions in the period; response rate = responses /
- *   visits; mean rating over answers with a rating; the share of "yes" of those
+ * - feedback: responses to sessions in the period; parents asked = parents'
+ *   visits less those not asked (a parent whose visitor code answered within
+ *   FEEDBACK_QUIET_DAYS is not asked again: counted when the session closes);
+ *   response rate = responses / parents asked; mean rating over answers with a rating; the share of "yes" of those
  *   who answered each question ("can't say" counts as an answer).
  */
 
@@ -63,6 +65,8 @@ export type Arrivals = { firstTime: number; returning: number; notAsked: number 
 export type YesShare = { yes: number; answered: number; share: number | null };
 export type FeedbackFigures = {
   responses: number;
+  /** Parents' visits less those not asked for feedback (answered recently): what the response rate divides by. */
+  asked: number;
   responseRate: number | null;
   ratings: [number, number, number, number];
   rated: number;
@@ -138,6 +142,7 @@ type SessionGroupRow = {
   aloneAnswered: number;
   returnYes: number;
   returnAnswered: number;
+  notAsked: number;
   /** Known parents' first visits (see reach_sessions.first*), in the groupings this query's filters use. */
   known: number;
   firstAll: number;
@@ -166,7 +171,7 @@ function sessionGroups(db: DB, range: Range, f: Filters, unit: BucketUnit, now: 
       SUM(anon_first) AS anonFirst, SUM(anon_returning) AS anonReturning, SUM(anon_unknown) AS anonUnknown,
       SUM(responses) AS responses, SUM(rating_1) AS r1, SUM(rating_2) AS r2, SUM(rating_3) AS r3, SUM(rating_4) AS r4,
       SUM(info_yes) AS infoYes, SUM(info_answered) AS infoAnswered, SUM(alone_yes) AS aloneYes,
-      SUM(alone_answered) AS aloneAnswered, SUM(return_yes) AS returnYes, SUM(return_answered) AS returnAnswered,
+      SUM(alone_answered) AS aloneAnswered, SUM(return_yes) AS returnYes, SUM(return_answered) AS returnAnswered, SUM(not_asked) AS notAsked,
       SUM(known) AS known, SUM(first_all) AS firstAll, SUM(${firstColumn(g)}) AS firstReached, SUM(${firstColumn(g, true)}) AS firstInMonth,
       SUM(${firstColumn(previousColumn({ ...base, place: true }))}) AS firstByPlace, SUM(${firstColumn(previousColumn({ ...base, kind: true }))}) AS firstByKind
     FROM reach_sessions WHERE ${w.sql} GROUP BY bucket, place_id, kind`;
@@ -313,6 +318,7 @@ export function computeReach(db: DB, q: ReachQuery): Reach {
   const ratings: [number, number, number, number] = [sum("r1"), sum("r2"), sum("r3"), sum("r4")];
   const rated = ratings.reduce((a, b) => a + b, 0);
   const responses = sum("responses");
+  const asked = Math.max(0, current.parentVisits - sum("notAsked"));
   const firstKnown = p.reduce((n, r) => n + r.first, 0);
   const known = p.reduce((n, r) => n + r.known, 0);
 
@@ -335,7 +341,8 @@ export function computeReach(db: DB, q: ReachQuery): Reach {
     },
     feedback: {
       responses,
-      responseRate: ratio(responses, current.visits),
+      asked,
+      responseRate: ratio(responses, asked),
       ratings,
       rated,
       meanRating: ratio(ratings.reduce((a, n, i) => a + n * (i + 1), 0), rated),

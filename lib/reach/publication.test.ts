@@ -60,7 +60,7 @@ describe("for publication: new parents by channel", () => {
       byKind: [],
       arrivals: { firstTime: 0, returning: 0, notAsked: 0 },
       newByChannel: { social_worker: 0, professional: 0, peer: 0, web: 0, flyer: 0, other: 0, untold: 0, ...channels },
-      feedback: { responses: 0, responseRate: null, ratings: [0, 0, 0, 0], rated: 0, meanRating: null, gotInformation: { yes: 0, answered: 0, share: null }, lessAlone: { yes: 0, answered: 0, share: null }, wouldReturn: { yes: 0, answered: 0, share: null } },
+      feedback: { responses: 0, asked: 0, responseRate: null, ratings: [0, 0, 0, 0], rated: 0, meanRating: null, gotInformation: { yes: 0, answered: 0, share: null }, lessAlone: { yes: 0, answered: 0, share: null }, wouldReturn: { yes: 0, answered: 0, share: null } },
     }) as unknown as Reach;
 
   it("hides a channel under 5, and one more when the hidden ones come to less than 5", () => {

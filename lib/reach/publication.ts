@@ -91,6 +91,7 @@ export type PublishedReach = {
   newByChannel: Record<ChannelKey, Masked>;
   feedback: {
     responses: Masked;
+    asked: Masked;
     responseRate: MaskedRate;
     ratings: Masked[];
     rated: Masked;
@@ -167,7 +168,8 @@ export function publishReach(r: Reach, publish: boolean): PublishedReach {
     newByChannel: Object.fromEntries(channelKeys.map((k, i) => [k, channelMasked[i]!])) as Record<ChannelKey, Masked>,
     feedback: {
       responses: maskCount(f.responses, publish),
-      responseRate: maskRate(f.responseRate, publish, f.responses),
+      asked: maskCount(f.asked, publish),
+      responseRate: maskRate(f.responseRate, publish, f.responses, f.asked),
       ratings,
       rated: maskCount(f.rated, publish),
       meanRating: maskRate(f.meanRating, publish, f.rated),

@@ -57,14 +57,15 @@ function prepare(sqlite: Database.Database) {
       `INSERT INTO reach_sessions (session_id, place_id, kind, status, starts_at, day, month, capacity,
          booked_seats, confirmed_bookings, no_shows, visits, parents, professionals, others, booked_visits, walk_in_parents,
          anon_first, anon_returning, anon_unknown, responses, rating_1, rating_2, rating_3, rating_4,
-         info_yes, info_answered, alone_yes, alone_answered, return_yes, return_answered)
+         info_yes, info_answered, alone_yes, alone_answered, return_yes, return_answered, not_asked)
        SELECT @id, @placeId, @kind, @status, @startsAt, @day, @month, @capacity,
          (SELECT COALESCE(SUM(party_size), 0) FROM bookings WHERE ${bookingsOfSession("confirmed")}),
          (SELECT COUNT(*) FROM bookings
            WHERE ${bookingsOfSession()} AND (status = 'confirmed' OR (status = 'cancelled' AND cancelled_at >= @startsAt))),
          (SELECT COUNT(*) FROM attendance a WHERE a.session_id = @id AND a.status = 'no_show'),
          v.n, v.parents, v.professionals, v.others, v.booked, v.walkInParents, v.anonFirst, v.anonReturning, v.anonUnknown,
-         f.n, f.r1, f.r2, f.r3, f.r4, f.infoYes, f.infoAnswered, f.aloneYes, f.aloneAnswered, f.returnYes, f.returnAnswered
+         f.n, f.r1, f.r2, f.r3, f.r4, f.infoYes, f.infoAnswered, f.aloneYes, f.aloneAnswered, f.returnYes, f.returnAnswered,
+         (SELECT COALESCE(feedback_not_asked, 0) FROM sessions WHERE id = @id)
        FROM
          (SELECT COUNT(*) AS n,
             COALESCE(SUM(kind = 'parent'), 0) AS parents,

@@ -34,6 +34,8 @@ function build(db: DB, rnd: () => number) {
       capacity: kind === "drop_in" ? null : 6,
       startsAt,
       status: rnd() < 0.05 ? "cancelled" : "scheduled",
+      // Closing counted parents not asked for feedback (answered recently).
+      feedbackNotAsked: rnd() < 0.3 ? 1 : null,
     }).id;
     for (let v = Math.floor(rnd() * 6); v > 0; v--) {
       const r = rnd();
@@ -84,7 +86,10 @@ const eqId = (id: number) => eq(places.id, id);
 
 /** The definitions, the plain way: every visit, every time. */
 function reference(db: DB, range: Range, f: Filters, now: number) {
-  const ss = sqliteOf(db).prepare("SELECT s.id, s.place_id AS placeId, p.county, s.kind, s.status, s.starts_at AS startsAt, s.capacity FROM sessions s JOIN places p ON p.id = s.place_id").all() as {
+  const ss = sqliteOf(db)
+    .prepare("SELECT s.id, s.place_id AS placeId, p.county, s.kind, s.status, s.starts_at AS startsAt, s.capacity, COALESCE(s.feedback_not_asked, 0) AS notAsked FROM sessions s JOIN places p ON p.id = s.place_id")
+    .all() as {
+    notAsked: number;
     id: number;
     placeId: number;
     county: string;
@@ -134,8 +139,10 @@ function reference(db: DB, range: Range, f: Filters, now: number) {
     }
     return Object.fromEntries([...m].map(([g, set]) => [String(g), set.size]));
   };
+  const notAsked = ss.filter((s) => inRange(s) && matches(s)).reduce((n, s) => n + s.notAsked, 0);
+  const asked = Math.max(0, mine.filter((v) => v.kind === "parent").length - notAsked);
   const newByChannel = Object.fromEntries(channelKeys.map((k) => [k, fresh.filter((v) => (v.heard_from ?? "untold") === k).length]));
-  return { newByChannel, visits: mine.length, parentsReached: reached.size, newParents: fresh.length, sessionsHeld: held.length, seriesReached, byPlace: reachedBy("placeId"), byKind: reachedBy("kind") };
+  return { asked, newByChannel, visits: mine.length, parentsReached: reached.size, newParents: fresh.length, sessionsHeld: held.length, seriesReached, byPlace: reachedBy("placeId"), byKind: reachedBy("kind") };
 }
 
 describe("the reach summaries agree with the definitions computed from the base tables", () => {
@@ -167,6 +174,7 @@ describe("the reach summaries agree with the definitions computed from the base 
       expect(Object.fromEntries(got.byPlace.filter((p) => p.parentsReached > 0).map((p) => [String(p.placeId), p.parentsReached])), label).toEqual(want.byPlace);
       expect(Object.fromEntries(got.byKind.filter((p) => p.parentsReached > 0).map((p) => [p.kind, p.parentsReached])), label).toEqual(want.byKind);
       expect(got.newByChannel, label).toEqual(want.newByChannel);
+      expect(got.feedback.asked, label).toBe(want.asked);
     }
   });
 

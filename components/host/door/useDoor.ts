@@ -53,6 +53,8 @@ export function useDoor(sessionId: number, initial: DoorState) {
   const [myTaps, setMyTaps] = useState<(TapVars & { coded?: boolean })[]>([]);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [issued, setIssued] = useState<{ code: string; qr: string } | null>(null);
+  /** The returning code last counted here had answered feedback recently: not to be asked again. */
+  const [quiet, setQuiet] = useState<string | null>(null);
 
   const settle = (answer: DoorAnswer) => {
     if (answer.ok) {
@@ -86,6 +88,7 @@ export function useDoor(sessionId: number, initial: DoorState) {
     onSuccess: (a, v) => {
       settle(a);
       codedFrom(v.fromTap, v.clientKey)(a);
+      setQuiet(a.ok && a.quiet && a.code ? a.code : null);
     },
   });
   const checkIn = useMutation({
@@ -118,6 +121,7 @@ export function useDoor(sessionId: number, initial: DoorState) {
     mutating,
     refusal,
     issued,
+    quiet,
     canUndo: myTaps.length > 0,
     lastTapConvertible: { first: convertible(true) !== null, returning: convertible(false) !== null },
     /** The key of this device's last tap when it was a first-time parent's: the door asks how they heard of Kohtaamo. */

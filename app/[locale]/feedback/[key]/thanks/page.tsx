@@ -17,6 +17,7 @@ export default async function ThanksPage({ params, searchParams }: PageProps<"/[
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {query.recent === "1" && <p className="mt-3">{(await getTranslations("quiet"))("recentBody")}</p>}
       {query.concern === "1" && (
         <section aria-labelledby="concern-passed" className="mt-4 space-y-3">
           <Notice tone="info" role="status">
