@@ -68,6 +68,8 @@ export const sessions = sqliteTable(
     /** ISO 639-1 codes of the languages spoken at the session. */
     languages: text("languages", { mode: "json" }).$type<string[]>().notNull(),
     audience: localized("audience"),
+    /** A session for professionals (a training, an info session for workers): their own feedback form is offered first. */
+    forProfessionals: integer("for_professionals", { mode: "boolean" }).notNull().default(false),
     /** Null for sessions without booking (drop-ins); groups use the group's capacity. */
     capacity: integer("capacity"),
     maxPartySize: integer("max_party_size").notNull().default(4),
@@ -450,6 +452,31 @@ export const feedbackQuiet = sqliteTable("feedback_quiet", {
   marker: text("marker").primaryKey(),
   until: timestamp("until").notNull(),
 });
+
+/**
+ * One professional's anonymous answer (the professionals' own form, through
+ * the same feedback link): what they learned about client participation and
+ * what they will change in their work. Read side by side with the parents'.
+ */
+export const professionalFeedback = sqliteTable(
+  "professional_feedback",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    /** "I learned something about client participation." */
+    learned: text("learned", { enum: answers }),
+    learnedText: text("learned_text"),
+    /** "What will you change in your work?" */
+    willChange: text("will_change"),
+    comment: text("comment"),
+    locale: text("locale", { enum: ["fi", "sv", "en"] }).notNull(),
+    deviceHash: text("device_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("professional_feedback_one_per_device").on(t.sessionId, t.deviceHash), index("professional_feedback_session").on(t.sessionId)],
+);
 
 export const concernStatuses = ["new", "in_progress", "resolved"] as const;
 

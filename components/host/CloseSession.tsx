@@ -107,6 +107,24 @@ function FeedbackCode({ qr }: { qr: FeedbackQr }) {
           {qr.url}
         </a>
       </p>
+      {qr.professionals && <ProfessionalsCode qr={qr.professionals} />}
+    </div>
+  );
+}
+
+/** The professionals' own short form, beside the parents': when the session was for them or they came. */
+function ProfessionalsCode({ qr }: { qr: { url: string; qr: string } }) {
+  const t = useTranslations("professionals.host");
+  return (
+    <div className="mt-6 border-t border-stone-200 pt-4">
+      <h3 className="text-lg font-bold">{t("qrTitle")}</h3>
+      <p className="mt-1">{t("qrBody")}</p>
+      <div className="mt-3 size-48 max-w-full" role="img" aria-label={t("qrLabel")} dangerouslySetInnerHTML={{ __html: qr.qr }} />
+      <p className="mt-2 break-all font-mono text-sm">
+        <a href={qr.url} data-testid="professionals-link">
+          {qr.url}
+        </a>
+      </p>
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function publishedEntries(tx: Reader, placeId?: number) {
 
 export type FeedbackFilter = { from?: Date; to?: Date; placeSlug?: string; kind?: SessionKind };
 
-function filterConditions(f: FeedbackFilter): SQL[] {
+export function filterConditions(f: FeedbackFilter): SQL[] {
   const c: SQL[] = [];
   if (f.from) c.push(gte(sessions.startsAt, f.from));
   if (f.to) c.push(lt(sessions.startsAt, f.to));

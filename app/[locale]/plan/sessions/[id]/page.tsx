@@ -102,7 +102,7 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
               {t("edit")}
             </h2>
             <p className="mt-1 text-sm">{t("editHint")}</p>
-            <ClientMessages namespaces={["plan", "kinds"]}>
+            <ClientMessages namespaces={["plan", "kinds", "professionals"]}>
               <SessionForm mode="edit" locale={locale} places={places} groupMeeting={session.groupId !== null} initial={sessionFormValues(session)} />
             </ClientMessages>
           </section>

@@ -1,0 +1,39 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { feedbackPage } from "@/lib/feedback/reads";
+import type { Locale } from "@/lib/i18n/locales";
+import { ClientMessages } from "@/components/ClientMessages";
+import { ProfessionalFeedbackForm } from "@/components/feedback/ProfessionalFeedbackForm";
+
+export const metadata = { robots: { index: false } };
+
+/** The professionals' own short form, through the same link as the parents'. */
+export default async function ProfessionalFeedbackPage({ params }: PageProps<"/[locale]/feedback/[key]/pro">) {
+  const { locale, key } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("professionals.form");
+  const tf = await getTranslations("feedback");
+  const page = feedbackPage(getDb(), key, new Date());
+  if (!page.ok) {
+    return (
+      <>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-3">{tf(`errors.${page.reason}`)}</p>
+      </>
+    );
+  }
+  const { session } = page;
+  const format = await getFormatter();
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-1 text-stone-800">
+        {session.title[locale as Locale]}, {format.dateTime(session.startsAt, { dateStyle: "long" })}, {session.place}
+      </p>
+      <p className="mt-3">{t("intro")}</p>
+      <ClientMessages namespaces={["professionals", "feedback"]}>
+        <ProfessionalFeedbackForm feedbackKey={key} locale={locale} />
+      </ClientMessages>
+    </>
+  );
+}
