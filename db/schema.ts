@@ -158,6 +158,8 @@ export const outboxKinds = [
   "staff_sign_in",
   "staff_invite",
   "feedback_invite",
+  "development_renewal",
+  "panel_invite",
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
@@ -698,4 +700,44 @@ export const reachSessionChannels = sqliteTable(
     anonFirst: integer("anon_first").notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.channel] })],
+);
+
+// ---------------------------------------------------------------- development clients
+
+/**
+ * Parents who offered, after giving feedback, to take part in developing the
+ * service (kehittäjäasiakkaat, client panels). Kept apart from every answer:
+ * only the day of consent is stored, never the time or the session. Explicit
+ * consent, and its own deletion date: a year on, renewable by the parent from
+ * the link in a yearly e-mail (the token only as a hash); the retention job
+ * deletes the row when the date passes.
+ */
+export const developmentClients = sqliteTable("development_clients", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull(),
+  /** ISO 639-1 codes, and any other language as the parent wrote it. */
+  languages: text("languages", { mode: "json" }).$type<string[]>().notNull(),
+  locale: text("locale", { enum: ["fi", "sv", "en"] }).notNull(),
+  /** SHA-256 of the renewal link's token. */
+  tokenHash: text("token_hash").notNull().unique(),
+  /** The Helsinki day of consent (its midnight). */
+  consentedOn: timestamp("consented_on").notNull(),
+  deleteAfter: timestamp("delete_after").notNull(),
+  renewedOn: timestamp("renewed_on"),
+});
+
+/** Who was invited to which panel meeting (a codevelopment session): so nobody is invited twice. */
+export const panelInvitations = sqliteTable(
+  "panel_invitations",
+  {
+    clientId: integer("client_id")
+      .notNull()
+      .references(() => developmentClients.id, { onDelete: "cascade" }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    invitedBy: text("invited_by").references(() => users.id),
+    at: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.sessionId] })],
 );

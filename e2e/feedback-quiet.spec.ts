@@ -3,6 +3,11 @@ import { DoorPage } from "./pages/DoorPage";
 import { signInAs } from "./pages/Staff";
 import { assignFacilitator, createSession, query, run } from "./support/db";
 
+// Contexts opened here play a client of their own (as the fixture does for the test's page), so the rate
+// limits count per parent, not for every context of the suite at once.
+let client = 0;
+const own = (o: { javaScriptEnabled?: boolean } = {}) => ({ ...o, extraHTTPHeaders: { "x-forwarded-for": `198.18.2.${++client % 250}` } });
+
 // Feedback without fatigue: a parent who gave their visitor code with an answer is not asked again for four
 // weeks; the form then thanks them and offers the concern channel alone, and the door is told.
 
@@ -21,7 +26,7 @@ test("a parent who answered with their visitor code is thanked, not asked, the n
   feedbackLink("quietKey0003", "Quiet three");
 
   // In Finnish, without JavaScript: the code is optional, and the form says what it is for.
-  const first = await browser.newContext({ javaScriptEnabled: false });
+  const first = await browser.newContext(own({ javaScriptEnabled: false }));
   const fi = await first.newPage();
   await fi.goto("/fi/feedback/quietKey0001");
   const code = fi.getByLabel("Vierailijatunnuksesi (vapaaehtoinen)");
@@ -41,7 +46,7 @@ test("a parent who answered with their visitor code is thanked, not asked, the n
   expect(JSON.stringify(query("SELECT * FROM feedback_responses"))).not.toContain("3467");
 
   // In Swedish, on another phone, a week later in effect: thanked, and only the concern channel is offered.
-  const second = await browser.newContext({ javaScriptEnabled: false });
+  const second = await browser.newContext(own({ javaScriptEnabled: false }));
   const sv = await second.newPage();
   await sv.goto("/sv/feedback/quietKey0002");
   await sv.getByLabel("Din besökskod (frivilligt)").fill(CODE);
@@ -60,7 +65,7 @@ test("a parent who answered with their visitor code is thanked, not asked, the n
   expect(query("SELECT text FROM concerns WHERE session_id = ?", sessionOf("quietKey0002"))).toEqual([{ text: "Jag blev illa bemött." }]);
 
   // In English, with JavaScript: the same, keyboard and axe clean.
-  const third = await browser.newContext();
+  const third = await browser.newContext(own());
   const en = await third.newPage();
   await en.goto("/en/feedback/quietKey0003");
   await en.getByLabel("Your visitor code (optional)").fill(CODE);

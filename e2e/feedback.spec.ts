@@ -95,7 +95,9 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   await planner.goto("/en/host");
   await planner.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Feedback", exact: true }).click();
   await expect(planner.getByRole("heading", { name: "Concerns (1)" })).toBeVisible();
-  await expect(planner.getByText("Tack för kaffet och samtalet.")).toBeVisible();
+  // In the comments to handle (and beside the professionals' answers, in the side-by-side view).
+  await expect(planner.getByRole("region", { name: "Comments", exact: true }).getByText("Tack för kaffet och samtalet.")).toBeVisible();
+  await expect(planner.getByTestId("sbs-parents").getByText("Tack för kaffet och samtalet.")).toBeVisible();
   await expectAccessibleOn(planner);
   await planner.getByRole("link", { name: "Open the concern" }).first().click();
   await expect(planner.getByText("040 765 4321")).toBeVisible();

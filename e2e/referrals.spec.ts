@@ -4,6 +4,11 @@ import { SessionPage } from "./pages/SessionPage";
 import { signInAs } from "./pages/Staff";
 import { assignFacilitator, createSession, query } from "./support/db";
 
+// Contexts opened here play a client of their own (as the fixture does for the test's page), so the rate
+// limits count per parent, not for every context of the suite at once.
+let client = 0;
+const own = (o: { javaScriptEnabled?: boolean } = {}) => ({ ...o, extraHTTPHeaders: { "x-forwarded-for": `198.18.1.${++client % 250}` } });
+
 // How parents find the place: the planners' flyer, its QR link's channel tag, "how did you hear" on the
 // booking form and at the door, and new parents by channel on the reach dashboard.
 
@@ -63,7 +68,7 @@ test("a parent who came from a flyer's QR code finds 'a flyer' chosen on the boo
     ["sv", "Hur hörde du om Kohtaamo?", "Från en broschyr"],
     ["en", "How did you hear of Kohtaamo?", "From a flyer"],
   ] as const) {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser.newContext(own({ javaScriptEnabled: false }));
     const page = await context.newPage();
     // The QR code's address: the place's page with the tag, which its session links pass on.
     await page.goto(`/${locale}/places/jarvenpaa?from=flyer-health`);
@@ -86,7 +91,7 @@ test("a parent who came from a flyer's QR code finds 'a flyer' chosen on the boo
     { nickname: "Flyer en", heard_from: "social_worker" },
   ]);
   // A tag that could name someone is not a channel: nothing is chosen.
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await browser.newContext(own({ javaScriptEnabled: false }));
   const page = await context.newPage();
   await page.goto(`/en/sessions/${id}?from=flyer-maija`);
   await expect(page.getByLabel("How did you hear of Kohtaamo?").locator("option:checked")).toHaveText("Rather not say");

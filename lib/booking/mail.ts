@@ -17,7 +17,7 @@ type Extra = { manageUrl?: string; retentionDays: number };
  * subject line is what a bystander sees on a locked phone.
  */
 /** Kinds whose text is made when queued (they carry a link), never by this template. */
-export type PrerenderedKind = "staff_sign_in" | "staff_invite" | "feedback_invite";
+export type PrerenderedKind = "staff_sign_in" | "staff_invite" | "feedback_invite" | "development_renewal" | "panel_invite";
 
 export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, booking: BookingDetails, extra: Extra): RenderedMail {
   const { t, format } = translatorFor(booking.locale);
@@ -56,7 +56,7 @@ export const composeMail: Composer = (db: DB, row) => {
     return row.recipient && text !== null ? { recipient: row.recipient, subject: row.subject!, text, calendar } : null;
   }
 
-  if (!booking?.email || row.kind === "staff_sign_in" || row.kind === "staff_invite" || row.kind === "feedback_invite") return null;
+  if (!booking?.email || row.kind === "staff_sign_in" || row.kind === "staff_invite" || row.kind === "feedback_invite" || row.kind === "development_renewal" || row.kind === "panel_invite") return null;
   // A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked.
   const wanted = row.kind === "session_cancelled" || row.kind === "session_moved" ? booking.status !== "cancelled" : booking.status === "confirmed";
   if (!wanted) return null;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { freeText } from "@/lib/text/free-text";
-import { referralChannels } from "@/lib/referrals/channels";
+import { referralChannels } from "@/db/schema";
 
 // Messages are keys under "errors" in messages/*.json, so the form shows them in the parent's language.
 // A field left out of the request is treated like one left empty: a browser sends

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/locales";
-import { flyerFor, flyerOptionsSchema } from "@/lib/referrals/flyer";
+import { flyerFor, flyerOptionsSchema } from "@/lib/schedule/flyer";
 import { flyerTags } from "@/lib/referrals/channels";
 import { NotFoundView } from "@/components/NotFoundView";
 import { PlanNav } from "@/components/plan/PlanNav";

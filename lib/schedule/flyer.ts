@@ -4,9 +4,9 @@ import { z } from "zod";
 import type { Reader } from "@/db/client";
 import { config } from "@/lib/config";
 import { locales, type Locale } from "@/lib/i18n/locales";
-import { placeForEdit } from "@/lib/schedule/plan-reads";
-import { getSession, listSessions } from "@/lib/schedule/reads";
-import { flyerFrom, flyerTags, type FlyerTag } from "./channels";
+import { placeForEdit } from "./plan-reads";
+import { getSession, listSessions } from "./reads";
+import { flyerFrom, flyerTags, type FlyerTag } from "@/lib/referrals/channels";
 
 /** How many coming sessions fit on each paper size. */
 const FITS = { a4: 8, a5: 4 } as const;
