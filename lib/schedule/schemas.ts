@@ -141,14 +141,19 @@ const maxPartySize = z
     return n;
   });
 
-const sessionShape = {
-  placeId: id("placeRequired"),
+// A title and a description in each language: a session's, or a group's own.
+const texts = {
   titleFi: required(120),
   titleSv: required(120),
   titleEn: required(120),
   descriptionFi: optional(2000),
   descriptionSv: optional(2000),
   descriptionEn: optional(2000),
+};
+
+const sessionShape = {
+  placeId: id("placeRequired"),
+  ...texts,
   audienceFi: optional(200),
   audienceSv: optional(200),
   audienceEn: optional(200),
@@ -266,12 +271,7 @@ export const groupFormSchema = z
 export const groupEditFormSchema = z
   .object({
     groupId: id("unknownGroup"),
-    titleFi: required(120),
-    titleSv: required(120),
-    titleEn: required(120),
-    descriptionFi: optional(2000),
-    descriptionSv: optional(2000),
-    descriptionEn: optional(2000),
+    ...texts,
     capacity,
     maxPartySize,
   })

@@ -7,6 +7,7 @@ import { hoursView } from "@/lib/hours/reads";
 import { hoursQuerySchema } from "@/lib/hours/schemas";
 import type { Locale } from "@/lib/i18n/locales";
 import { assignableStaff } from "@/lib/staff/reads";
+import { HoursPeriodForm } from "@/components/hours/HoursPeriodForm";
 import { HoursTable } from "@/components/hours/HoursTable";
 import { PageNotice } from "@/components/plan/PageNotice";
 import { PlanNav } from "@/components/plan/PlanNav";
@@ -34,15 +35,7 @@ export default async function HoursPage({ params, searchParams }: PageProps<"/[l
       <PlanNav current="hours" />
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <label className="flex flex-col">
-          {t("from")}
-          <input type="date" name="from" defaultValue={view.period.from} className="rounded border border-stone-400 px-2 py-1" />
-        </label>
-        <label className="flex flex-col">
-          {t("to")}
-          <input type="date" name="to" defaultValue={view.period.to} className="rounded border border-stone-400 px-2 py-1" />
-        </label>
+      <HoursPeriodForm from={view.period.from} to={view.period.to}>
         <label className="flex flex-col">
           {t("person")}
           <select name="person" defaultValue={query.person ?? ""} className="rounded border border-stone-400 px-2 py-1">
@@ -54,10 +47,7 @@ export default async function HoursPage({ params, searchParams }: PageProps<"/[l
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-brand-800 px-3 py-1 font-medium text-white">
-          {t("show")}
-        </button>
-      </form>
+      </HoursPeriodForm>
       <div className="mt-4">
         <PageNotice success={raw.saved ? t("saved") : null} error={error} />
       </div>
