@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { places, sessions } from "@/db/schema";
 import { feedbackLink } from "@/lib/feedback/writes";
 import type { Locale } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/translator";
 import { ClientMessages } from "@/components/ClientMessages";
 import { FeedbackForm } from "@/components/feedback/FeedbackForm";
 
@@ -29,7 +30,7 @@ export default async function FeedbackPage({ params }: PageProps<"/[locale]/feed
     .innerJoin(places, eq(places.id, sessions.placeId))
     .where(eq(sessions.id, link.sessionId))
     .get()!;
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   return (
     <>
       <h1 className="text-2xl font-bold">{t("form.title")}</h1>
