@@ -56,6 +56,9 @@ export function bookingDetails(tx: Tx, bookingId: number) {
       streetAddress: places.streetAddress,
       postalCode: places.postalCode,
       city: places.city,
+      nameSv: places.nameSv,
+      streetAddressSv: places.streetAddressSv,
+      citySv: places.citySv,
       directions: places.directions,
     })
     .from(places)

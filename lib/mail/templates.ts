@@ -1,5 +1,6 @@
 import type { BookingDetails } from "@/lib/booking/reads";
 import { translatorFor } from "@/lib/i18n/translator";
+import { addressLine, placeIn } from "@/lib/i18n/place-names";
 import type { OutboxKind } from "@/db/schema";
 
 export type RenderedMail = { subject: string; text: string };
@@ -19,7 +20,8 @@ export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, bo
     .filter((m) => m.status === "scheduled")
     .map((m) => `- ${format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: "full", timeStyle: "short" })}`)
     .join("\n");
-  const where = `${booking.place.name}\n${booking.place.streetAddress}, ${booking.place.postalCode} ${booking.place.city}`;
+  const place = placeIn(booking.place, booking.locale);
+  const where = `${place.name}\n${addressLine(place)}`;
   const greeting = booking.nickname ? t("email.greetingName", { name: booking.nickname }) : t("email.greeting");
 
   const lines = [greeting, "", t(`email.${kind}.lead`, { position: booking.position ?? 1 }), ""];

@@ -5,6 +5,7 @@ import { places, sessions } from "@/db/schema";
 import { feedbackLink } from "@/lib/feedback/writes";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatterFor } from "@/lib/i18n/translator";
+import { placeIn } from "@/lib/i18n/place-names";
 import { ClientMessages } from "@/components/ClientMessages";
 import { FeedbackForm } from "@/components/feedback/FeedbackForm";
 
@@ -25,7 +26,7 @@ export default async function FeedbackPage({ params }: PageProps<"/[locale]/feed
     );
   }
   const session = db
-    .select({ title: sessions.title, startsAt: sessions.startsAt, place: places.name })
+    .select({ title: sessions.title, startsAt: sessions.startsAt, place: { name: places.name, city: places.city, nameSv: places.nameSv } })
     .from(sessions)
     .innerJoin(places, eq(places.id, sessions.placeId))
     .where(eq(sessions.id, link.sessionId))
@@ -35,7 +36,7 @@ export default async function FeedbackPage({ params }: PageProps<"/[locale]/feed
     <>
       <h1 className="text-2xl font-bold">{t("form.title")}</h1>
       <p className="mt-1 text-stone-800">
-        {session.title[locale as Locale]}, {format.dateTime(session.startsAt, { dateStyle: "long" })}, {session.place}
+        {session.title[locale as Locale]}, {format.dateTime(session.startsAt, { dateStyle: "long" })}, {placeIn(session.place, locale as Locale).name}
       </p>
       <p className="mt-3">{t("form.intro")}</p>
       <ClientMessages namespaces={["feedback"]}>
