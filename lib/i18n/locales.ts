@@ -17,3 +17,11 @@ export function localeOr(value: unknown): Locale {
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
+
+/**
+ * A formatted date at the start of a line: "Tiistai 24. marraskuuta". Only the first letter is
+ * raised, never by CSS, which would raise the month's too ("Marraskuuta").
+ */
+export function upperFirst(text: string, locale: Locale): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
