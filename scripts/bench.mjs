@@ -359,7 +359,11 @@ try {
   const rounds = ONLY_LIGHTHOUSE ? { lines: [], results: {} } : await serverRounds();
   console.log("[bench] Lighthouse round…");
   // Each run's full report stays in bench-results/lighthouse/ (open one in the Lighthouse viewer).
-  const lighthouse = await lighthouseRound(await lighthousePages(), path.join(root, "bench-results/lighthouse"));
+  const lhPages = await lighthousePages();
+  const lighthouse = await lighthouseRound(lhPages, path.join(root, "bench-results/lighthouse"));
+  // Beside the scores, the JavaScript each page loads (gzip -9), measured as in the round above.
+  const jsCache = new Map();
+  for (const [i, [, url]] of lhPages.entries()) lighthouse[i].jsGzipKiB = (await pageScripts(base, new URL(url).pathname + new URL(url).search, jsCache)).gzipKiB;
 
   const out = [
     "",
