@@ -20,7 +20,10 @@ export default async function HomePage({ params, searchParams }: PageProps<"/[lo
   const tk = await getTranslations("kinds");
   const format = formatterFor(l);
   const db = getDb();
-  const places = listPlaces(db).map((p) => placeIn(p, l));
+  // In the reader's language and its alphabetical order: Dickursby before Träskända in Swedish.
+  const places = listPlaces(db)
+    .map((p) => placeIn(p, l))
+    .sort((a, b) => a.name.localeCompare(b.name, l));
 
   // Unknown filter values are ignored rather than refused: a stale bookmark still shows sessions.
   const placeSlug = places.some((p) => p.slug === query.place) ? (query.place as string) : undefined;
