@@ -70,31 +70,33 @@ async function once(url, out) {
   };
 }
 
-/** Every page RUNS times; per page the median of each figure. `pages` is a list of [name, url]. */
+/**
+ * Every page RUNS times; per page the median of each figure. The runs go round the pages (all
+ * pages once, then again), so a burst of other work on a shared machine spoils one run of several
+ * pages, which the median drops, rather than every run of one page. `pages` is a list of [name, url].
+ */
 export async function lighthouseRound(pages, tmpDir) {
   fs.mkdirSync(tmpDir, { recursive: true });
-  const results = [];
-  for (const [name, url] of pages) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) {
+  const runs = pages.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [p, [name, url]] of pages.entries()) {
       console.log(`[bench] lighthouse ${name} ${i + 1}/${RUNS}…`);
       // On a loaded machine Lighthouse now and then loses the trace (NO_NAVSTART): try that run again.
-      const file = path.join(tmpDir, `lh-${results.length}-${i}.json`);
-      runs.push(await once(url, file).catch(() => once(url, file)).catch(() => once(url, file)));
+      const file = path.join(tmpDir, `lh-${p}-${i}.json`);
+      runs[p].push(await once(url, file).catch(() => once(url, file)).catch(() => once(url, file)));
     }
-    results.push({
-      page: name,
-      path: new URL(url).pathname.replace(/manage\/[^/?]+/, "manage/<token>").replace(/feedback\/[^/?]+/, "feedback/<key>"),
-      ...Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]))])),
-      fcpMs: Math.round(median(runs.map((r) => r.fcpMs))),
-      lcpMs: Math.round(median(runs.map((r) => r.lcpMs))),
-      tbtMs: Math.round(median(runs.map((r) => r.tbtMs))),
-      bfCache: runs.map((r) => r.bfCache).sort()[Math.floor((RUNS - 1) / 2)],
-      bfCacheWhy: [...new Set(runs.flatMap((r) => r.bfCacheWhy))],
-      failed: [...new Set(runs.flatMap((r) => r.failed))],
-    });
   }
-  return results;
+  return pages.map(([name, url], p) => ({
+    page: name,
+    path: new URL(url).pathname.replace(/manage\/[^/?]+/, "manage/<token>").replace(/feedback\/[^/?]+/, "feedback/<key>"),
+    ...Object.fromEntries(CATEGORIES.map((c) => [c, median(runs[p].map((r) => r.scores[c]))])),
+    fcpMs: Math.round(median(runs[p].map((r) => r.fcpMs))),
+    lcpMs: Math.round(median(runs[p].map((r) => r.lcpMs))),
+    tbtMs: Math.round(median(runs[p].map((r) => r.tbtMs))),
+    bfCache: runs[p].map((r) => r.bfCache).sort()[Math.floor((RUNS - 1) / 2)],
+    bfCacheWhy: [...new Set(runs[p].flatMap((r) => r.bfCacheWhy))],
+    failed: [...new Set(runs[p].flatMap((r) => r.failed))],
+  }));
 }
 
 export function lighthouseLines(results) {
