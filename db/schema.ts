@@ -19,6 +19,14 @@ export const places = sqliteTable("places", {
   streetAddress: text("street_address").notNull(),
   postalCode: text("postal_code").notNull(),
   city: text("city").notNull(),
+  /**
+   * The Swedish name, address and county where the place has them (Dickursby, Stationsvägen
+   * 10 B, Vanda), shown on the Swedish pages; empty means the Finnish one is used in Swedish too.
+   */
+  nameSv: text("name_sv"),
+  streetAddressSv: text("street_address_sv"),
+  citySv: text("city_sv"),
+  countySv: text("county_sv"),
   directions: localized("directions").notNull(),
   accessibility: localized("accessibility").notNull(),
   openingHours: localized("opening_hours").notNull(),

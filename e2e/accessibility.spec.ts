@@ -34,7 +34,7 @@ for (const locale of locales) {
     await expectAccessible();
     await session.open(id);
     await expectAccessible();
-    await session.book({ submit: /^(Jonota|Ställ dig i kö|Join the waiting list)$/ });
+    await session.book({ submit: /^(Ilmoittaudu jonoon|Ställ dig i kö|Join the waiting list)$/ });
     const link = await session.manageLink();
     await expectAccessible();
     await page.goto(`${link}/cancel`);

@@ -41,22 +41,27 @@ test("a planner sets up a place and a weekly series with a facilitator, and pare
   await page.getByRole("button", { name: "Add the meeting place" }).click();
   await expect(page.getByText("Please check the fields marked below.")).toBeVisible();
   await expect(page.getByText("A postal code has five digits, for example 01300.")).toBeVisible();
-  await expect(page.getByLabel("Street address")).toHaveAccessibleDescription("Please fill this in.");
+  await expect(page.getByLabel("Street address", { exact: true })).toHaveAccessibleDescription("Please fill this in.");
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
   await expectAccessible();
   expect(dbRows("SELECT id FROM places WHERE name = ?", name)).toEqual([]);
 
-  await page.getByLabel("Street address").fill("Testikatu 1");
+  await page.getByLabel("Street address", { exact: true }).fill("Testikatu 1");
   await page.getByLabel("Postal code").fill("00100");
-  await page.getByLabel("City or town").fill("Helsinki");
-  await page.getByLabel("Wellbeing services county").fill("Helsingin kaupunki");
+  await page.getByLabel("City or town", { exact: true }).fill("Helsinki");
+  // The Swedish name of the town, where it has one, for the Swedish pages.
+  await page.getByLabel("City or town in Swedish").fill("Helsingfors");
+  await page.getByLabel("Wellbeing services county", { exact: true }).fill("Helsingin kaupunki");
   await page.getByLabel("Opening hours in Finnish").fill("Tiistaisin 10–12");
   await page.getByLabel("Opening hours in Swedish").fill("Tisdagar 10–12");
   await page.getByLabel("Opening hours in English").fill("Tuesdays 10–12");
   await page.getByRole("button", { name: "Add the meeting place" }).click();
   await expect(page.getByText(`Saved: ${name}.`)).toBeVisible();
-  const [place] = dbRows<{ id: number; slug: string }>("SELECT id, slug FROM places WHERE name = ?", name);
-  expect(place!.slug).toBe(`testila-${suffix}`);
+  const [place] = dbRows<{ id: number; slug: string; citySv: string | null; nameSv: string | null }>(
+    "SELECT id, slug, city_sv AS citySv, name_sv AS nameSv FROM places WHERE name = ?",
+    name,
+  );
+  expect(place).toMatchObject({ slug: `testila-${suffix}`, citySv: "Helsingfors", nameSv: null });
 
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();

@@ -20,7 +20,8 @@ function newestMtime(p) {
 }
 
 export function buildIfNeeded() {
-  const buildId = path.join(root, ".next/BUILD_ID");
+  // NEXT_DIST_DIR (next.config.js) lets a second build live beside the first.
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (built && Math.max(...SOURCES.map(newestMtime)) < built) return;
   console.log("[start] building the app (about a minute on a fresh machine)…");

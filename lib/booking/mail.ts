@@ -3,6 +3,7 @@ import type { DB } from "@/db/client";
 import type { OutboxKind } from "@/db/schema";
 import { config } from "@/lib/config";
 import { translatorFor } from "@/lib/i18n/translator";
+import { addressLine, placeIn } from "@/lib/i18n/place-names";
 import { queuedText } from "@/lib/mail/outbox";
 import type { Composer } from "@/lib/mail/sender";
 import { bookingCalendar } from "./calendar";
@@ -25,7 +26,8 @@ export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, bo
     .filter((m) => m.status === "scheduled")
     .map((m) => `- ${format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: "full", timeStyle: "short" })}`)
     .join("\n");
-  const where = `${booking.place.name}\n${booking.place.streetAddress}, ${booking.place.postalCode} ${booking.place.city}`;
+  const place = placeIn(booking.place, booking.locale);
+  const where = `${place.name}\n${addressLine(place)}`;
   const greeting = booking.nickname ? t("email.greetingName", { name: booking.nickname }) : t("email.greeting");
 
   const lines = [greeting, "", t(`email.${kind}.lead`, { position: booking.position ?? 1 }), ""];

@@ -54,6 +54,9 @@ export function bookingDetails(tx: Reader, bookingId: number) {
       streetAddress: places.streetAddress,
       postalCode: places.postalCode,
       city: places.city,
+      nameSv: places.nameSv,
+      streetAddressSv: places.streetAddressSv,
+      citySv: places.citySv,
       directions: places.directions,
     })
     .from(places)

@@ -17,7 +17,7 @@ import reachEn from "@/messages/reach/en.json";
 import feedbackFi from "@/messages/feedback/fi.json";
 import feedbackSv from "@/messages/feedback/sv.json";
 import feedbackEn from "@/messages/feedback/en.json";
-import { timeZone, type Locale } from "./locales";
+import { formatLocales, timeZone, type Locale } from "./locales";
 
 // Public pages' messages, then one file per staff area (each with its own top-level namespace).
 export const allMessages = {
@@ -29,7 +29,7 @@ export const allMessages = {
 function build(locale: Locale) {
   return {
     t: createTranslator({ locale, messages: allMessages[locale] }),
-    format: createFormatter({ locale, timeZone }),
+    format: createFormatter({ locale: formatLocales[locale], timeZone }),
   };
 }
 
@@ -41,4 +41,12 @@ export function translatorFor(locale: Locale) {
   let translator = cache.get(locale);
   if (!translator) cache.set(locale, (translator = build(locale)));
   return translator;
+}
+
+/**
+ * Helsinki-time dates and times in a language's national convention (sv-FI, en-GB). Pages use
+ * this rather than next-intl's getFormatter(), which formats with the bare "sv" and "en".
+ */
+export function formatterFor(locale: Locale) {
+  return translatorFor(locale).format;
 }

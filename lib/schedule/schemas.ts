@@ -63,6 +63,11 @@ export const placeFormSchema = z
       .trim()
       .regex(/^\d{5}$/, { message: "postalCodeInvalid" }),
     city: required(60),
+    /** The place's Swedish name and address, where it has one (Dickursby); empty uses the Finnish one. */
+    nameSv: optional(80),
+    streetAddressSv: optional(120),
+    citySv: optional(60),
+    countySv: optional(120),
     county: required(120),
     directionsFi: optional(1000),
     directionsSv: optional(1000),
@@ -90,6 +95,10 @@ export const placeFormSchema = z
     streetAddress: v.streetAddress,
     postalCode: v.postalCode,
     city: v.city,
+    nameSv: v.nameSv || null,
+    streetAddressSv: v.streetAddressSv || null,
+    citySv: v.citySv || null,
+    countySv: v.countySv || null,
     county: v.county,
     directions: { fi: v.directionsFi, sv: v.directionsSv, en: v.directionsEn },
     accessibility: { fi: v.accessibilityFi, sv: v.accessibilitySv, en: v.accessibilityEn },

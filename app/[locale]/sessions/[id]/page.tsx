@@ -1,9 +1,11 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { NotFoundView } from "@/components/NotFoundView";
 import { config } from "@/lib/config";
-import type { Locale } from "@/lib/i18n/locales";
+import { upperFirst, type Locale } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/translator";
 import { getPlace, getSession, groupMeetings } from "@/lib/schedule/reads";
+import { addressLine, placeIn } from "@/lib/i18n/place-names";
 import { Link } from "@/i18n/navigation";
 import { KindBadge } from "@/components/KindBadge";
 import { LanguagesSpoken } from "@/components/LanguagesSpoken";
@@ -30,10 +32,12 @@ export default async function SessionPage({ params }: PageProps<"/[locale]/sessi
   const db = getDb();
   const session = n === null ? null : getSession(db, n);
   if (!session) return <NotFoundView />;
-  const place = getPlace(db, session.place.slug);
   const t = await getTranslations("session");
-  const format = await getFormatter();
   const l = locale as Locale;
+  const format = formatterFor(l);
+  const found = getPlace(db, session.place.slug);
+  const place = found && placeIn(found, l);
+  const placeName = placeIn(session.place, l).name;
 
   const meetings = session.groupId !== null ? groupMeetings(db, session.groupId) : [];
   const opensUntil = meetings[0]?.startsAt ?? session.startsAt;
@@ -52,12 +56,12 @@ export default async function SessionPage({ params }: PageProps<"/[locale]/sessi
 
   return (
     <>
-      <KindBadge kind={session.kind} />
-      <h1 className="mt-1 text-2xl font-bold">{title[l]}</h1>
-      <p className="mt-2 text-lg">{when}</p>
+      <KindBadge kind={session.kind} title={title[l]} className="mb-1" />
+      <h1 className="text-2xl font-bold">{title[l]}</h1>
+      <p className="mt-2 text-lg">{upperFirst(when, l)}</p>
       <p className="mt-1">
-        <Link href={`/places/${session.place.slug}`}>{session.place.name}</Link>
-        {place && `, ${place.streetAddress}, ${place.postalCode} ${place.city}`}
+        <Link href={`/places/${session.place.slug}`}>{placeName}</Link>
+        {place && `, ${addressLine(place)}`}
       </p>
       <p className="mt-1 text-stone-700">
         <LanguagesSpoken codes={session.languages} />
@@ -92,7 +96,7 @@ export default async function SessionPage({ params }: PageProps<"/[locale]/sessi
           <Notice tone="info">{t("past")}</Notice>
         ) : session.kind === "drop_in" ? (
           <Notice tone="success" title={t("dropInTitle")}>
-            <p>{t("dropInBody", { when, place: session.place.name })}</p>
+            <p>{t("dropInBody", { when, place: placeName })}</p>
             {place && <p className="mt-2">{place.directions[l]}</p>}
           </Notice>
         ) : !bookable ? (
