@@ -1,0 +1,143 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { DoorPage } from "./pages/DoorPage";
+import { signInAs } from "./pages/Staff";
+import { assignFacilitator, createSession, query, run } from "./support/db";
+import { E2E } from "./support/env.cjs";
+import config from "../playwright.config";
+
+const FACILITATOR = "facilitator@kohtaamo.local";
+
+/** A session starting in a quarter of an hour (its door is open), with one booking on the roster. */
+function doorEvening(title: string) {
+  const id = createSession({ title, capacity: 5, daysAhead: 0.01 });
+  assignFacilitator(id, FACILITATOR);
+  run(
+    `INSERT INTO bookings (session_id, code, token_hash, nickname, party_size, email, locale, status, confirmed_at)
+     VALUES (?, ?, ?, 'Aino', 1, 'aino@example.org', 'en', 'confirmed', ?)`,
+    id,
+    `T${id}-OFF`,
+    `offline-test-${id}-${Date.now()}`,
+    Date.now(),
+  );
+  return id;
+}
+
+const visitsOf = (id: number) =>
+  query<{ kind: string; firstTime: number | null }>("SELECT kind, first_time AS firstTime FROM visits WHERE session_id = ? ORDER BY id", id);
+// Each load of the door page over the network logs a look at its roster: a load from the tablet's cache does not.
+const rosterViews = (id: number) => query("SELECT 1 FROM audit_log WHERE action = 'roster.view' AND subject_id = ?", String(id)).length;
+
+/**
+ * The network goes away for the page and for its service worker: Playwright's
+ * offline mode covers the page, and the worker's own requests are refused too.
+ */
+async function offline(context: BrowserContext, on: boolean) {
+  await context.setOffline(on);
+  if (on) await context.route("**", (route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue()));
+  else await context.unrouteAll();
+}
+
+test("taps made offline survive a reload and land once when the network returns", async ({ page, expectAccessible }) => {
+  const id = doorEvening("Offline evening");
+  await signInAs(page, FACILITATOR);
+  const door = new DoorPage(page);
+  await door.open(id);
+  await expect(page.getByText("Aino · 1 person")).toBeVisible();
+  await door.keptOffline();
+  const views = rosterViews(id);
+
+  await offline(page.context(), true);
+  await door.tap("Parent, been before");
+  await door.tap("Professional");
+  await expect(door.waiting(2)).toBeVisible();
+  await expect(door.total()).toHaveText("2 visitors");
+
+  // The tablet reloads with no network: the door opens from its cache, the taps still waiting.
+  await page.reload();
+  await expect(page.getByText("Aino · 1 person")).toBeVisible();
+  await expect(door.waiting(2)).toBeVisible();
+  await expect(door.total()).toHaveText("2 visitors");
+  await door.tap("Other");
+  await door.undo();
+  await expect(door.waiting(4)).toBeVisible();
+  await expectAccessible();
+  expect(rosterViews(id)).toBe(views);
+  expect(visitsOf(id)).toEqual([]);
+
+  await offline(page.context(), false);
+  await expect(door.waiting(4)).toBeHidden({ timeout: 20_000 });
+  await expect(door.total()).toHaveText("2 visitors");
+  expect(visitsOf(id)).toEqual([
+    { kind: "parent", firstTime: 0 },
+    { kind: "professional", firstTime: null },
+  ]);
+
+  // Reloading again sends nothing twice.
+  await page.reload();
+  await expect(door.total()).toHaveText("2 visitors");
+  expect(visitsOf(id)).toHaveLength(2);
+});
+
+test("taps made offline survive closing the browser, and signing out leaves nothing on the tablet", async ({}, testInfo) => {
+  const id = doorEvening("Tablet off evening");
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "door-tablet-"));
+  // The tablet's own browser profile: IndexedDB, the service worker and its caches stay in it between launches.
+  const launch = () =>
+    chromium.launchPersistentContext(userDataDir, {
+      ...config.use?.launchOptions,
+      baseURL: E2E.baseURL,
+      timezoneId: "America/New_York",
+      extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${(testInfo.workerIndex * 17 + 5) % 250}` },
+    });
+  const refused: string[] = [];
+  const watch = (p: Page) => p.on("console", (m) => /Content Security Policy/i.test(m.text()) && refused.push(m.text()));
+
+  try {
+    let tablet = await launch();
+    let page = tablet.pages()[0] ?? (await tablet.newPage());
+    watch(page);
+    await signInAs(page, FACILITATOR);
+    let door = new DoorPage(page);
+    await door.open(id);
+    await door.keptOffline();
+
+    await offline(tablet, true);
+    await door.tap("Parent, first time here");
+    await door.tap("Parent, first time here");
+    await expect(door.waiting(2)).toBeVisible();
+    await tablet.close();
+    expect(visitsOf(id)).toEqual([]);
+
+    // The tablet is switched on again, still without a network.
+    tablet = await launch();
+    page = tablet.pages()[0] ?? (await tablet.newPage());
+    watch(page);
+    door = new DoorPage(page);
+    await offline(tablet, true);
+    await door.open(id);
+    await expect(door.waiting(2)).toBeVisible();
+    await expect(door.total()).toHaveText("2 visitors");
+
+    await offline(tablet, false);
+    await expect(door.waiting(2)).toBeHidden({ timeout: 20_000 });
+    expect(visitsOf(id)).toEqual([
+      { kind: "parent", firstTime: 1 },
+      { kind: "parent", firstTime: 1 },
+    ]);
+
+    // The door kept its state and this device's taps; signing out takes everything away.
+    expect((await door.onDevice()).keys.length).toBeGreaterThan(0);
+    expect((await door.onDevice()).cached).toEqual(["door-pages-v1", "door-static-v1"]);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/en\/staff\/sign-in\?signedOut=1/);
+    await expect.poll(() => door.onDevice()).toEqual({ keys: [], cached: [] });
+    await tablet.close();
+  } finally {
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+  expect(refused).toEqual([]);
+});
