@@ -50,6 +50,12 @@ test("taps made offline survive a reload and land once when the network returns"
   await door.keptOffline();
   const views = rosterViews(id);
 
+  // The door installs as an app of the staff area, in the staff member's language.
+  const cdp = await page.context().newCDPSession(page);
+  const { url, data } = await cdp.send("Page.getAppManifest");
+  expect(url).toBe(`${E2E.baseURL}/en/host/manifest.webmanifest`);
+  expect(JSON.parse(data!)).toMatchObject({ start_url: "/en/host", scope: "/en/host", name: "Kohtaamo – the door", lang: "en" });
+
   await offline(page.context(), true);
   await door.tap("Parent, been before");
   await door.tap("Professional");
@@ -104,6 +110,9 @@ test("taps made offline survive closing the browser, and signing out leaves noth
     let door = new DoorPage(page);
     await door.open(id);
     await door.keptOffline();
+    // Chrome would offer to install the door (an incognito context never says so, hence this profile).
+    const cdp = await tablet.newCDPSession(page);
+    expect((await cdp.send("Page.getInstallabilityErrors")).installabilityErrors).toEqual([]);
 
     await offline(tablet, true);
     await door.tap("Parent, first time here");
@@ -137,7 +146,8 @@ test("taps made offline survive closing the browser, and signing out leaves noth
     await expect.poll(() => door.onDevice()).toEqual({ keys: [], cached: [] });
     await tablet.close();
   } finally {
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    // Chromium may still be writing to its profile for a moment after closing.
+    fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
   expect(refused).toEqual([]);
 });
