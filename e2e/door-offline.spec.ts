@@ -86,6 +86,14 @@ test("taps made offline survive a reload and land once when the network returns"
   await page.reload();
   await expect(door.total()).toHaveText("2 visitors");
   expect(visitsOf(id)).toHaveLength(2);
+
+  // Once the session is closed its roster's nicknames leave the tablet: the kept page and the stored state go.
+  expect((await door.onDevice()).keys).toContain(JSON.stringify(["state", id]));
+  await door.close();
+  await expect
+    .poll(() => page.evaluate(async () => Boolean(await (await caches.open("door-pages-v1")).match(location.pathname))))
+    .toBe(false);
+  await expect.poll(async () => (await door.onDevice()).keys).not.toContain(JSON.stringify(["state", id]));
 });
 
 test("taps made offline survive closing the browser, and signing out leaves nothing on the tablet", async ({}, testInfo) => {

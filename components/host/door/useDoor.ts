@@ -55,13 +55,16 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
     enabled: queue !== null && waiting === 0,
   });
 
-  const show = useCallback(
-    (next: DoorState) => {
-      queryClient.setQueryData(["door", sessionId], next);
-      void (next.closed ? outbox.forgetSession(sessionId) : outbox.keepState(sessionId, next));
-    },
-    [queryClient, sessionId],
-  );
+  const show = useCallback((next: DoorState) => queryClient.setQueryData(["door", sessionId], next), [queryClient, sessionId]);
+
+  // The newest state, from this device's answers or a colleague's via polling, is kept for opening offline;
+  // once the session is closed (here or elsewhere) the device keeps nothing of it. Only after the stored
+  // one was read, so an older page's state never overwrites a newer one.
+  const loaded = queue !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    void (state.closed ? outbox.forgetSession(sessionId) : outbox.keepState(sessionId, state));
+  }, [loaded, state, sessionId]);
 
   const attempt = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
