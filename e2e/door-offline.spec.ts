@@ -159,3 +159,24 @@ test("taps made offline survive closing the browser, and signing out leaves noth
   }
   expect(refused).toEqual([]);
 });
+
+test("the door's queue is taken only from the app's own pages, and only from someone who runs the session", async ({ page }) => {
+  const id = doorEvening("Queue route evening");
+  const ops = { ops: [{ seq: 1, type: "tap", clientKey: `route-test-${id}`, kind: "other", firstTime: null }] };
+  const send = (headers: Record<string, string>) => page.request.post(`/api/host/sessions/${id}/taps`, { data: ops, headers });
+
+  // Not signed in: refused, and the device keeps its queue.
+  expect((await send({ origin: E2E.baseURL })).status()).toBe(403);
+  await signInAs(page, FACILITATOR);
+  // Signed in, but from another site (a form or script elsewhere riding on the cookie): refused.
+  expect((await send({ origin: "https://elsewhere.example", "sec-fetch-site": "cross-site" })).status()).toBe(403);
+  expect((await send({ origin: "https://elsewhere.example" })).status()).toBe(403);
+  expect(visitsOf(id)).toEqual([]);
+
+  const ok = await send({ origin: E2E.baseURL });
+  expect(ok.status()).toBe(200);
+  expect((await ok.json()).results).toEqual([{ seq: 1, ok: true }]);
+  // The same change again counts once.
+  expect((await send({ "sec-fetch-site": "same-origin" })).status()).toBe(200);
+  expect(visitsOf(id)).toEqual([{ kind: "other", firstTime: null }]);
+});
