@@ -82,3 +82,17 @@ test("the door's camera reads a parent's visitor code from their phone and recor
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("without a camera the door says so, and the code can still be typed", async ({ page }) => {
+  const id = createSession({ title: "No camera evening", capacity: 5, daysAhead: 0.01 });
+  assignFacilitator(id, "facilitator@kohtaamo.local");
+  await signInAs(page, "facilitator@kohtaamo.local");
+  const door = new DoorPage(page);
+  await door.open(id);
+  await door.scan();
+  await expect(page.getByTestId("scan-status")).toHaveText("The camera could not be opened. Allow the camera for this page, or type the code.");
+  await expect(page.getByRole("button", { name: "Stop scanning" })).toHaveAttribute("aria-expanded", "true");
+  await expectAxeClean(page);
+  await page.getByRole("button", { name: "Stop scanning" }).click();
+  await expect(page.getByLabel("A returning parent shows their code")).toBeVisible();
+});

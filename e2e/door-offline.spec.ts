@@ -138,6 +138,11 @@ test("taps made offline survive closing the browser, and signing out leaves noth
     await door.open(id);
     await expect(door.waiting(2)).toBeVisible();
     await expect(door.total()).toHaveText("2 visitors");
+    // Signing out now would delete them: the door asks first, and nothing goes until asked again.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Taps not yet sent are on this tablet." })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out anyway" })).toBeVisible();
+    expect((await door.onDevice()).keys).toContain(JSON.stringify(["queue", id]));
 
     await offline(tablet, false);
     await expect(door.waiting(2)).toBeHidden({ timeout: 20_000 });
@@ -149,7 +154,7 @@ test("taps made offline survive closing the browser, and signing out leaves noth
     // The door kept its state and this device's taps; signing out takes everything away.
     expect((await door.onDevice()).keys.length).toBeGreaterThan(0);
     expect((await door.onDevice()).cached).toEqual(["door-pages-v1", "door-static-v1"]);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out anyway" }).click();
     await expect(page).toHaveURL(/\/en\/staff\/sign-in\?signedOut=1/);
     await expect.poll(() => door.onDevice()).toEqual({ keys: [], cached: [] });
     await tablet.close();

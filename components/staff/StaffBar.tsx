@@ -13,7 +13,7 @@ export async function StaffBar({ actor, locale }: { actor: Actor; locale: string
       <Link href={isPlanner(actor) ? "/plan/feedback" : "/host/feedback"}>{t("feedback")}</Link>
       {isPlanner(actor) && <Link href="/plan">{t("plan")}</Link>}
       <span className="ml-auto text-stone-800">{t("signedInAs", { name: actor.name ?? actor.email })}</span>
-      <SignOutForm action={signOutAction} locale={locale} label={t("signOut")} />
+      <SignOutForm action={signOutAction} locale={locale} label={t("signOut")} unsentWarning={t("unsentWarning")} anywayLabel={t("signOutAnyway")} />
     </nav>
   );
 }

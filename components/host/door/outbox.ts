@@ -1,5 +1,5 @@
 "use client";
-import { clear, createStore, del, delMany, get, keys, set, update, type UseStore } from "idb-keyval";
+import { clear, createStore, del, delMany, entries, get, keys, set, update, type UseStore } from "idb-keyval";
 import type { VisitKind } from "@/db/schema";
 import type { DoorState } from "@/lib/attendance/door";
 
@@ -56,6 +56,12 @@ export async function settled(sessionId: number, seqs: number[]): Promise<Queued
   let next: Queued[] = [];
   await update<Queued[]>(queueKey(sessionId), (list = []) => (next = list.filter((c) => !done.has(c.seq))), door());
   return next;
+}
+
+/** How many changes, of any session, this device has not sent yet. */
+export async function unsent(): Promise<number> {
+  const all = await entries<IDBValidKey, unknown>(door());
+  return all.reduce((n, [k, v]) => n + (Array.isArray(k) && k[0] === "queue" && Array.isArray(v) ? v.length : 0), 0);
 }
 
 export type Stored = { state: DoorState; at: number };
