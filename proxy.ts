@@ -18,6 +18,11 @@ export function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The door's service worker (public/sw.js): without this, worker-src falls back to script-src, where
+    // 'strict-dynamic' ignores 'self' and refuses navigator.serviceWorker.register("/sw.js").
+    "worker-src 'self'",
+    // The door's web app manifest (default-src would allow it too; said aloud, as it is relied on).
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
