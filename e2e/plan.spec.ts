@@ -312,9 +312,11 @@ function createGroup(title: string, capacity: number) {
   const db = openDb();
   const place = db.prepare("SELECT id FROM places WHERE slug = 'jarvenpaa'").get() as { id: number };
   const text = (s: string) => JSON.stringify({ fi: s, sv: s, en: s });
+  // "A test session" keeps it out of firstSessionId(), which other tests use to find the demo's own.
+  const described = JSON.stringify({ fi: "A test session (fi)", sv: "A test session (sv)", en: "A test session" });
   const group = db
     .prepare("INSERT INTO session_groups (place_id, title, description, capacity, max_party_size) VALUES (?, ?, ?, ?, 2) RETURNING id")
-    .get(place.id, text(title), text("Three evenings"), capacity) as { id: number };
+    .get(place.id, text(title), described, capacity) as { id: number };
   const ids = [0, 1, 2].map((i) => {
     const start = Date.now() + (6 + 7 * i) * 86_400_000;
     return (
@@ -323,7 +325,7 @@ function createGroup(title: string, capacity: number) {
           `INSERT INTO sessions (place_id, kind, starts_at, ends_at, title, description, languages, max_party_size, status, group_id)
            VALUES (?, 'group', ?, ?, ?, ?, '["fi"]', 2, 'scheduled', ?) RETURNING id`,
         )
-        .get(place.id, start, start + 7_200_000, text(`${title} ${i + 1}/3`), text("Three evenings"), group.id) as { id: number }
+        .get(place.id, start, start + 7_200_000, text(`${title} ${i + 1}/3`), described, group.id) as { id: number }
     ).id;
   });
   db.close();
@@ -381,7 +383,7 @@ test("a planner ends a weekly series from a date: that meeting and the later one
           `INSERT INTO sessions (place_id, kind, starts_at, ends_at, title, description, languages, capacity, max_party_size, status, series_id)
            VALUES (?, 'info_evening', ?, ?, ?, ?, '["fi"]', 20, 4, 'scheduled', ?) RETURNING id`,
         )
-        .get(place.id, start, start + 7_200_000, text, text, rule.id) as { id: number }
+        .get(place.id, start, start + 7_200_000, text, JSON.stringify({ fi: "A test session (fi)", sv: "A test session (sv)", en: "A test session" }), rule.id) as { id: number }
     ).id;
   });
   db.close();
