@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import { test, expect } from "./fixtures";
 import { SessionPage } from "./pages/SessionPage";
-import { bookingsOf, createSession } from "./support/db";
+import { bookingsOf, createSession, query } from "./support/db";
 import { smsTo, waitForSms } from "./support/sms";
 
 test.describe("without JavaScript", () => {
@@ -45,6 +46,16 @@ test.describe("without JavaScript", () => {
     await expect(phone.getByRole("link", { name: /Avboka/ })).toBeVisible();
     await other.close();
     expect(smsTo("+358401239876")).toHaveLength(1); // the reminder waits for the day before
+
+    // Her own data: the number is in the download, and "Delete my details now" erases it with the reminder waiting for it.
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Ladda ner mina uppgifter" }).click();
+    const file = JSON.parse(fs.readFileSync((await (await download).path())!, "utf8"));
+    expect(file.booking).toMatchObject({ phone: "+358401239876", email: null, language: "sv" });
+    await page.getByRole("button", { name: "Radera mina uppgifter nu" }).click();
+    await expect(page.getByText("Dina uppgifter har raderats")).toBeVisible();
+    expect(bookingsOf(id)).toMatchObject([{ status: "confirmed", phone: null }]);
+    expect(query("SELECT count(*) AS n FROM outbox WHERE recipient = '+358401239876'")).toEqual([{ n: 0 }]);
   });
 });
 

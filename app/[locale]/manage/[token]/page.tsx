@@ -176,7 +176,7 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
         </p>
       )}
 
-      <MyDetailsSection token={token} locale={l} hasDetails={Boolean(b.nickname || b.email || b.interpreterLanguage || b.accessibilityNeeds || b.childcare)} />
+      <MyDetailsSection token={token} locale={l} hasDetails={Boolean(b.nickname || b.email || b.phone || b.interpreterLanguage || b.accessibilityNeeds || b.childcare)} />
 
       {live && (
         <>
