@@ -119,6 +119,8 @@ export const bookings = sqliteTable(
     nickname: text("nickname"),
     partySize: integer("party_size").notNull(),
     email: text("email"),
+    /** A mobile number in E.164 (+358401234567), for text messages instead of or besides e-mail; erased with the e-mail. */
+    phone: text("phone"),
     locale: text("locale", { enum: ["fi", "sv", "en"] }).notNull(),
     interpreterLanguage: text("interpreter_language"),
     accessibilityNeeds: text("accessibility_needs"),
@@ -129,7 +131,7 @@ export const bookings = sqliteTable(
     createdAt: createdAt(),
     confirmedAt: timestamp("confirmed_at"),
     cancelledAt: timestamp("cancelled_at"),
-    /** Set when the retention job removed the e-mail address. */
+    /** Set when the retention job removed the e-mail address (and the phone number with it). */
     emailErasedAt: timestamp("email_erased_at"),
     /** Set when the nickname, needs and e-mail were erased (by the retention job or by the parent). */
     detailsErasedAt: timestamp("details_erased_at"),
@@ -156,6 +158,10 @@ export const outboxKinds = [
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
+/** How a queued message goes out: e-mail over SMTP, or a text message through the SMS provider. */
+export const outboxChannels = ["email", "sms"] as const;
+export type OutboxChannel = (typeof outboxChannels)[number];
+
 /**
  * Messages waiting to be sent. Written in the same transaction as the change
  * they tell about, and sent by a background loop with retries.
@@ -165,7 +171,9 @@ export const outbox = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     kind: text("kind", { enum: outboxKinds }).notNull(),
+    channel: text("channel", { enum: outboxChannels }).notNull().default("email"),
     bookingId: integer("booking_id").references(() => bookings.id),
+    /** An e-mail address, or for a text message an E.164 phone number. */
     recipient: text("recipient"),
     /**
      * Only messages that carry a secret (the manage link) are rendered when
@@ -183,7 +191,12 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_due").on(t.sentAt, t.droppedAt, t.nextAttemptAt), index("outbox_booking").on(t.bookingId)],
+  (t) => [
+    index("outbox_due").on(t.sentAt, t.droppedAt, t.nextAttemptAt),
+    index("outbox_booking").on(t.bookingId),
+    // The daily cap counts the text messages sent to one number today.
+    index("outbox_sms_sent").on(t.channel, t.recipient, t.sentAt),
+  ],
 );
 
 // ---------------------------------------------------------------- staff

@@ -30,8 +30,8 @@ test.describe("without JavaScript", () => {
     const session = new SessionPage(page, "en");
     await session.open(id);
     await expect(page.getByRole("checkbox", { name: /I agree/ })).toHaveCount(0);
-    await expect(page.getByText(/If you give an e-mail address or needs, we use them only for this booking/)).toBeVisible();
-    await expect(page.getByRole("link", { name: "How we handle data" })).toHaveAttribute("href", "/en/privacy#booking");
+    await expect(page.getByText(/If you give an e-mail address, a phone number or needs, we use them only for this booking/)).toBeVisible();
+    await expect(page.locator("#data-use").getByRole("link", { name: "How we handle data" })).toHaveAttribute("href", "/en/privacy#booking");
     await page.getByLabel("Accessibility needs").fill("Wheelchair");
     await session.book({ nickname: "Maija", email: "maija.privacy@example.com" });
     const link = await session.manageLink();
@@ -44,7 +44,7 @@ test.describe("without JavaScript", () => {
 
     await page.getByRole("button", { name: "Delete my details now" }).click();
     await expect(page.getByText("Your details have been erased")).toBeVisible();
-    await expect(page.getByText("No nickname, e-mail or needs are stored with this booking.")).toBeVisible();
+    await expect(page.getByText("No nickname, e-mail, phone number or needs are stored with this booking.")).toBeVisible();
     expect(bookingsOf(id)).toMatchObject([{ status: "confirmed", partySize: 1, nickname: null, email: null }]);
     expect(query("SELECT accessibility_needs AS needs FROM bookings WHERE session_id = ?", id)).toEqual([{ needs: null }]);
     expect(query("SELECT count(*) AS n FROM outbox WHERE recipient = 'maija.privacy@example.com'")).toEqual([{ n: 0 }]);

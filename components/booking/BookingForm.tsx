@@ -7,10 +7,18 @@ import { SubmitButton } from "@/components/ui/SubmitButton";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Link } from "@/i18n/navigation";
 
-type Props = { sessionId: number; locale: string; maxPartySize: number; full: boolean; retentionDays: number };
+type Props = {
+  sessionId: number;
+  locale: string;
+  maxPartySize: number;
+  full: boolean;
+  retentionDays: number;
+  /** Whether a mobile number is offered (an SMS provider is set up). */
+  textMessages?: boolean;
+};
 
 /** A plain form posting to a server action: it works before (or without) JavaScript. */
-export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDays }: Props) {
+export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDays, textMessages = false }: Props) {
   const t = useTranslations("booking");
   const te = useTranslations("errors");
   const [state, action] = useActionState<BookingFormState, FormData>(bookSeat, { values: {} });
@@ -55,6 +63,21 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
           <input {...p} name="email" type="email" autoComplete="email" inputMode="email" defaultValue={v.email} className={inputClass} />
         )}
       </Field>
+
+      {textMessages && (
+        <Field
+          id="phone"
+          label={t("phone")}
+          hint={
+            <>
+              {t("phoneHint", { days: retentionDays })} <Link href="/privacy#booking">{t("privacyLink")}</Link>
+            </>
+          }
+          error={err("phone")}
+        >
+          {(p) => <input {...p} name="phone" type="tel" autoComplete="tel" inputMode="tel" defaultValue={v.phone} className={`${inputClass} w-56`} />}
+        </Field>
+      )}
 
       <Field id="visitorCode" label={t("visitorCode")} hint={t("visitorCodeHint")} error={err("visitorCode")}>
         {(p) => (

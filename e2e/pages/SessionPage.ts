@@ -15,10 +15,11 @@ export class SessionPage {
     return this.page.getByLabel(label);
   }
 
-  async book(o: { nickname?: string; people?: number; email?: string; submit?: string | RegExp } = {}) {
+  async book(o: { nickname?: string; people?: number; email?: string; phone?: string; submit?: string | RegExp } = {}) {
     if (o.nickname !== undefined) await this.page.getByLabel(/nickname|nimimerkki|smeknamn/i).fill(o.nickname);
     if (o.people !== undefined) await this.page.getByLabel(/how many|montako|hur många/i).selectOption(String(o.people));
     if (o.email !== undefined) await this.page.getByRole("textbox", { name: /E-mail|Sähköposti|E-post/ }).fill(o.email);
+    if (o.phone !== undefined) await this.page.getByRole("textbox", { name: /Mobile number|Matkapuhelinnumero|Mobilnummer/ }).fill(o.phone);
     await this.page.getByRole("button", { name: o.submit ?? /^(Book|Join the waiting list|Varaa|Ilmoittaudu jonoon|Boka|Ställ dig i kö)$/ }).click();
   }
 

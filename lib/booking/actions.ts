@@ -41,7 +41,9 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
   const giveBack = bookable ? await holdSeats(address, bookableKey(bookable.target), parsed.data.partySize) : null;
   if (giveBack === false) return { formError: "seatCap", values };
 
-  const result = createBooking(db, { ...parsed.data, locale });
+  // Without an SMS provider the form has no phone field: a number posted anyway would wait for messages that never go.
+  const phone = config().SMS_PROVIDER === "none" ? null : parsed.data.phone;
+  const result = createBooking(db, { ...parsed.data, phone, locale });
   if (!result.ok) {
     await giveBack?.();
     if (result.error === "visitorCodeShape") return { errors: { visitorCode: "visitorCodeShape" }, values };

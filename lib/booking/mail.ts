@@ -40,6 +40,11 @@ export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, bo
   return { subject: t(`email.${kind}.subject`), text: lines.join("\n") };
 }
 
+/** A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked. By e-mail and by text message alike. */
+export function stillWanted(kind: OutboxKind, status: BookingDetails["status"]): boolean {
+  return kind === "session_cancelled" || kind === "session_moved" ? status !== "cancelled" : status === "confirmed";
+}
+
 // The kinds that come with a calendar file. It holds no secret, so it is made at sending, not in the booking's transaction.
 const WITH_CALENDAR = new Set<OutboxKind>(["booking_confirmed", "booking_promoted"]);
 
@@ -59,9 +64,7 @@ export const composeMail: Composer = (db: DB, row) => {
   }
 
   if (!booking?.email || row.kind === "staff_sign_in" || row.kind === "staff_invite" || row.kind === "feedback_invite") return null;
-  // A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked.
-  const wanted = row.kind === "session_cancelled" || row.kind === "session_moved" ? booking.status !== "cancelled" : booking.status === "confirmed";
-  if (!wanted) return null;
+  if (!stillWanted(row.kind, booking.status)) return null;
   const { subject, text } = renderBookingMail(row.kind, booking, { retentionDays: config().EMAIL_RETENTION_DAYS });
   return { recipient: booking.email, subject, text, calendar };
 };

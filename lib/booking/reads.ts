@@ -16,6 +16,7 @@ export function bookingDetails(tx: Reader, bookingId: number) {
       nickname: bookings.nickname,
       partySize: bookings.partySize,
       email: bookings.email,
+      phone: bookings.phone,
       locale: bookings.locale,
       interpreterLanguage: bookings.interpreterLanguage,
       accessibilityNeeds: bookings.accessibilityNeeds,

@@ -17,13 +17,16 @@ import reachEn from "@/messages/reach/en.json";
 import feedbackFi from "@/messages/feedback/fi.json";
 import feedbackSv from "@/messages/feedback/sv.json";
 import feedbackEn from "@/messages/feedback/en.json";
+import smsFi from "@/messages/sms/fi.json";
+import smsSv from "@/messages/sms/sv.json";
+import smsEn from "@/messages/sms/en.json";
 import { formatLocales, timeZone, type Locale } from "./locales";
 
-// Public pages' messages, then one file per staff area (each with its own top-level namespace).
+// Public pages' messages, then one file per staff area and the text messages (each with its own top-level namespace).
 export const allMessages = {
-  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi },
-  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv },
-  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn },
+  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...smsFi },
+  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...smsSv },
+  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...smsEn },
 } as const;
 
 function build(locale: Locale) {

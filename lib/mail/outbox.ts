@@ -31,6 +31,21 @@ export function queueMail(tx: Writer, mail: QueuedMail): void {
     .run();
 }
 
+/** A text message, queued like an e-mail: the same table, retries and retention. A text carrying a link is given now, and sealed. */
+export function queueSms(tx: Writer, sms: { kind: OutboxKind; bookingId: number; recipient: string; notBefore: Date; text?: string }): void {
+  tx.insert(outbox)
+    .values({
+      kind: sms.kind,
+      channel: "sms",
+      bookingId: sms.bookingId,
+      recipient: sms.recipient,
+      notBefore: sms.notBefore,
+      nextAttemptAt: sms.notBefore,
+      textBody: sms.text === undefined ? undefined : seal(BODY_SEAL, sms.text),
+    })
+    .run();
+}
+
 /** The text a message was queued with, or null when it cannot be opened: sealed with another secret (AUTH_SECRET changed), the link in it could not be trusted anyway. */
 export function queuedText(textBody: string): string | null {
   return unseal(BODY_SEAL, textBody);

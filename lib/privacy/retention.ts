@@ -12,14 +12,17 @@ import { audit } from "./audit";
  *
  * | data                                            | erased                                        |
  * | ----------------------------------------------- | --------------------------------------------- |
- * | bookings.email, nickname, interpreter_language, | retentionDays after the booking's last meeting |
- * |   accessibility_needs, childcare                |   (or at once by the parent: eraseBookingDetails) |
+ * | bookings.email, phone, nickname,                | retentionDays after the booking's last meeting |
+ * |   interpreter_language, accessibility_needs,    |   (or at once by the parent: eraseBookingDetails) |
+ * |   childcare                                     |                                               |
  * | outbox.recipient, subject, text_body, last_error | with the booking's details; for mail without a |
+ * |   (e-mail and text messages alike)              |                                               |
  * |                                                 |   booking, retentionDays after it was sent or dropped |
  * | outbox rows of staff sign-in mail               | deleted a day after they were queued (the link lasts an hour) |
  * | concerns.contact                                | concernContactDays after the concern is resolved |
  * | auth_sessions, verification_tokens              | deleted when expired                           |
  * | data/mail/*.eml (the demo's mail catcher)       | retentionDays after they were written          |
+ * | data/sms/*.txt (the demo's SMS catcher)         | retentionDays after they were written          |
  *
  * The anonymous rest (party size, status, attendance, the concern's text and
  * actions) stays: the figures are built from it. Rate-limit counters live in
@@ -37,6 +40,7 @@ export type RetentionCounts = {
   authSessions: number;
   verificationTokens: number;
   mailFiles: number;
+  smsFiles: number;
 };
 
 /** The end of a booking's last meeting (a group's booking lasts until its last meeting). */
@@ -47,6 +51,7 @@ const lastEnd = sql<number>`(
 
 const hasDetails = or(
   isNotNull(bookings.email),
+  isNotNull(bookings.phone),
   isNotNull(bookings.nickname),
   isNotNull(bookings.interpreterLanguage),
   isNotNull(bookings.accessibilityNeeds),
@@ -57,7 +62,7 @@ const hasDetails = or(
 function eraseDetails(tx: Tx, ids: number[], now: Date): void {
   if (ids.length === 0) return;
   tx.update(bookings)
-    .set({ email: null, nickname: null, interpreterLanguage: null, accessibilityNeeds: null, childcare: false, detailsErasedAt: now })
+    .set({ email: null, phone: null, nickname: null, interpreterLanguage: null, accessibilityNeeds: null, childcare: false, detailsErasedAt: now })
     .where(inArray(bookings.id, ids))
     .run();
   tx.update(bookings)
@@ -77,7 +82,7 @@ export function eraseBookingDetails(db: DB, bookingId: number, now = new Date())
 }
 
 /** Everything personal whose period has passed, in one transaction, and an audit row saying how much. */
-export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailDir?: string): RetentionCounts {
+export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailDir?: string, smsDir?: string): RetentionCounts {
   const cutoff = now.getTime() - periods.retentionDays * DAY;
   const counts = db.transaction(
     (tx) => {
@@ -119,17 +124,19 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
         authSessions: sessionsGone,
         verificationTokens: tokensGone,
         mailFiles: 0,
+        smsFiles: 0,
       };
     },
     { behavior: "immediate" },
   );
   if (mailDir) counts.mailFiles = purgeMailFiles(mailDir, cutoff);
+  if (smsDir) counts.smsFiles = purgeMailFiles(smsDir, cutoff, ".txt");
   audit(db, null, "retention.run", "retention", now.toISOString().slice(0, 10), counts);
   return counts;
 }
 
-/** The demo's mail catcher keeps each message as a file: those older than the period go. */
-export function purgeMailFiles(dir: string, cutoff: number): number {
+/** The demo's mail and SMS catchers keep each message as a file: those older than the period go. */
+export function purgeMailFiles(dir: string, cutoff: number, extension = ".eml"): number {
   let removed = 0;
   let names: string[];
   try {
@@ -138,7 +145,7 @@ export function purgeMailFiles(dir: string, cutoff: number): number {
     return 0;
   }
   for (const name of names) {
-    if (!name.endsWith(".eml")) continue;
+    if (!name.endsWith(extension)) continue;
     const file = path.join(dir, name);
     try {
       if (fs.statSync(file).mtimeMs < cutoff) {

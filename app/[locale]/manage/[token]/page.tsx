@@ -48,6 +48,7 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
           <Notice tone="success" role="status" title={b.status === "confirmed" ? t("confirmedTitle") : t("waitlistedTitle")}>
             <p>{b.status === "confirmed" ? t("confirmedBody") : t("waitlistedBody", { position: b.position ?? 1 })}</p>
             {b.email && <p className="mt-2">{t("emailSent")}</p>}
+            {b.phone && <p className="mt-2">{t("smsSent")}</p>}
           </Notice>
         </div>
       )}
@@ -178,7 +179,7 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
         </p>
       )}
 
-      <MyDetailsSection token={token} locale={l} hasDetails={Boolean(b.nickname || b.email || b.interpreterLanguage || b.accessibilityNeeds || b.childcare)} />
+      <MyDetailsSection token={token} locale={l} hasDetails={Boolean(b.nickname || b.email || b.phone || b.interpreterLanguage || b.accessibilityNeeds || b.childcare)} />
 
       {live && (
         <>

@@ -118,6 +118,7 @@ export default async function SessionPage({ params }: PageProps<"/[locale]/sessi
               maxPartySize={largestParty(session)}
               full={session.seatsLeft === 0}
               retentionDays={config().EMAIL_RETENTION_DAYS}
+              textMessages={config().SMS_PROVIDER !== "none"}
             />
           </section>
         )}
