@@ -43,11 +43,12 @@ test.describe("without JavaScript", () => {
     const card = page.getByRole("article").filter({ hasText: "Infoilta: oikeutesi" });
     await expect(card.getByRole("link")).toHaveCount(1);
     await expect(card.getByRole("link")).toHaveAccessibleName("Infoilta: oikeutesi ja palvelut");
-    // A tap on the card's last line, far from the title, opens the session.
+    // A tap on the card's last line, far from the title, opens the session its title links to.
+    const href = await card.getByRole("link").getAttribute("href");
     await card.scrollIntoViewIfNeeded();
     const box = (await card.boundingBox())!;
     await page.mouse.click(box.x + box.width - 12, box.y + box.height - 10);
-    await expect(page).toHaveURL(new RegExp(`/fi/sessions/${firstSessionId("info_evening")}$`));
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
   });
 
   test("a drop-in card does not say drop-in twice", async ({ page }) => {
