@@ -21,6 +21,7 @@ export const auditActions = [
   "staff.reactivate",
   "retention.run",
   "audit.view",
+  "hours.view",
   "door.correct",
   "session.reopen",
 ] as const;

@@ -1,9 +1,9 @@
 import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { hoursView } from "@/lib/hours/reads";
+import { audit } from "@/lib/privacy/audit";
 import { hoursQuerySchema } from "@/lib/hours/schemas";
 import type { Locale } from "@/lib/i18n/locales";
 import { assignableStaff } from "@/lib/staff/reads";
@@ -18,14 +18,15 @@ export const metadata = { robots: { index: false } };
 export default async function HoursPage({ params, searchParams }: PageProps<"/[locale]/plan/hours">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  const actor = await requirePlanner(locale);
   const t = await getTranslations("plan.hours");
   const raw = await searchParams;
   const query = hoursQuerySchema.parse(raw);
   const db = getDb();
   const view = hoursView(db, actor, query);
   if (!view.ok) forbidden();
+  // Other people's hours (their fees) are personal data: a planner's look is logged.
+  if (view.people.length > 0) audit(db, actor, "hours.view", "hours", `${view.period.from}..${view.period.to}${query.person ? `:${query.person}` : ""}`);
   const staff = assignableStaff(db);
   const back = new URLSearchParams({ from: view.period.from, to: view.period.to, ...(query.person ? { person: query.person } : {}) });
   const error = typeof raw.error === "string" && t.has(`errors.${raw.error}`) ? t(`errors.${raw.error}` as "errors.hoursInvalid") : null;

@@ -1,9 +1,7 @@
 import type { ReactNode } from "react";
-import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { firstRun, organisation } from "@/lib/organisation/reads";
 import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/ClientMessages";
@@ -29,8 +27,7 @@ function Step({ n, title, done, children }: { n: number; title: string; done: st
 export default async function WelcomePage({ params, searchParams }: PageProps<"/[locale]/plan/welcome">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  const actor = await requirePlanner(locale);
   const t = await getTranslations("plan.welcome");
   const db = getDb();
   const org = organisation(db);

@@ -1,16 +1,20 @@
 import QRCode from "qrcode";
 import { getDb } from "@/db/client";
+import { config } from "@/lib/config";
 import { currentActor } from "@/lib/auth/current";
 import { canRunSession } from "@/lib/auth/staff";
 import { doorState } from "@/lib/attendance/door";
 import { applyDoorOps, doorOps } from "@/lib/attendance/door-ops";
 
-/** Sec-Fetch-Site where the browser sends it; older tablets' browsers send Origin, compared with the host asked for. */
+/**
+ * Sec-Fetch-Site where the browser sends it; older tablets' browsers send
+ * Origin, compared with the app's configured address (never with a Host a request names).
+ */
 function sameOrigin(req: Request) {
   const site = req.headers.get("sec-fetch-site");
   if (site) return site === "same-origin";
   const origin = req.headers.get("origin");
-  return origin !== null && URL.canParse(origin) && new URL(origin).host === req.headers.get("host");
+  return origin !== null && URL.canParse(origin) && new URL(origin).origin === new URL(config().APP_URL).origin;
 }
 
 const noStore = { "Cache-Control": "private, no-store" };
