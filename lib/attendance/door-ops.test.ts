@@ -6,7 +6,7 @@ import { attendance, visitorCodes, visits } from "@/db/schema";
 import { createBooking } from "@/lib/booking/writes";
 import type { Actor } from "@/lib/auth/staff";
 import { addPlace, addSession, addStaff, assign, bookingInput, testDb } from "@/lib/test/db";
-import { applyDoorOps, doorOps, type DoorOp } from "./door-ops";
+import { applyDoorOps, changeTime, doorOps, type QueuedChange } from "./door-ops";
 
 const NOW = new Date(new TZDate(2026, 11, 2, 12, 0, 0, "Europe/Helsinki").getTime());
 const HOUR = 3_600_000;
@@ -34,7 +34,7 @@ describe("a device's queued changes", () => {
     const booking = createBooking(db, bookingInput(sessionId, { partySize: 1 }));
     vi.setSystemTime(NOW);
     if (!booking.ok) throw new Error(booking.error);
-    const ops: DoorOp[] = [
+    const ops: QueuedChange[] = [
       { seq: 1, type: "tap", clientKey: "tap-one-key", kind: "parent", firstTime: false },
       { seq: 2, type: "tap", clientKey: "tap-two-key", kind: "professional", firstTime: null },
       { seq: 3, type: "undo", clientKey: "tap-two-key" },
@@ -79,10 +79,39 @@ describe("a device's queued changes", () => {
     expect(visitRows()).toEqual([]);
   });
 
-  it("refuses the server's own keys and an empty or oversized list at the edge", () => {
-    expect(doorOps.safeParse({ ops: [{ seq: 1, type: "undo", clientKey: "booking:1:1:0" }] }).success).toBe(false);
+  it("refuses the server's own keys and a malformed change alone, and an empty or oversized list at the edge", () => {
+    const r = applyDoorOps(db, mine, sessionId, [
+      { seq: 1, type: "undo", clientKey: "booking:1:1:0" },
+      { seq: 2, type: "tap", clientKey: "tap-after2", kind: "nobody", firstTime: null },
+      { seq: 3, type: "tap", clientKey: "tap-after3", kind: "other", firstTime: null },
+    ]);
+    expect(r.map((x) => [x.seq, x.ok])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
+    expect(r[0]).toEqual({ seq: 1, ok: false, error: "invalid" });
+    expect(visitRows()).toEqual([{ kind: "other", source: "walk_in", key: "tap-after3" }]);
+    expect(doorOps.safeParse({ ops: [{ type: "noShows" }] }).success).toBe(false);
     expect(doorOps.safeParse({ ops: [] }).success).toBe(false);
     const many = Array.from({ length: 201 }, (_, i) => ({ seq: i, type: "noShows" }));
     expect(doorOps.safeParse({ ops: many }).success).toBe(false);
+  });
+
+  it("judges a change at the time the device made it, within a day and a half and never in the future", () => {
+    const now = new Date("2026-11-24T06:00:00Z");
+    expect(changeTime(Date.parse("2026-11-23T17:00:00Z"), now)).toEqual(new Date("2026-11-23T17:00:00Z"));
+    expect(changeTime(Date.parse("2026-11-22T12:00:00Z"), now)).toEqual(now);
+    expect(changeTime(Date.parse("2026-11-24T07:00:00Z"), now)).toEqual(now);
+    expect(changeTime(undefined, now)).toEqual(now);
+  });
+
+  it("counts an evening's taps that reach the server only the next morning", () => {
+    const nextMorning = new Date(NOW.getTime() + 20 * HOUR);
+    const late = applyDoorOps(db, mine, sessionId, [{ seq: 1, type: "tap", clientKey: "no-time-key", kind: "parent", firstTime: true }], nextMorning);
+    expect(late).toEqual([{ seq: 1, ok: false, error: "dayOver" }]);
+    const kept = applyDoorOps(db, mine, sessionId, [{ seq: 2, at: NOW.getTime(), type: "tap", clientKey: "evening-key", kind: "parent", firstTime: true }], nextMorning);
+    expect(kept).toEqual([{ seq: 2, ok: true, code: undefined, replacedTap: undefined }]);
+    expect(visitRows()).toEqual([{ kind: "parent", source: "walk_in", key: "evening-key" }]);
   });
 });

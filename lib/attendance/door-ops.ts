@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DB } from "@/db/client";
 import { visitKinds } from "@/db/schema";
 import type { Actor } from "@/lib/auth/staff";
+import { MAX_DOOR_CHANGES } from "./window";
 import * as door from "./writes";
 
 /**
@@ -18,24 +19,42 @@ import * as door from "./writes";
  */
 const id = z.number().int().positive();
 // A device's key for one tap (a UUID); never the server's own "booking:…" keys, see isClientKey.
-const key = z.string().regex(/^[A-Za-z0-9_-]{8,80}$/);
+const key = z.string().refine(door.isClientKey);
 const seq = z.number().int().nonnegative();
+// When the device made the change (ms): an evening's taps sent after midnight still belong to the evening.
+const at = z.number().int().optional();
 
-export const doorOp = z.discriminatedUnion("type", [
-  z.object({ seq, type: z.literal("tap"), clientKey: key, kind: z.enum(visitKinds), firstTime: z.boolean().nullable() }),
-  z.object({ seq, type: z.literal("undo"), clientKey: key }),
-  z.object({ seq, type: z.literal("issue"), clientKey: key, fromTap: key.nullable() }),
-  z.object({ seq, type: z.literal("code"), clientKey: key, typed: z.string().max(20), fromTap: key.nullable() }),
-  z.object({ seq, type: z.literal("checkIn"), bookingId: id, attended: z.boolean() }),
-  z.object({ seq, type: z.literal("noShows") }),
+const doorOp = z.discriminatedUnion("type", [
+  z.object({ seq, at, type: z.literal("tap"), clientKey: key, kind: z.enum(visitKinds), firstTime: z.boolean().nullable() }),
+  z.object({ seq, at, type: z.literal("undo"), clientKey: key }),
+  z.object({ seq, at, type: z.literal("issue"), clientKey: key, fromTap: key.nullable() }),
+  z.object({ seq, at, type: z.literal("code"), clientKey: key, typed: z.string().max(20), fromTap: key.nullable() }),
+  z.object({ seq, at, type: z.literal("checkIn"), bookingId: id, attended: z.boolean() }),
+  z.object({ seq, at, type: z.literal("noShows") }),
 ]);
-export type DoorOp = z.infer<typeof doorOp>;
+type DoorOp = z.infer<typeof doorOp>;
 
-/** At most this many changes in one request: a tablet offline for an evening makes a few hundred at most. */
-export const MAX_OPS = 200;
-export const doorOps = z.object({ ops: z.array(doorOp).min(1).max(MAX_OPS) });
+/**
+ * A request is a list of numbered changes; each change is checked on its own,
+ * so one that an older version stored in another shape is answered alone and
+ * the rest of the evening still lands.
+ */
+export const doorOps = z.object({ ops: z.array(z.looseObject({ seq })).min(1).max(MAX_DOOR_CHANGES) });
 
 export type OpResult = { seq: number } & ({ ok: true; code?: string; replacedTap?: boolean } | { ok: false; error: door.DoorRefusal });
+
+/** How far back a device's own time is believed: a tablet that found its network the next morning. */
+const REPLAY_HOURS = 36;
+
+/**
+ * The moment a change is judged at: when the device made it, if that is in
+ * the past and not long ago, else now. A device cannot reach past the
+ * session's day by more than that, nor into the future.
+ */
+export function changeTime(at: number | undefined, now: Date): Date {
+  if (at === undefined || at > now.getTime() || at < now.getTime() - REPLAY_HOURS * 3_600_000) return now;
+  return new Date(at);
+}
 
 function applyOne(db: DB, actor: Actor | null, sessionId: number, op: DoorOp, now: Date): door.DoorResult<{ code?: string; replacedTap?: boolean }> {
   switch (op.type) {
@@ -60,9 +79,14 @@ function applyOne(db: DB, actor: Actor | null, sessionId: number, op: DoorOp, no
  * be open). A refusal is that change's answer and does not stop the ones
  * after it: the facilitator sees it, and the rest of the evening still lands.
  */
-export function applyDoorOps(db: DB, actor: Actor | null, sessionId: number, ops: DoorOp[], now = new Date()): OpResult[] {
-  return ops.map((op) => {
-    const r = applyOne(db, actor, sessionId, op, now);
+export type QueuedChange = z.infer<typeof doorOps>["ops"][number];
+
+export function applyDoorOps(db: DB, actor: Actor | null, sessionId: number, ops: QueuedChange[], now = new Date()): OpResult[] {
+  return ops.map((raw) => {
+    const parsed = doorOp.safeParse(raw);
+    if (!parsed.success) return { seq: raw.seq, ok: false, error: "invalid" };
+    const op = parsed.data;
+    const r = applyOne(db, actor, sessionId, op, changeTime(op.at, now));
     return r.ok ? { seq: op.seq, ok: true, code: r.code, replacedTap: r.replacedTap } : { seq: op.seq, ok: false, error: r.error };
   });
 }

@@ -25,8 +25,8 @@ export type DoorChange =
   | { type: "checkIn"; bookingId: number; attended: boolean }
   | { type: "noShows" };
 
-/** `seq` orders the queue and names each change in the server's answer. */
-export type Queued = DoorChange & { seq: number };
+/** `seq` orders the queue and names each change in the server's answer; `at` is when it was made, on the device. */
+export type Queued = DoorChange & { seq: number; at?: number };
 
 /** This device's own taps, newest last: what "undo" takes back, kept across a reload too. */
 export type MyTap = { clientKey: string; kind: VisitKind; firstTime: boolean | null; coded?: boolean };
@@ -44,7 +44,7 @@ export async function enqueue(sessionId: number, change: DoorChange): Promise<Qu
   let next: Queued[] = [];
   await update<Queued[]>(
     queueKey(sessionId),
-    (list = []) => (next = [...list, { ...change, seq: (list.at(-1)?.seq ?? 0) + 1 }]),
+    (list = []) => (next = [...list, { ...change, seq: (list.at(-1)?.seq ?? 0) + 1, at: Date.now() }]),
     door(),
   );
   return next;

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { VisitKind } from "@/db/schema";
 import type { DoorState, Tally } from "@/lib/attendance/door";
-import type { DoorRefusal } from "@/lib/attendance/writes";
+import type { OpResult as ServerResult } from "@/lib/attendance/door-ops";
+import { MAX_DOOR_CHANGES } from "@/lib/attendance/window";
 import * as outbox from "./outbox";
 
 /** The four walk-in taps, and which running total each adds to. */
@@ -15,10 +16,8 @@ export const TAPS: { kind: VisitKind; firstTime: boolean | null; label: string; 
 ];
 
 const newKey = () => crypto.randomUUID();
-/** Mirrors MAX_OPS in lib/attendance/door-ops.ts: a longer queue goes in several requests. */
-const BATCH = 200;
-
-type OpResult = { seq: number } & ({ ok: true; code?: string; qr?: string; replacedTap?: boolean } | { ok: false; error: DoorRefusal });
+/** A change's answer, with the QR code of a new visitor code. */
+type OpResult = ServerResult & { qr?: string };
 type Answer = { results: OpResult[]; state: DoorState | null };
 
 /** One device at a time sends a session's queue, even with the door open in two tabs. */
@@ -87,7 +86,7 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
           const list = await outbox.queued(sessionId);
           setQueue(list);
           if (list.length === 0) return;
-          const batch = list.slice(0, BATCH);
+          const batch = list.slice(0, MAX_DOOR_CHANGES);
           const res = await fetch(`/api/host/sessions/${sessionId}/taps`, {
             method: "POST",
             headers: { "content-type": "application/json" },
@@ -100,7 +99,8 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
             return;
           }
           if (res.status === 400) {
-            // Only a change stored by an incompatible older version can be malformed: drop it, say so.
+            // Only a queue an incompatible older version stored can be malformed as a whole: drop it, say so.
+            // (A single malformed change is answered alone, "invalid", like any refusal.)
             setRefusal("invalid");
             setQueue(await outbox.settled(sessionId, batch.map((c) => c.seq)));
             continue;
