@@ -5,7 +5,7 @@ import { bookings, visitorCodes } from "@/db/schema";
 import { config } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { dropPendingMail, queueMail, queueSms } from "@/lib/mail/outbox";
-import { findBookable, largestParty, seatsTaken, waitingBookings, type Bookable } from "./bookable";
+import { findBookable, seatsTaken, waitingBookings, type Bookable } from "./bookable";
 import { renderBookingMail } from "./mail";
 import { renderBookingSms } from "./sms";
 import { bookingByToken, bookingDetails } from "./reads";
@@ -37,7 +37,7 @@ export function createBooking(db: DB, input: BookingForm & { locale: Locale }, n
       if (bookable.capacity === null) return { ok: false, error: "notBookable" } as const;
       if (bookable.cancelled) return { ok: false, error: "sessionCancelled" } as const;
       if (bookable.startsAt.getTime() <= now.getTime()) return { ok: false, error: "sessionPast" } as const;
-      if (input.partySize > bookable.capacity) return { ok: false, error: "partyLargerThanSession", maxPartySize: largestParty(bookable) } as const;
+      if (input.partySize > bookable.capacity) return { ok: false, error: "partyLargerThanSession", maxPartySize: bookable.capacity } as const;
       if (input.partySize > bookable.maxPartySize)
         return { ok: false, error: "partySizeTooLarge", maxPartySize: bookable.maxPartySize } as const;
 

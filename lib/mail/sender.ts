@@ -81,7 +81,7 @@ export async function deliverDueMail(db: DB, transport: MailTransport, compose: 
   for (const row of dueMessages(db, "email", now)) {
     const mail = compose(db, row);
     if (!mail) {
-      db.update(outbox).set({ droppedAt: now }).where(eq(outbox.id, row.id)).run();
+      markDropped(db, row, now);
       outcome.dropped++;
       continue;
     }

@@ -120,6 +120,21 @@ describe("nothing personal outlives its period", () => {
     ]);
   });
 
+  it("erases the contact of a concern nobody acted on for the period, and logs only runs that erased something", () => {
+    const now = new Date();
+    expect(runRetention(db, now, periods)).toMatchObject({ concernContacts: 0 });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "retention.run")).all()).toEqual([]);
+
+    db.insert(concerns).values({ locale: "fi", text: "Huoli", contact: "040 765 4321", status: "in_progress", createdAt: new Date(now.getTime() - 100 * DAY), updatedAt: new Date(now.getTime() - 95 * DAY) }).run();
+    db.insert(concerns).values({ locale: "fi", text: "Toinen", contact: "050 111 2222", status: "new", createdAt: new Date(now.getTime() - 10 * DAY) }).run();
+    expect(runRetention(db, now, periods)).toMatchObject({ concernContacts: 1 });
+    expect(db.select({ text: concerns.text, contact: concerns.contact }).from(concerns).all()).toEqual([
+      { text: "Huoli", contact: null },
+      { text: "Toinen", contact: "050 111 2222" },
+    ]);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "retention.run")).all()).toHaveLength(1);
+  });
+
   it("erases one booking's details at the parent's request and keeps the seat", () => {
     const session = addSession(db, { placeId: addPlace(db).id });
     const booked = createBooking(db, bookingInput(session.id, personal));

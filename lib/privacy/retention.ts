@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { authSessions, bookings, concerns, outbox, sessions, verificationTokens } from "@/db/schema";
 import { audit } from "./audit";
@@ -111,7 +111,16 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
       const concernContacts = tx
         .update(concerns)
         .set({ contact: null, contactErasedAt: now })
-        .where(and(isNotNull(concerns.contact), eq(concerns.status, "resolved"), lt(concerns.resolvedAt, concernCutoff)))
+        .where(
+          and(
+            isNotNull(concerns.contact),
+            or(
+              and(eq(concerns.status, "resolved"), lt(concerns.resolvedAt, concernCutoff)),
+              // A concern nobody works on keeps no contact for ever: the same period after its last action.
+              and(ne(concerns.status, "resolved"), lt(sql`coalesce(${concerns.updatedAt}, ${concerns.createdAt})`, concernCutoff.getTime())),
+            ),
+          ),
+        )
         .run().changes;
 
       const sessionsGone = tx.delete(authSessions).where(lt(authSessions.expires, now)).run().changes;
@@ -131,7 +140,8 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
   );
   if (mailDir) counts.mailFiles = purgeMailFiles(mailDir, cutoff);
   if (smsDir) counts.smsFiles = purgeMailFiles(smsDir, cutoff, ".txt");
-  audit(db, null, "retention.run", "retention", now.toISOString().slice(0, 10), counts);
+  // Runs every hour: only a run that erased something is worth a row, or the log fills with noise.
+  if (Object.values(counts).some((n) => n > 0)) audit(db, null, "retention.run", "retention", now.toISOString().slice(0, 10), counts);
   return counts;
 }
 

@@ -1,5 +1,4 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { Localized } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -8,7 +7,7 @@ import { helsinkiWallClock } from "@/lib/i18n/time";
 import { reachFormat } from "./format";
 import { bucketUnfinished, dayParts } from "./period";
 import { protectTable, maskCount, type Masked, type MaskedRate } from "./publication";
-import { spreadsheetRows } from "./spreadsheet-text";
+import { spreadsheetCsv, spreadsheetRows } from "@/lib/text/spreadsheet";
 
 /*
  * The funder's files: the headline figures for the period and the one before,
@@ -158,16 +157,13 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
   ];
 }
 
-/**
- * UTF-8 with a byte order mark, so Excel reads ä, ö and å right. Finnish and
- * Swedish Excel expect ";" between fields (the comma is their decimal mark).
- */
+/** Both sheets one after the other in one CSV file. */
 export function reachCsv(report: ReachReport, locale: Locale): string {
   const f = reachFormat(locale);
   const lines = reachSheets(report, locale).flatMap((sheet, i) => [...(i > 0 ? [[], [sheet.name]] : []), ...sheet.rows]);
-  return stringify(
+  return spreadsheetCsv(
     lines.map((row) => row.map((c) => cellText(c, f))),
-    { delimiter: locale === "en" ? "," : ";", bom: true, record_delimiter: "windows" },
+    locale,
   );
 }
 
