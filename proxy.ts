@@ -10,7 +10,7 @@ const i18n = createMiddleware(routing);
  * header), 'strict-dynamic' lets those load the app's chunks, and nothing
  * injected into a page can run. Styles are the app's own stylesheet only.
  */
-export function contentSecurityPolicy(nonce: string): string {
+function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,

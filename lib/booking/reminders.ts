@@ -17,7 +17,8 @@ const reminderTime = (startsAt: Date) => new Date(startsAt.getTime() - DAY);
 /** Where a parent asked to be told: an e-mail address, a mobile number, both or neither. */
 export type Contact = { email: string | null; phone: string | null };
 
-type Booker = Contact & { id: number; status: BookingStatus };
+/** Who booked, as a message to them needs it. */
+export type Booker = Contact & { id: number; status: BookingStatus };
 
 /** A reminder by each way the parent gave. */
 function queueReminders(tx: Writer, bookingId: number, to: Partial<Contact>, remindAt: Date): void {

@@ -107,7 +107,7 @@ export function cancelBooking(db: DB, token: string, now = new Date()): CancelRe
       const booking = found.booking;
       if (booking.status === "cancelled") return { ok: true, promoted: [] };
       tx.update(bookings).set({ status: "cancelled", cancelledAt: now }).where(eq(bookings.id, booking.id)).run();
-      dropPendingMail(tx, booking.id, now);
+      dropPendingMail(tx, [booking.id], now);
       const promoted = booking.status === "confirmed" ? promoteWaitlist(tx, booking.bookable, now) : [];
       return { ok: true, promoted };
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Writer } from "@/db/client";
 import { outbox, type OutboxKind } from "@/db/schema";
 import { seal, unseal } from "@/lib/secret";
@@ -51,11 +51,12 @@ export function queuedText(textBody: string): string | null {
   return unseal(BODY_SEAL, textBody);
 }
 
-/** Drops what has not been sent yet for a booking, e.g. the reminder of a cancelled booking. */
-export function dropPendingMail(tx: Writer, bookingId: number, now: Date): void {
+/** Drops what has not been sent yet for some bookings, e.g. the reminders of a cancelled session: one statement. */
+export function dropPendingMail(tx: Writer, bookingIds: number[], now: Date): void {
+  if (bookingIds.length === 0) return;
   tx.update(outbox)
     .set({ droppedAt: now, textBody: null })
-    .where(and(eq(outbox.bookingId, bookingId), isNull(outbox.sentAt), isNull(outbox.droppedAt)))
+    .where(and(inArray(outbox.bookingId, bookingIds), isNull(outbox.sentAt), isNull(outbox.droppedAt)))
     .run();
 }
 

@@ -14,7 +14,6 @@ export const auditActions = [
   "feedback.view",
   "export.csv",
   "export.xlsx",
-  "report.view",
   "staff.invite",
   "staff.role",
   "staff.deactivate",

@@ -2,10 +2,10 @@ import "server-only";
 import { and, ne } from "drizzle-orm";
 import { bookings } from "@/db/schema";
 import { bookingsOf } from "@/lib/booking/bookable";
+import type { Booker } from "@/lib/booking/reminders";
 import { dropPendingMail, queueMail, queueSms } from "@/lib/mail/outbox";
 import type { Tx } from "@/db/client";
 
-export type Booker = { id: number; email: string | null; phone: string | null; status: "confirmed" | "waitlisted" | "cancelled" };
 
 /** Who booked a session: its own bookings, or for a group's meeting the group's bookings. Cancelled ones are not bookers. */
 export function bookersOf(tx: Tx, session: { id: number; groupId: number | null }): Booker[] {
@@ -32,5 +32,9 @@ export function tellBookers(tx: Tx, kind: "session_cancelled" | "session_moved",
 
 /** A cancelled single session: nothing pending for its bookings will be wanted any more. */
 export function dropBookersMail(tx: Tx, bookers: Booker[], now: Date): void {
-  for (const b of bookers) dropPendingMail(tx, b.id, now);
+  dropPendingMail(
+    tx,
+    bookers.map((b) => b.id),
+    now,
+  );
 }

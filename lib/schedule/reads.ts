@@ -58,7 +58,6 @@ export function listSessions(tx: Reader, now: Date, filter: SessionFilter = {}) 
   }));
 }
 
-export type SessionListItem = ReturnType<typeof listSessions>[number];
 
 export function getSession(tx: Reader, id: number) {
   return listSessions(tx, new Date(0), { sessionId: id })[0] ?? null;

@@ -21,9 +21,3 @@ export function normaliseMobile(typed: string): string | null {
   return parsed.number;
 }
 
-/** The number as a Finnish reader writes it ("040 123 4567"), or international for a foreign one. */
-export function displayMobile(e164: string): string {
-  const parsed = parsePhoneNumberFromString(e164);
-  if (!parsed) return e164;
-  return parsed.country === "FI" ? parsed.formatNational() : parsed.formatInternational();
-}
