@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/guard";
 import { isPlanner } from "@/lib/auth/staff";
-import { firstRun } from "@/lib/organisation/reads";
+import { hasPlace } from "@/lib/organisation/reads";
 import { hostSessions } from "@/lib/attendance/reads";
 import { helsinkiDay } from "@/lib/i18n/time";
 import type { Locale } from "@/lib/i18n/locales";
@@ -16,7 +16,7 @@ export default async function HostPage({ params }: PageProps<"/[locale]/host">) 
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   // A new service's first admin lands here after signing in: lead them through the first day.
-  if (isPlanner(actor) && !firstRun(getDb()).done) redirect(`/${locale}/plan/welcome`);
+  if (isPlanner(actor) && !hasPlace(getDb())) redirect(`/${locale}/plan/welcome`);
   const t = await getTranslations("host.list");
   const th = await getTranslations("host.hours");
   const format = await getFormatter();

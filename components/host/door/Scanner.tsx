@@ -9,7 +9,7 @@ type DetectorClass = { new (o: { formats: string[] }): Detector; getSupportedFor
 /**
  * A visitor code's QR holds the code alone ("KTM-4783-PXW"). This is only a
  * first look, so a QR of something else is not sent at all; the server reads
- * the code properly (normaliseVisitorCode in lib/attendance/codes.ts).
+ * the code properly (normaliseVisitorCode in lib/visitors/codes.ts).
  */
 const LOOKS_LIKE_CODE = /^[A-Z]{3}[-\s]?\d{4}[-\s]?[A-Z]{3}$/;
 

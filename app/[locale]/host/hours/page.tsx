@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
@@ -17,7 +18,7 @@ export default async function MyHoursPage({ params, searchParams }: PageProps<"/
   const t = await getTranslations("host.hours");
   const tp = await getTranslations("plan.hours");
   const view = hoursView(getDb(), actor, { ...hoursQuerySchema.parse(await searchParams), person: actor.id });
-  if (!view.ok) return null;
+  if (!view.ok) forbidden();
   const mine = view.people.find((p) => p.userId === actor.id);
   return (
     <>
