@@ -9,6 +9,7 @@ import { bookingFormSchema, type BookingFormField, type BookingFormValues } from
 import { cancelBooking, createBooking, visitorCodeForBooking } from "./writes";
 import { eraseMyDetails } from "./my-details";
 import { config } from "@/lib/config";
+import { textMessagesOn } from "@/lib/sms/provider";
 
 export type BookingFormState = {
   /** Keys under "errors" in the messages, per field. */
@@ -42,7 +43,7 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
   if (giveBack === false) return { formError: "seatCap", values };
 
   // Without an SMS provider the form has no phone field: a number posted anyway would wait for messages that never go.
-  const phone = config().SMS_PROVIDER === "none" ? null : parsed.data.phone;
+  const phone = textMessagesOn(config()) ? parsed.data.phone : null;
   const result = createBooking(db, { ...parsed.data, phone, locale });
   if (!result.ok) {
     await giveBack?.();

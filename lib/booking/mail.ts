@@ -19,6 +19,10 @@ type Extra = { manageUrl?: string; retentionDays: number };
  */
 /** Kinds whose text is made when queued (they carry a link), never by this template. */
 export type PrerenderedKind = "staff_sign_in" | "staff_invite" | "feedback_invite";
+const PRERENDERED = new Set<OutboxKind>(["staff_sign_in", "staff_invite", "feedback_invite"] satisfies PrerenderedKind[]);
+
+/** Kinds whose whole text was made when queued: never rendered again from the booking. */
+export const isPrerendered = (kind: OutboxKind): kind is PrerenderedKind => PRERENDERED.has(kind);
 
 export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, booking: BookingDetails, extra: Extra): RenderedMail {
   const { t, format } = translatorFor(booking.locale);
@@ -63,7 +67,7 @@ export const composeMail: Composer = (db: DB, row) => {
     return row.recipient && text !== null ? { recipient: row.recipient, subject: row.subject!, text, calendar } : null;
   }
 
-  if (!booking?.email || row.kind === "staff_sign_in" || row.kind === "staff_invite" || row.kind === "feedback_invite") return null;
+  if (!booking?.email || isPrerendered(row.kind)) return null;
   if (!stillWanted(row.kind, booking.status)) return null;
   const { subject, text } = renderBookingMail(row.kind, booking, { retentionDays: config().EMAIL_RETENTION_DAYS });
   return { recipient: booking.email, subject, text, calendar };

@@ -6,7 +6,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { queuedText } from "@/lib/mail/outbox";
 import type { SmsComposer } from "@/lib/sms/sender";
 import { bookingDetails, type BookingDetails } from "./reads";
-import { stillWanted, type PrerenderedKind } from "./mail";
+import { isPrerendered, stillWanted, type PrerenderedKind } from "./mail";
 
 /*
  * The booking's text messages. Each must fit in one or two SMS segments
@@ -72,7 +72,7 @@ export const composeSms: SmsComposer = (db: DB, row) => {
     const text = queuedText(row.textBody);
     return row.recipient && text !== null ? { recipient: row.recipient, text } : null;
   }
-  if (row.bookingId === null || row.kind === "staff_sign_in" || row.kind === "staff_invite" || row.kind === "feedback_invite") return null;
+  if (row.bookingId === null || isPrerendered(row.kind)) return null;
   const booking = bookingDetails(db, row.bookingId);
   if (!booking?.phone) return null;
   if (!stillWanted(row.kind, booking.status)) return null;

@@ -39,8 +39,9 @@ function cellText(c: Cell, f: ReturnType<typeof reachFormat>): string {
   if (typeof c === "string") return c;
   if ("day" in c) return f.date(c.day);
   if ("at" in c) return f.time(c.at);
-  if (c.figure === null || c.figure === "hidden" || c.figure === "<5") return c.as === "count" ? f.count(c.figure as Masked) : f.percent(c.figure as MaskedRate);
-  return c.as === "count" ? f.count(c.figure) : c.as === "percent" ? f.percent(c.figure) : f.decimal(c.figure);
+  // The formatters say "hidden", "<5" and "no data" themselves.
+  if (c.as === "count") return f.count(c.figure as Masked);
+  return c.as === "percent" ? f.percent(c.figure as MaskedRate) : f.decimal(c.figure as MaskedRate);
 }
 
 export function periodText(report: ReachReport, locale: Locale): { period: string; filters: string[] } {

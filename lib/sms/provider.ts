@@ -69,3 +69,6 @@ export function smsProviderFrom(cfg: { SMS_PROVIDER: "gatewayapi" | "none"; SMS_
   }
   return null;
 }
+
+/** Whether parents are offered text messages: a provider is set up (lib/env.mjs checks its token). */
+export const textMessagesOn = (cfg: { SMS_PROVIDER: "gatewayapi" | "none" }) => cfg.SMS_PROVIDER !== "none";

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { NotFoundView } from "@/components/NotFoundView";
 import { config } from "@/lib/config";
+import { textMessagesOn } from "@/lib/sms/provider";
 import { upperFirst, type Locale } from "@/lib/i18n/locales";
 import { formatterFor } from "@/lib/i18n/translator";
 import { getPlace, getSession, groupMeetings } from "@/lib/schedule/reads";
@@ -118,7 +119,7 @@ export default async function SessionPage({ params }: PageProps<"/[locale]/sessi
               maxPartySize={largestParty(session)}
               full={session.seatsLeft === 0}
               retentionDays={config().EMAIL_RETENTION_DAYS}
-              textMessages={config().SMS_PROVIDER !== "none"}
+              textMessages={textMessagesOn(config())}
             />
           </section>
         )}
