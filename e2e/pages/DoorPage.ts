@@ -64,7 +64,7 @@ export class DoorPage {
           };
         };
       });
-      const cached = (await caches.keys()).filter((n) => n.startsWith("door-"));
+      const cached = (await caches.keys()).filter((n) => n.startsWith("door-")).sort();
       return { keys, cached };
     });
   }
