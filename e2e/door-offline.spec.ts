@@ -153,7 +153,8 @@ test("taps made offline survive closing the browser, and signing out leaves noth
 
     // The door kept its state and this device's taps; signing out takes everything away.
     expect((await door.onDevice()).keys.length).toBeGreaterThan(0);
-    expect((await door.onDevice()).cached).toEqual(["door-pages-v1", "door-static-v1"]) // sorted: the order they were made in is the service worker's business;
+    // Sorted: the order the caches were opened in is the service worker's business.
+    expect((await door.onDevice()).cached).toEqual(["door-pages-v1", "door-static-v1"]);
     await page.getByRole("button", { name: "Sign out anyway" }).click();
     await expect(page).toHaveURL(/\/en\/staff\/sign-in\?signedOut=1/);
     await expect.poll(() => door.onDevice()).toEqual({ keys: [], cached: [] });
