@@ -26,6 +26,15 @@ const nextConfig = {
         ],
       },
       {
+        // The parents' public pages render per request (each carries its own CSP nonce), for which
+        // Next sends no-store, and no-store keeps a page out of the browser's back/forward cache: a
+        // parent going back to the list would wait for it again on a slow phone. no-cache still asks
+        // the server every time it loads anew. The rules below set no-store again where a page shows
+        // a booking or staff data (later rules win).
+        source: "/:locale(fi|sv|en)/:path*",
+        headers: [{ key: "Cache-Control", value: "private, no-cache" }],
+      },
+      {
         // Staff pages show one person's view: never kept by a browser or a proxy for someone else.
         source: "/:locale/:area(host|plan|staff)/:path*",
         headers: [

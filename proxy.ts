@@ -10,7 +10,7 @@ const i18n = createMiddleware(routing);
  * header), 'strict-dynamic' lets those load the app's chunks, and nothing
  * injected into a page can run. Styles are the app's own stylesheet only.
  */
-export function contentSecurityPolicy(nonce: string): string {
+function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
@@ -18,6 +18,11 @@ export function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The door's service worker (public/sw.js): without this, worker-src falls back to script-src, where
+    // 'strict-dynamic' ignores 'self' and refuses navigator.serviceWorker.register("/sw.js").
+    "worker-src 'self'",
+    // The door's web app manifest (default-src would allow it too; said aloud, as it is relied on).
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

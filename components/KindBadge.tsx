@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionKind } from "@/db/schema";
 
 const COLORS: Record<SessionKind, string> = {
@@ -8,7 +8,10 @@ const COLORS: Record<SessionKind, string> = {
   codevelopment: "bg-sky-100 text-sky-900",
 };
 
-export async function KindBadge({ kind }: { kind: SessionKind }) {
+/** The kind of a session, unless its title already says it: "Drop-in" over "Drop-in" says nothing twice. */
+export async function KindBadge({ kind, title, className = "" }: { kind: SessionKind; title?: string; className?: string }) {
   const t = await getTranslations("kinds");
-  return <span className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${COLORS[kind]}`}>{t(kind)}</span>;
+  const locale = await getLocale();
+  if (title?.toLocaleLowerCase(locale).startsWith(t(kind).toLocaleLowerCase(locale))) return null;
+  return <span className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${COLORS[kind]} ${className}`}>{t(kind)}</span>;
 }

@@ -19,6 +19,14 @@ export const places = sqliteTable("places", {
   streetAddress: text("street_address").notNull(),
   postalCode: text("postal_code").notNull(),
   city: text("city").notNull(),
+  /**
+   * The Swedish name, address and county where the place has them (Dickursby, Stationsvägen
+   * 10 B, Vanda), shown on the Swedish pages; empty means the Finnish one is used in Swedish too.
+   */
+  nameSv: text("name_sv"),
+  streetAddressSv: text("street_address_sv"),
+  citySv: text("city_sv"),
+  countySv: text("county_sv"),
   directions: localized("directions").notNull(),
   accessibility: localized("accessibility").notNull(),
   openingHours: localized("opening_hours").notNull(),
@@ -122,6 +130,8 @@ export const bookings = sqliteTable(
     nickname: text("nickname"),
     partySize: integer("party_size").notNull(),
     email: text("email"),
+    /** A mobile number in E.164 (+358401234567), for text messages instead of or besides e-mail; erased with the e-mail. */
+    phone: text("phone"),
     locale: text("locale", { enum: ["fi", "sv", "en"] }).notNull(),
     interpreterLanguage: text("interpreter_language"),
     accessibilityNeeds: text("accessibility_needs"),
@@ -134,7 +144,7 @@ export const bookings = sqliteTable(
     createdAt: createdAt(),
     confirmedAt: timestamp("confirmed_at"),
     cancelledAt: timestamp("cancelled_at"),
-    /** Set when the retention job removed the e-mail address. */
+    /** Set when the retention job removed the e-mail address (and the phone number with it). */
     emailErasedAt: timestamp("email_erased_at"),
     /** Set when the nickname, needs and e-mail were erased (by the retention job or by the parent). */
     detailsErasedAt: timestamp("details_erased_at"),
@@ -163,6 +173,10 @@ export const outboxKinds = [
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
+/** How a queued message goes out: e-mail over SMTP, or a text message through the SMS provider. */
+export const outboxChannels = ["email", "sms"] as const;
+export type OutboxChannel = (typeof outboxChannels)[number];
+
 /**
  * Messages waiting to be sent. Written in the same transaction as the change
  * they tell about, and sent by a background loop with retries.
@@ -172,7 +186,9 @@ export const outbox = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     kind: text("kind", { enum: outboxKinds }).notNull(),
+    channel: text("channel", { enum: outboxChannels }).notNull().default("email"),
     bookingId: integer("booking_id").references(() => bookings.id),
+    /** An e-mail address, or for a text message an E.164 phone number. */
     recipient: text("recipient"),
     /**
      * Only messages that carry a secret (the manage link) are rendered when
@@ -190,7 +206,12 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_due").on(t.sentAt, t.droppedAt, t.nextAttemptAt), index("outbox_booking").on(t.bookingId)],
+  (t) => [
+    index("outbox_due").on(t.sentAt, t.droppedAt, t.nextAttemptAt),
+    index("outbox_booking").on(t.bookingId),
+    // The daily cap counts the text messages sent to one number today.
+    index("outbox_sms_sent").on(t.channel, t.recipient, t.sentAt),
+  ],
 );
 
 // ---------------------------------------------------------------- staff

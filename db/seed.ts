@@ -36,6 +36,10 @@ export function seedDemo(db: DB, now = new Date()): boolean {
         streetAddress: "Asematie 10 B",
         postalCode: "01300",
         city: "Vantaa",
+        nameSv: "Kohtaamo Dickursby",
+        streetAddressSv: "Stationsvägen 10 B",
+        citySv: "Vanda",
+        countySv: "Vanda och Kervo välfärdsområde",
         directions: {
           fi: "Tikkurilan asemalta 300 metriä Asematietä pohjoiseen. Sisäänkäynti sisäpihan puolelta, ovessa lukee Kohtaamo. Busseja Asematien pysäkille.",
           sv: "300 meter norrut längs Stationsvägen från Dickursby station. Ingången från innergården, det står Kohtaamo på dörren. Bussar till hållplatsen vid Stationsvägen.",
@@ -61,6 +65,10 @@ export function seedDemo(db: DB, now = new Date()): boolean {
         streetAddress: "Sibeliuksenkatu 15",
         postalCode: "04400",
         city: "Järvenpää",
+        nameSv: "Kohtaamo Träskända",
+        streetAddressSv: "Sibeliusgatan 15",
+        citySv: "Träskända",
+        countySv: "Mellersta Nylands välfärdsområde",
         directions: {
           fi: "Järvenpään asemalta kymmenen minuutin kävely keskustan suuntaan. Kolmas kerros, ovikello Kohtaamo.",
           sv: "Tio minuters promenad från Träskända station mot centrum. Tredje våningen, ringklocka Kohtaamo.",

@@ -34,7 +34,7 @@ for (const locale of locales) {
     await expectAccessible();
     await session.open(id);
     await expectAccessible();
-    await session.book({ submit: /^(Jonota|Ställ dig i kö|Join the waiting list)$/ });
+    await session.book({ submit: /^(Ilmoittaudu jonoon|Ställ dig i kö|Join the waiting list)$/ });
     const link = await session.manageLink();
     await expectAccessible();
     await page.goto(`${link}/cancel`);
@@ -58,6 +58,9 @@ test("a parent can book with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Tab"); // party size
   await page.keyboard.press("Tab"); // e-mail
   await page.keyboard.type("keys@example.com");
+  await page.keyboard.press("Tab"); // the mobile number's hint: what it is for, and the privacy page
+  await expect(page.locator("#phone-hint").getByRole("link", { name: "How we handle data" })).toBeFocused();
+  await page.keyboard.press("Tab"); // mobile number
   await page.keyboard.press("Tab"); // visitor code
   await page.keyboard.press("Tab"); // interpreter
   await page.keyboard.press("Tab"); // accessibility
@@ -66,7 +69,7 @@ test("a parent can book with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Tab"); // how did you hear of Kohtaamo (optional)
   await expect(page.getByLabel("How did you hear of Kohtaamo?")).toBeFocused();
   await page.keyboard.press("Tab"); // what the details are for: a link to the privacy page, no consent box
-  await expect(page.getByRole("link", { name: "How we handle data" })).toBeFocused();
+  await expect(page.locator("#data-use").getByRole("link", { name: "How we handle data" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Book" })).toBeFocused();
   await page.keyboard.press("Enter");

@@ -14,14 +14,14 @@ test.describe("in a Finnish browser", () => {
 test("the front page lists sessions by day and filters by place and kind", async ({ page }) => {
   await page.goto("/fi");
   await expect(page.locator("html")).toHaveAttribute("lang", "fi");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tule Kohtaamoon");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tervetuloa Kohtaamoon");
   const dropIn = page.getByRole("article").filter({ hasText: "Avoimet ovet" }).first();
   await expect(dropIn).toContainText("Ei ilmoittautumista");
   await expect(dropIn).toContainText(/9\.00–15\.00/); // Helsinki time, whatever the browser's zone
   await expect(page.getByRole("article").filter({ hasText: "Infoilta: oikeutesi" })).toContainText(/\d+ paikkaa jäljellä/);
 
   await page.getByLabel("Paikka").selectOption("jarvenpaa");
-  await page.getByLabel("Tyyppi").selectOption("info_evening");
+  await page.getByLabel("Millainen tapaaminen").selectOption("info_evening");
   await page.getByRole("button", { name: "Näytä" }).click();
   await expect(page).toHaveURL(/place=jarvenpaa&kind=info_evening/);
   const cards = page.getByRole("article");
@@ -41,7 +41,7 @@ test("a meeting place has its own page with address, directions and accessibilit
 test("a drop-in says plainly that no sign-up is needed, and when and where to come", async ({ page }) => {
   await page.goto(`/en/sessions/${firstSessionId("drop_in")}`);
   await expect(page.getByRole("heading", { name: "No sign-up needed" })).toBeVisible();
-  await expect(page.getByText(/Just come when it suits you: .*9:00.*3:00\s?PM, Kohtaamo/)).toBeVisible();
+  await expect(page.getByText(/Just come when it suits you: .*09:00–15:00, Kohtaamo/)).toBeVisible();
   await expect(page.getByRole("button")).toHaveCount(0);
 });
 

@@ -13,7 +13,7 @@ for (const javaScriptEnabled of [false, true]) {
       const longName = "N".repeat(45);
       await page.getByLabel(/smeknamn/).fill(longName);
       await page.getByRole("textbox", { name: /E-post/ }).fill("maija@");
-      await page.getByLabel(/Behov av tillgänglighet/).fill("Rullstol");
+      await page.getByLabel(/Tillgänglighetsbehov/).fill("Rullstol");
       await page.getByRole("button", { name: "Boka" }).click();
 
       const email = page.getByRole("textbox", { name: /E-post/ });
@@ -27,7 +27,7 @@ for (const javaScriptEnabled of [false, true]) {
       await expect(page.getByRole("checkbox", { name: /Jag godkänner/ })).toHaveCount(0);
       await expect(email).toHaveValue("maija@");
       await expect(page.getByLabel(/smeknamn/)).toHaveValue(longName);
-      await expect(page.getByLabel(/Behov av tillgänglighet/)).toHaveValue("Rullstol");
+      await expect(page.getByLabel(/Tillgänglighetsbehov/)).toHaveValue("Rullstol");
       expect(bookingsOf(id)).toEqual([]);
     });
   });
@@ -57,7 +57,7 @@ test.describe("without JavaScript", () => {
     db.close();
     await session.book({ nickname: "Pekka" });
     // The page is drawn again from the database, which now says the session is off.
-    await expect(page.getByText("Tämä tapahtuma on peruttu.")).toBeVisible();
+    await expect(page.getByText("Tämä tapaaminen on peruttu.")).toBeVisible();
     expect(bookingsOf(id)).toEqual([]);
   });
 

@@ -43,14 +43,14 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   // Ticking the concern box without writing it: the form says so and keeps the rest.
   await parent.getByText("Bra", { exact: true }).click();
   await parent.getByRole("group", { name: /Jag fick information/ }).getByLabel("Ja").check();
-  await parent.getByRole("group", { name: /mindre ensam/ }).getByLabel("Kan inte säga").check();
+  await parent.getByRole("group", { name: /mindre ensam/ }).getByLabel("Vet inte").check();
   await parent.getByLabel(/Vill du säga något mer/).fill("Tack för kaffet och samtalet.");
-  await parent.getByLabel(/Jag vill ta upp en oro/).check();
+  await parent.getByLabel(/Jag vill berätta om jag eller mitt barn/).check();
   await parent.getByRole("button", { name: "Skicka" }).click();
   await expect(parent.getByText("Skriv din oro här, eller ta bort krysset ovan.")).toBeVisible();
   await expect(parent.getByLabel(/Vill du säga något mer/)).toHaveValue("Tack för kaffet och samtalet.");
   // Written, but the box unticked again: the concern is still kept, never silently dropped.
-  await parent.getByLabel(/Jag vill ta upp en oro/).uncheck();
+  await parent.getByLabel(/Jag vill berätta om jag eller mitt barn/).uncheck();
   await parent.getByLabel("Berätta om din oro").fill("Min son blev illa bemött på ett möte.");
   await parent.getByLabel(/Om du vill att vi kontaktar dig/).fill("040 765 4321");
   await parent.getByRole("button", { name: "Skicka" }).click();
@@ -147,7 +147,7 @@ test("a planner publishes 'you said, we did' and parents read it in all three la
   await expect(page.getByText("Published.")).toBeVisible();
 
   for (const [locale, title, did] of [
-    ["fi", "Sanoitte, teimme", "Avasimme ilta-avoimet ovet torstaisin."],
+    ["fi", "Te sanoitte, me teimme", "Avasimme ilta-avoimet ovet torstaisin."],
     ["sv", "Ni sa, vi gjorde", "Vi öppnade öppet hus på torsdagskvällar."],
     ["en", "You said, we did", "We opened a Thursday evening drop-in."],
   ] as const) {

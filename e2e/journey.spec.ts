@@ -20,10 +20,10 @@ test("a planner schedules, a parent books, the facilitator runs and closes the s
   await signInAs(page, "planner@kohtaamo.local");
   await page.goto("/en/plan/places/new");
   await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Street address").fill("Polkukatu 2");
+  await page.getByLabel("Street address", { exact: true }).fill("Polkukatu 2");
   await page.getByLabel("Postal code").fill("04400");
-  await page.getByLabel("City or town").fill("Järvenpää");
-  await page.getByLabel("Wellbeing services county").fill("Keski-Uudenmaan hyvinvointialue");
+  await page.getByLabel("City or town", { exact: true }).fill("Järvenpää");
+  await page.getByLabel("Wellbeing services county", { exact: true }).fill("Keski-Uudenmaan hyvinvointialue");
   await page.getByLabel("Opening hours in Finnish").fill("Maanantaisin 17–19");
   await page.getByLabel("Opening hours in Swedish").fill("Måndagar 17–19");
   await page.getByLabel("Opening hours in English").fill("Mondays 5–7 pm");

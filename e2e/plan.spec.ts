@@ -41,22 +41,27 @@ test("a planner sets up a place and a weekly series with a facilitator, and pare
   await page.getByRole("button", { name: "Add the meeting place" }).click();
   await expect(page.getByText("Please check the fields marked below.")).toBeVisible();
   await expect(page.getByText("A postal code has five digits, for example 01300.")).toBeVisible();
-  await expect(page.getByLabel("Street address")).toHaveAccessibleDescription("Please fill this in.");
+  await expect(page.getByLabel("Street address", { exact: true })).toHaveAccessibleDescription("Please fill this in.");
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
   await expectAccessible();
   expect(dbRows("SELECT id FROM places WHERE name = ?", name)).toEqual([]);
 
-  await page.getByLabel("Street address").fill("Testikatu 1");
+  await page.getByLabel("Street address", { exact: true }).fill("Testikatu 1");
   await page.getByLabel("Postal code").fill("00100");
-  await page.getByLabel("City or town").fill("Helsinki");
-  await page.getByLabel("Wellbeing services county").fill("Helsingin kaupunki");
+  await page.getByLabel("City or town", { exact: true }).fill("Helsinki");
+  // The Swedish name of the town, where it has one, for the Swedish pages.
+  await page.getByLabel("City or town in Swedish").fill("Helsingfors");
+  await page.getByLabel("Wellbeing services county", { exact: true }).fill("Helsingin kaupunki");
   await page.getByLabel("Opening hours in Finnish").fill("Tiistaisin 10–12");
   await page.getByLabel("Opening hours in Swedish").fill("Tisdagar 10–12");
   await page.getByLabel("Opening hours in English").fill("Tuesdays 10–12");
   await page.getByRole("button", { name: "Add the meeting place" }).click();
   await expect(page.getByText(`Saved: ${name}.`)).toBeVisible();
-  const [place] = dbRows<{ id: number; slug: string }>("SELECT id, slug FROM places WHERE name = ?", name);
-  expect(place!.slug).toBe(`testila-${suffix}`);
+  const [place] = dbRows<{ id: number; slug: string; citySv: string | null; nameSv: string | null }>(
+    "SELECT id, slug, city_sv AS citySv, name_sv AS nameSv FROM places WHERE name = ?",
+    name,
+  );
+  expect(place).toMatchObject({ slug: `testila-${suffix}`, citySv: "Helsingfors", nameSv: null });
 
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -307,9 +312,11 @@ function createGroup(title: string, capacity: number) {
   const db = openDb();
   const place = db.prepare("SELECT id FROM places WHERE slug = 'jarvenpaa'").get() as { id: number };
   const text = (s: string) => JSON.stringify({ fi: s, sv: s, en: s });
+  // "A test session" keeps it out of firstSessionId(), which other tests use to find the demo's own.
+  const described = JSON.stringify({ fi: "A test session (fi)", sv: "A test session (sv)", en: "A test session" });
   const group = db
     .prepare("INSERT INTO session_groups (place_id, title, description, capacity, max_party_size) VALUES (?, ?, ?, ?, 2) RETURNING id")
-    .get(place.id, text(title), text("Three evenings"), capacity) as { id: number };
+    .get(place.id, text(title), described, capacity) as { id: number };
   const ids = [0, 1, 2].map((i) => {
     const start = Date.now() + (6 + 7 * i) * 86_400_000;
     return (
@@ -318,7 +325,7 @@ function createGroup(title: string, capacity: number) {
           `INSERT INTO sessions (place_id, kind, starts_at, ends_at, title, description, languages, max_party_size, status, group_id)
            VALUES (?, 'group', ?, ?, ?, ?, '["fi"]', 2, 'scheduled', ?) RETURNING id`,
         )
-        .get(place.id, start, start + 7_200_000, text(`${title} ${i + 1}/3`), text("Three evenings"), group.id) as { id: number }
+        .get(place.id, start, start + 7_200_000, text(`${title} ${i + 1}/3`), described, group.id) as { id: number }
     ).id;
   });
   db.close();
@@ -376,7 +383,7 @@ test("a planner ends a weekly series from a date: that meeting and the later one
           `INSERT INTO sessions (place_id, kind, starts_at, ends_at, title, description, languages, capacity, max_party_size, status, series_id)
            VALUES (?, 'info_evening', ?, ?, ?, ?, '["fi"]', 20, 4, 'scheduled', ?) RETURNING id`,
         )
-        .get(place.id, start, start + 7_200_000, text, text, rule.id) as { id: number }
+        .get(place.id, start, start + 7_200_000, text, JSON.stringify({ fi: "A test session (fi)", sv: "A test session (sv)", en: "A test session" }), rule.id) as { id: number }
     ).id;
   });
   db.close();

@@ -30,8 +30,8 @@ test.describe("without JavaScript", () => {
     const session = new SessionPage(page, "en");
     await session.open(id);
     await expect(page.getByRole("checkbox", { name: /I agree/ })).toHaveCount(0);
-    await expect(page.getByText(/If you give an e-mail address or needs, we use them only for this booking/)).toBeVisible();
-    await expect(page.getByRole("link", { name: "How we handle data" })).toHaveAttribute("href", "/en/privacy#booking");
+    await expect(page.getByText(/If you give an e-mail address, a phone number or needs, we use them only for this booking/)).toBeVisible();
+    await expect(page.locator("#data-use").getByRole("link", { name: "How we handle data" })).toHaveAttribute("href", "/en/privacy#booking");
     await page.getByLabel("Accessibility needs").fill("Wheelchair");
     await session.book({ nickname: "Maija", email: "maija.privacy@example.com" });
     const link = await session.manageLink();
@@ -44,7 +44,7 @@ test.describe("without JavaScript", () => {
 
     await page.getByRole("button", { name: "Delete my details now" }).click();
     await expect(page.getByText("Your details have been erased")).toBeVisible();
-    await expect(page.getByText("No nickname, e-mail or needs are stored with this booking.")).toBeVisible();
+    await expect(page.getByText("No nickname, e-mail, phone number or needs are stored with this booking.")).toBeVisible();
     expect(bookingsOf(id)).toMatchObject([{ status: "confirmed", partySize: 1, nickname: null, email: null }]);
     expect(query("SELECT accessibility_needs AS needs FROM bookings WHERE session_id = ?", id)).toEqual([{ needs: null }]);
     expect(query("SELECT count(*) AS n FROM outbox WHERE recipient = 'maija.privacy@example.com'")).toEqual([{ n: 0 }]);
@@ -83,7 +83,8 @@ test("a planner edits a place's contact details; the audit log shows who read co
   await page.goto(`/en/plan/places/${place!.id}`);
   await page.getByLabel("Phone for parents").fill("09 876 5432");
   await page.getByRole("button", { name: /Save/ }).click();
-  await expect(page).toHaveURL(/\/en\/plan\/places\?saved=/);
+  // The save answers with the list of places: only then is the new number in the database.
+  await expect(page.getByText("Saved: Kohtaamo Järvenpää.")).toBeVisible();
   await page.goto("/en/places/jarvenpaa");
   await expect(page.getByRole("link", { name: "09 876 5432" })).toBeVisible();
 

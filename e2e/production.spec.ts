@@ -124,9 +124,9 @@ test("a new organisation's first admin is led through the first day: its details
     await page.goto(at("/en/plan/welcome"));
     await page.getByRole("link", { name: "Add the first meeting place" }).click();
     await page.getByLabel("Name", { exact: true }).fill("Kohtaamo Itäkeskus");
-    await page.getByLabel("Street address").fill("Itäkatu 1");
-    await page.getByLabel("Postal code").fill("00930");
-    await page.getByLabel("City or town").fill("Helsinki");
+    await page.getByLabel("Street address", { exact: true }).fill("Itäkatu 1");
+    await page.getByLabel("Postal code", { exact: true }).fill("00930");
+    await page.getByLabel("City or town", { exact: true }).fill("Helsinki");
     await page.getByLabel("Wellbeing services county", { exact: true }).fill("Helsingin kaupunki");
     await page.getByRole("button", { name: "Add the meeting place" }).click();
     await expect(page).toHaveURL(/\/en\/plan\/places\?saved=/);

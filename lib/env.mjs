@@ -53,6 +53,22 @@ const schema = z.object({
   MAIL_CATCHER_PORT: whole(1, 2525),
   /** Set by `npm start` when it runs the catcher, whose old files retention then deletes. */
   MAIL_CATCHER_DIR: z.string().min(1).optional(),
+  /**
+   * Text messages (lib/sms): `gatewayapi`, or `none` (the default when the app runs without `npm start`):
+   * no phone field on the booking form. `npm start` without it runs a local catcher that speaks GatewayAPI's API.
+   */
+  SMS_PROVIDER: z.enum(["gatewayapi", "none"]).default("none"),
+  /** GatewayAPI's EU endpoint: the messages and their logs stay in the EU. */
+  SMS_API_URL: z.url().default("https://gatewayapi.eu"),
+  SMS_API_TOKEN: z.string().min(1).optional(),
+  /** The sender name a phone shows: neutral on purpose, and at most 11 letters or digits (the network's limit). */
+  SMS_SENDER: z.string().regex(/^[A-Za-z0-9]{1,11}$/, "SMS_SENDER must be 1 to 11 letters or digits, e.g. Kohtaamo.").default("Kohtaamo"),
+  /** Text messages one number gets in a Helsinki day at most; the rest are dropped, so the service cannot be used to spam a number. */
+  SMS_DAILY_CAP: whole(1, 5),
+  /** The demo's local SMS catcher, started by `npm start` when SMS_PROVIDER is not set. */
+  SMS_CATCHER_PORT: whole(1, 2580),
+  /** Set by `npm start` when it runs the SMS catcher, whose old files retention then deletes. */
+  SMS_CATCHER_DIR: z.string().min(1).optional(),
 });
 
 /** @typedef {z.infer<typeof schema> & { SEED_DEMO: boolean }} Env */
@@ -72,6 +88,9 @@ export function productionProblems(env) {
     problems.push("AUTH_SECRET must be set to at least 32 random characters (for example: openssl rand -base64 32).");
   }
   if (!env.SMTP_URL) problems.push("SMTP_URL must point at your mail server; production has no local mail catcher.");
+  if (env.SMS_PROVIDER !== "none" && new URL(env.SMS_API_URL).protocol !== "https:") {
+    problems.push(`SMS_API_URL must be https:// in production (it is ${env.SMS_API_URL}); the local catcher is for the demo only.`);
+  }
   if (env.SEED_DEMO === true) problems.push("SEED_DEMO must not be true: demo places, sessions and staff would be loaded into the service.");
   return problems;
 }
@@ -92,6 +111,9 @@ export function readEnv(source) {
   const env = parsed.data;
   const production = env.KOHTAAMO_ENV === "production";
   const problems = production ? productionProblems(env) : [];
+  if (env.SMS_PROVIDER === "gatewayapi" && !env.SMS_API_TOKEN) {
+    problems.push("SMS_API_TOKEN must be set when SMS_PROVIDER is gatewayapi (the API token from GatewayAPI's dashboard).");
+  }
   if (problems.length) return { ok: false, problems };
   return { ok: true, env: { ...env, SEED_DEMO: env.SEED_DEMO ?? !production } };
 }

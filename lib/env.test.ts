@@ -34,6 +34,18 @@ describe("the environment", () => {
     expect(!result.ok && result.problems.join("\n")).toMatch(message);
   });
 
+  it("sends text messages through GatewayAPI only with a token, and over https in production", () => {
+    expect(readEnv({})).toMatchObject({ ok: true, env: { SMS_PROVIDER: "none", SMS_DAILY_CAP: 5, SMS_SENDER: "Kohtaamo", SMS_API_URL: "https://gatewayapi.eu" } });
+    const noToken = readEnv({ SMS_PROVIDER: "gatewayapi" });
+    expect(!noToken.ok && noToken.problems.join("\n")).toMatch(/SMS_API_TOKEN must be set/);
+    expect(readEnv({ SMS_PROVIDER: "gatewayapi", SMS_API_TOKEN: "t", SMS_API_URL: "http://127.0.0.1:2580" }).ok).toBe(true);
+    const local = readEnv({ ...production, SMS_PROVIDER: "gatewayapi", SMS_API_TOKEN: "t", SMS_API_URL: "http://127.0.0.1:2580" });
+    expect(!local.ok && local.problems.join("\n")).toMatch(/SMS_API_URL must be https/);
+    expect(readEnv({ ...production, SMS_PROVIDER: "gatewayapi", SMS_API_TOKEN: "t" }).ok).toBe(true);
+    expect(readEnv({ SMS_SENDER: "Kohtaamo ry:n palvelu" }).ok).toBe(false);
+    expect(readEnv({ SMS_DAILY_CAP: "0" }).ok).toBe(false);
+  });
+
   it("lists every problem at once, and refuses a malformed value anywhere", () => {
     const result = readEnv({ KOHTAAMO_ENV: "production", APP_URL: "http://kohtaamo.example.fi", SEED_DEMO: "true" });
     expect(!result.ok && result.problems).toHaveLength(4);

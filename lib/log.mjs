@@ -1,16 +1,21 @@
 // Structured logs: one JSON line per event on stdout, for journald, Docker or
-// any collector. No e-mail address, token or free text a parent wrote may end
-// up in a log: callers pass ids and counts, and as a second line of defence
-// anything shaped like an address or a token is masked before it is written.
+// any collector. No e-mail address, phone number, token or free text a parent
+// wrote may end up in a log: callers pass ids and counts, and as a second line
+// of defence anything shaped like an address, a number or a token is masked
+// before it is written.
 import pino from "pino";
 
 const EMAIL = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[a-z]{2,}/gi;
 // Manage tokens, session tokens, sign-in tokens: long runs of URL-safe characters.
 const TOKEN = /[A-Za-z0-9_-]{32,}/g;
+// Phone numbers: international (+358 40 123 4567, 00358…), an msisdn as a provider writes it
+// (358401234567), and Finnish ones as typed (040 123 4567, 050-1234567). Dates, times and ids
+// do not start with +, 00, 358 or a single 0 followed by a digit group like these.
+const PHONE = /(?:\+|\b00)\d[\d -]{5,16}\d|\b358\d{6,12}\b|\b0\d{1,3}[ -]?\d{3}[ -]?\d{2,4}\b/g;
 
-/** A string with addresses and tokens masked. */
+/** A string with addresses, phone numbers and tokens masked. */
 export function scrub(text) {
-  return text.replace(EMAIL, "[e-mail]").replace(TOKEN, "[token]");
+  return text.replace(EMAIL, "[e-mail]").replace(TOKEN, "[token]").replace(PHONE, "[phone]");
 }
 
 function scrubDeep(value, depth = 0) {

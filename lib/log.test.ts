@@ -33,4 +33,21 @@ describe("the log", () => {
     expect(line).not.toContain(token);
     expect(JSON.parse(line).err.message).toBe("550 mailbox [e-mail] unavailable");
   });
+
+  it("never carries a phone number, however it is written, and leaves dates, times and ids alone", () => {
+    const { log, lines } = capture();
+    log.warn(
+      { err: new Error("recipient 358401234567 rejected"), typed: "040 123 4567", other: ["+358 50 765 4321", "0457-1234567", "0046701234567"] },
+      "could not text +358401234567",
+    );
+    const line = lines.join("");
+    for (const digits of ["358401234567", "123 4567", "765 4321", "1234567", "701234567"]) expect(line).not.toContain(digits);
+    expect(JSON.parse(line).err.message).toBe("recipient [phone] rejected");
+    expect(JSON.parse(line).msg).toBe("could not text [phone]");
+
+    const { log: log2, lines: lines2 } = capture();
+    log2.info({ event: "outbox.sms_batch", outboxId: 1234567, day: "2026-11-05", at: "18:00", note: "batch 20 of 1500" }, "sent 3 at 2026-11-05T10:00:00Z");
+    const kept = JSON.parse(lines2[0]!);
+    expect(kept).toMatchObject({ outboxId: 1234567, day: "2026-11-05", at: "18:00", note: "batch 20 of 1500", msg: "sent 3 at 2026-11-05T10:00:00Z" });
+  });
 });

@@ -4,27 +4,39 @@ import fs from "node:fs";
 import path from "node:path";
 import { config } from "@/lib/config";
 
+let secret: string | undefined;
+
 /**
  * AUTH_SECRET when set; otherwise one made once and kept beside the database,
- * so `npm start` on a fresh machine signs staff in without any setup.
+ * so `npm start` on a fresh machine signs staff in without any setup. Read
+ * once per process: Auth.js asks for it on every request.
  */
 export function authSecret(): string {
+  secret ??= readOrMakeSecret();
+  return secret;
+}
+
+function readOrMakeSecret(): string {
   const { AUTH_SECRET, DATABASE_PATH } = config();
   if (AUTH_SECRET) return AUTH_SECRET;
   const file = path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ DATABASE_PATH)), "auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
-    const secret = randomBytes(32).toString("base64url");
+    const made = randomBytes(32).toString("base64url");
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    return secret;
+    fs.writeFileSync(file, made, { mode: 0o600, flag: "wx" });
+    return made;
   }
 }
 
+const keys = new Map<string, Buffer>();
+
 /** A key for one purpose, derived from the server secret, so no two uses share a key. */
 export function derivedKey(purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", authSecret(), "kohtaamo", purpose, 32));
+  let key = keys.get(purpose);
+  if (!key) keys.set(purpose, (key = Buffer.from(hkdfSync("sha256", authSecret(), "kohtaamo", purpose, 32))));
+  return key;
 }
 
 const SEALED = "sealed:v1:";

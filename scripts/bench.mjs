@@ -11,6 +11,7 @@ import zlib from "node:zlib";
 import Database from "better-sqlite3";
 import { buildIfNeeded } from "./start.mjs";
 import { startMailCatcher } from "./mail-catcher.mjs";
+import { lighthouseRound, lighthouseLines } from "./lighthouse.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const CLIENTS = 50;
@@ -188,8 +189,11 @@ if (process.env.BENCH_ONLY === "reach") {
   process.exit(0);
 }
 
+// BENCH_ONLY=lighthouse runs only the Lighthouse round (it still needs the server).
+const ONLY_LIGHTHOUSE = process.env.BENCH_ONLY === "lighthouse";
+
 buildIfNeeded(); // exits with the build's status when the build fails
-const reach = reachSection();
+const reach = ONLY_LIGHTHOUSE ? { lines: [], results: { skipped: true } } : reachSection();
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kohtaamo-bench-"));
 let server;
@@ -248,77 +252,125 @@ try {
   const bigIds = Array.from({ length: BIG_SESSIONS }, (_, i) => addSession(i, 100_000));
   const raceId = addSession(BIG_SESSIONS, RACE_CAPACITY);
 
-  const forms = await Promise.all(bigIds.map((id) => bookingForm(base, id)));
-  let manageUrl = null;
-  const bookBig = async (n) => {
-    const to = await book(forms[n % forms.length], n);
-    manageUrl ??= to;
-    return to !== null;
-  };
-  const health = async () => {
-    const res = await get(`${base}/api/health/live`);
-    return res.status === 200 && (await res.text()) === "ok";
-  };
-
+  // The parents' pages Lighthouse opens: a group's page with its booking form, a manage page of a
+  // booking just made on it, and a feedback form whose link the bench makes itself.
+  const group = db.prepare("SELECT id FROM sessions WHERE kind = 'group' AND starts_at > ? ORDER BY starts_at LIMIT 1").pluck().get(Date.now());
+  const feedbackSession = db.prepare("SELECT id FROM sessions WHERE ends_at < ? ORDER BY ends_at DESC LIMIT 1").pluck().get(Date.now());
   const loadBefore = os.loadavg()[0].toFixed(2);
-  console.log("[bench] throughput round…");
-  await load((n) => bookBig(1_000_000 + n), WARMUP, MAX_SECONDS); // warm-up, not counted
-  const booking = await load(bookBig, MAX_REQUESTS, MAX_SECONDS);
-  await load(health, WARMUP, MAX_SECONDS);
-  const baseline = await load(health, MAX_REQUESTS, MAX_SECONDS);
-  const ratio = +(booking.rps / baseline.rps).toFixed(2);
-  // Each booking with an address queues a confirmation, which the server sends in the background
-  // (reminders are queued too, but not due yet).
-  const { mailQueued, mailSent } = db
-    .prepare("SELECT COUNT(*) AS mailQueued, COUNT(sent_at) AS mailSent FROM outbox WHERE not_before <= ?")
-    .get(Date.now());
 
-  console.log("[bench] contention round…");
-  const raceForm = await bookingForm(base, raceId);
-  const raceAnswers = await Promise.all(Array.from({ length: 2 * RACE_CAPACITY }, (_, i) => book(raceForm, 2_000_000 + i).catch(() => null)));
-  const seats = db.prepare("SELECT COALESCE(SUM(party_size), 0) FROM bookings WHERE session_id = ? AND status = 'confirmed'").pluck().get(raceId);
-  const waitlisted = db.prepare("SELECT COUNT(*) FROM bookings WHERE session_id = ? AND status = 'waitlisted'").pluck().get(raceId);
-  const contention = {
-    requests: raceAnswers.length,
-    successes: raceAnswers.filter(Boolean).length,
-    capacity: RACE_CAPACITY,
-    confirmedSeats: seats,
-    waitlisted,
-    overbooked: seats > RACE_CAPACITY,
+  const serverRounds = async () => {
+    const forms = await Promise.all(bigIds.map((id) => bookingForm(base, id)));
+    let manageUrl = null;
+    const bookBig = async (n) => {
+      const to = await book(forms[n % forms.length], n);
+      manageUrl ??= to;
+      return to !== null;
+    };
+    const health = async () => {
+      const res = await get(`${base}/api/health/live`);
+      return res.status === 200 && (await res.text()) === "ok";
+    };
+
+    console.log("[bench] throughput round…");
+    await load((n) => bookBig(1_000_000 + n), WARMUP, MAX_SECONDS); // warm-up, not counted
+    const booking = await load(bookBig, MAX_REQUESTS, MAX_SECONDS);
+    await load(health, WARMUP, MAX_SECONDS);
+    const baseline = await load(health, MAX_REQUESTS, MAX_SECONDS);
+    const ratio = +(booking.rps / baseline.rps).toFixed(2);
+    // Each booking with an address queues a confirmation, which the server sends in the background
+    // (reminders are queued too, but not due yet).
+    const { mailQueued, mailSent } = db
+      .prepare("SELECT COUNT(*) AS mailQueued, COUNT(sent_at) AS mailSent FROM outbox WHERE not_before <= ?")
+      .get(Date.now());
+
+    console.log("[bench] contention round…");
+    const raceForm = await bookingForm(base, raceId);
+    const raceAnswers = await Promise.all(Array.from({ length: 2 * RACE_CAPACITY }, (_, i) => book(raceForm, 2_000_000 + i).catch(() => null)));
+    const seats = db.prepare("SELECT COALESCE(SUM(party_size), 0) FROM bookings WHERE session_id = ? AND status = 'confirmed'").pluck().get(raceId);
+    const waitlisted = db.prepare("SELECT COUNT(*) FROM bookings WHERE session_id = ? AND status = 'waitlisted'").pluck().get(raceId);
+    const contention = {
+      requests: raceAnswers.length,
+      successes: raceAnswers.filter(Boolean).length,
+      capacity: RACE_CAPACITY,
+      confirmedSeats: seats,
+      waitlisted,
+      overbooked: seats > RACE_CAPACITY,
+    };
+
+    console.log("[bench] JavaScript per page…");
+    const pages = ["/fi", "/sv", "/en", "/fi/places/tikkurila", `/fi/sessions/${dropIn}`, `/fi/sessions/${infoEvening}`];
+    if (manageUrl) pages.push(manageUrl);
+    const cache = new Map();
+    const javascript = [];
+    for (const p of pages) javascript.push(await pageScripts(base, p, cache));
+
+    // The report.
+    const row = (cells, widths) => cells.map((c, i) => String(c)[i ? "padStart" : "padEnd"](widths[i])).join("  ");
+    const loadWidths = [9, 9, 7, 9, 8, 8, 11];
+    const out = [
+      "",
+      `Throughput: ${CLIENTS} concurrent clients, up to ${MAX_REQUESTS} requests or ${MAX_SECONDS} s, after ${WARMUP} warm-up requests`,
+      row(["", "requests", "errors", "req/s", "p50 ms", "p95 ms", "client CPU"], loadWidths),
+      ...[["booking", booking], ["baseline", baseline]].map(([name, r]) =>
+        row([name, r.requests, r.errors, r.rps, r.p50Ms, r.p95Ms, `${r.clientCpuPct} %`], loadWidths),
+      ),
+      `booking / baseline req/s: ${ratio} (aim: at least 0.5) ${ratio >= 0.5 ? "met" : "NOT met"}`,
+      "(booking = no-JS multipart POST of the booking form; req/s counts successful requests only;",
+      ` client CPU = this process's share of one core; by then the server had sent ${mailSent} of ${mailQueued} due e-mails)`,
+      "",
+      `Contention: ${contention.requests} simultaneous bookings for a session of capacity ${RACE_CAPACITY} (${contention.successes} answered with the manage redirect)`,
+      `confirmed seats ${seats} of capacity ${RACE_CAPACITY}, waitlisted ${waitlisted}, overbooked: ${contention.overbooked ? "yes" : "no"}`,
+      "",
+      `JavaScript per page (module scripts; gzip -9 of each file; aim: gzip <= ${GZIP_AIM_KIB} KiB)`,
+      row(["page", "scripts", "raw KiB", "gzip KiB", "aim"], [34, 7, 8, 8, 4]),
+      ...javascript.map((j) =>
+        row([j.page.length > 34 ? j.page.slice(0, 31) + "…" : j.page, j.scripts, j.rawKiB, j.gzipKiB, j.withinAim ? "met" : "NOT"], [34, 7, 8, 8, 4]),
+      ),
+    ];
+    return {
+      lines: out,
+      results: {
+        settings: { clients: CLIENTS, warmup: WARMUP, maxRequests: MAX_REQUESTS, maxSeconds: MAX_SECONDS },
+        throughput: { booking, baseline, ratio, aim: 0.5, mailQueued, mailSent },
+        contention,
+        javascript: { aimGzipKiB: GZIP_AIM_KIB, pages: javascript.map((j) => ({ ...j, page: j.page.replace(/manage\/[^?]+/, "manage/<token>") })) },
+      },
+    };
   };
 
-  console.log("[bench] JavaScript per page…");
-  const pages = ["/fi", "/sv", "/en", "/fi/places/tikkurila", `/fi/sessions/${dropIn}`, `/fi/sessions/${infoEvening}`];
-  if (manageUrl) pages.push(manageUrl);
-  const cache = new Map();
-  const javascript = [];
-  for (const p of pages) javascript.push(await pageScripts(base, p, cache));
+  const lighthousePages = async () => {
+    const manage = await book(await bookingForm(base, group), 3_000_000);
+    if (!manage) throw new Error("the group's booking form did not answer with a manage link");
+    const key = "benchFeedbk1"; // 12 characters, the shape of a real key
+    db.prepare("INSERT OR IGNORE INTO feedback_links (key, session_id, expires_at, created_at) VALUES (?, ?, ?, ?)").run(key, feedbackSession, Date.now() + 7 * day, Date.now());
+    return [
+      ["front", "/fi"],
+      ["place", "/fi/places/tikkurila"],
+      ["drop-in", `/fi/sessions/${dropIn}`],
+      ["group + form", `/fi/sessions/${group}`],
+      ["info evening", `/fi/sessions/${infoEvening}`],
+      ["manage", manage],
+      ["feedback form", `/fi/feedback/${key}`],
+      ["privacy", "/fi/privacy"],
+      ["you said, we did", "/fi/you-said-we-did"],
+    ].map(([name, p]) => [name, base + p]);
+  };
 
-  // The report.
-  const row = (cells, widths) => cells.map((c, i) => String(c)[i ? "padStart" : "padEnd"](widths[i])).join("  ");
-  const loadWidths = [9, 9, 7, 9, 8, 8, 11];
+  const rounds = ONLY_LIGHTHOUSE ? { lines: [], results: {} } : await serverRounds();
+  console.log("[bench] Lighthouse round…");
+  // Each run's full report stays in bench-results/lighthouse/ (open one in the Lighthouse viewer).
+  const lhPages = await lighthousePages();
+  const lighthouse = await lighthouseRound(lhPages, path.join(root, "bench-results/lighthouse"));
+  // Beside the scores, the JavaScript each page loads (gzip -9), measured as in the round above.
+  const jsCache = new Map();
+  for (const [i, [, url]] of lhPages.entries()) lighthouse[i].jsGzipKiB = (await pageScripts(base, new URL(url).pathname + new URL(url).search, jsCache)).gzipKiB;
+
   const out = [
     "",
     `Kohtaamo benchmark: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores (client and server share them)`,
     `load average at the start of the rounds: ${loadBefore} (other work on the machine skews every figure)`,
-    "",
-    `Throughput: ${CLIENTS} concurrent clients, up to ${MAX_REQUESTS} requests or ${MAX_SECONDS} s, after ${WARMUP} warm-up requests`,
-    row(["", "requests", "errors", "req/s", "p50 ms", "p95 ms", "client CPU"], loadWidths),
-    ...[["booking", booking], ["baseline", baseline]].map(([name, r]) =>
-      row([name, r.requests, r.errors, r.rps, r.p50Ms, r.p95Ms, `${r.clientCpuPct} %`], loadWidths),
-    ),
-    `booking / baseline req/s: ${ratio} (aim: at least 0.5) ${ratio >= 0.5 ? "met" : "NOT met"}`,
-    "(booking = no-JS multipart POST of the booking form; req/s counts successful requests only;",
-    ` client CPU = this process's share of one core; by then the server had sent ${mailSent} of ${mailQueued} due e-mails)`,
-    "",
-    `Contention: ${contention.requests} simultaneous bookings for a session of capacity ${RACE_CAPACITY} (${contention.successes} answered with the manage redirect)`,
-    `confirmed seats ${seats} of capacity ${RACE_CAPACITY}, waitlisted ${waitlisted}, overbooked: ${contention.overbooked ? "yes" : "no"}`,
-    "",
-    `JavaScript per page (module scripts; gzip -9 of each file; aim: gzip <= ${GZIP_AIM_KIB} KiB)`,
-    row(["page", "scripts", "raw KiB", "gzip KiB", "aim"], [34, 7, 8, 8, 4]),
-    ...javascript.map((j) =>
-      row([j.page.length > 34 ? j.page.slice(0, 31) + "…" : j.page, j.scripts, j.rawKiB, j.gzipKiB, j.withinAim ? "met" : "NOT"], [34, 7, 8, 8, 4]),
-    ),
+    ...rounds.lines,
+    ...lighthouseLines(lighthouse),
     ...reach.lines,
     "",
   ];
@@ -330,10 +382,8 @@ try {
     node: process.version,
     cores: os.cpus().length,
     loadAverage: +loadBefore,
-    settings: { clients: CLIENTS, warmup: WARMUP, maxRequests: MAX_REQUESTS, maxSeconds: MAX_SECONDS },
-    throughput: { booking, baseline, ratio, aim: 0.5, mailQueued, mailSent },
-    contention,
-    javascript: { aimGzipKiB: GZIP_AIM_KIB, pages: javascript.map((j) => ({ ...j, page: j.page.replace(/manage\/[^?]+/, "manage/<token>") })) },
+    ...rounds.results,
+    lighthouse,
     reach: reach.results,
   };
   fs.writeFileSync(path.join(root, "bench-results/bench.json"), JSON.stringify(results, null, 2) + "\n");

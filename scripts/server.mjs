@@ -22,8 +22,7 @@ function routeConsoleToLog() {
   }
 }
 
-export async function serve({ port, hostname }) {
-  const env = envOrExit(process.env);
+export async function serve(env, { port, hostname }) {
   routeConsoleToLog();
   // One server per database file: a restore checks this too, and refuses while it is held.
   const dbPath = path.resolve(env.DATABASE_PATH);
@@ -78,7 +77,7 @@ async function shutDown(server, signal) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
   const env = envOrExit(process.env);
-  const server = await serve({ port: Number(values.port ?? env.PORT), hostname: values.hostname ?? env.HOST });
+  const server = await serve(env, { port: Number(values.port ?? env.PORT), hostname: values.hostname ?? env.HOST });
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { envOrExit } from "../lib/env.mjs";
 import { startMailCatcher } from "./mail-catcher.mjs";
+import { CATCHER_TOKEN, startSmsCatcher } from "./sms-catcher.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -20,7 +21,8 @@ function newestMtime(p) {
 }
 
 export function buildIfNeeded() {
-  const buildId = path.join(root, ".next/BUILD_ID");
+  // NEXT_DIST_DIR (next.config.js) lets a second build live beside the first.
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (built && Math.max(...SOURCES.map(newestMtime)) < built) return;
   console.log("[start] building the app (about a minute on a fresh machine)…");
@@ -43,6 +45,15 @@ async function main() {
     // The retention job removes the catcher's files after the same period as the addresses in them.
     env.MAIL_CATCHER_DIR = dir;
     console.log(`[start] no SMTP_URL set: e-mails are caught locally and saved in ${dir} (open the .eml files with any mail program or a text editor)`);
+  }
+
+  if (!env.SMS_PROVIDER) {
+    // The app's real GatewayAPI client talks to a local stand-in, so the demo shows what a parent's phone gets.
+    const smsPort = settings.SMS_CATCHER_PORT;
+    const dir = path.resolve(settings.SMS_CATCHER_DIR ?? "data/sms");
+    await startSmsCatcher({ port: smsPort, dir, token: CATCHER_TOKEN });
+    Object.assign(env, { SMS_PROVIDER: "gatewayapi", SMS_API_URL: `http://127.0.0.1:${smsPort}`, SMS_API_TOKEN: CATCHER_TOKEN, SMS_CATCHER_DIR: dir });
+    console.log(`[start] no SMS_PROVIDER set: text messages are caught locally and saved in ${dir} (one .txt file each)`);
   }
 
   console.log(`[start] Kohtaamo on ${env.APP_URL}`);

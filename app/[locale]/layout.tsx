@@ -51,7 +51,11 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
             <p>{t("footer")}</p>
             <p className="mt-2">
               <Link href="/you-said-we-did">{t("youSaidWeDid")}</Link> · <Link href="/privacy">{t("privacy")}</Link> ·{" "}
-              <Link href="/staff/sign-in">{t("staff")}</Link>
+              {/* Not prefetched: staff pages answer no-store, and a no-store fetch keeps every public page
+                  out of the back/forward cache. */}
+              <Link href="/staff/sign-in" prefetch={false}>
+                {t("staff")}
+              </Link>
             </p>
           </footer>
         </ClientMessages>

@@ -1,7 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listPlaces } from "@/lib/schedule/reads";
 import { Link } from "@/i18n/navigation";
+import type { Locale } from "@/lib/i18n/locales";
+import { placeIn } from "@/lib/i18n/place-names";
 
 /**
  * What a parent sees for a mistyped, forged or expired manage link: what
@@ -10,7 +12,8 @@ import { Link } from "@/i18n/navigation";
  */
 export async function BadLinkNotice({ reason }: { reason: "invalid" | "expired" }) {
   const t = await getTranslations("manage");
-  const places = listPlaces(getDb());
+  const locale = (await getLocale()) as Locale;
+  const places = listPlaces(getDb()).map((p) => placeIn(p, locale));
   return (
     <>
       <h1 className="text-2xl font-bold">{reason === "expired" ? t("expiredTitle") : t("invalidTitle")}</h1>

@@ -9,10 +9,20 @@ import { Link } from "@/i18n/navigation";
 import type { ReferralChannel } from "@/lib/referrals/channels";
 import { HeardFromField } from "./HeardFromField";
 
-type Props = { sessionId: number; locale: string; maxPartySize: number; full: boolean; retentionDays: number; heardFrom?: ReferralChannel | null };
+type Props = {
+  sessionId: number;
+  locale: string;
+  maxPartySize: number;
+  full: boolean;
+  retentionDays: number;
+  /** Whether a mobile number is offered (an SMS provider is set up). */
+  textMessages?: boolean;
+  /** How the parent heard of Kohtaamo, when a flyer's link said (prefills the optional question). */
+  heardFrom?: ReferralChannel | null;
+};
 
 /** A plain form posting to a server action: it works before (or without) JavaScript. */
-export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDays, heardFrom = null }: Props) {
+export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDays, textMessages = false, heardFrom = null }: Props) {
   const t = useTranslations("booking");
   const te = useTranslations("errors");
   const [state, action] = useActionState<BookingFormState, FormData>(bookSeat, { values: {} });
@@ -57,6 +67,21 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
           <input {...p} name="email" type="email" autoComplete="email" inputMode="email" defaultValue={v.email} className={inputClass} />
         )}
       </Field>
+
+      {textMessages && (
+        <Field
+          id="phone"
+          label={t("phone")}
+          hint={
+            <>
+              {t("phoneHint", { days: retentionDays })} <Link href="/privacy#booking">{t("privacyLink")}</Link>
+            </>
+          }
+          error={err("phone")}
+        >
+          {(p) => <input {...p} name="phone" type="tel" autoComplete="tel" inputMode="tel" defaultValue={v.phone} className={`${inputClass} w-56`} />}
+        </Field>
+      )}
 
       <Field id="visitorCode" label={t("visitorCode")} hint={t("visitorCodeHint")} error={err("visitorCode")}>
         {(p) => (

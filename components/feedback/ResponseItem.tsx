@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/translator";
 import type { responses } from "@/lib/feedback/reads";
 
 const FACES = ["😞", "🙁", "🙂", "😀"];
@@ -8,8 +9,8 @@ const FACES = ["😞", "🙁", "🙂", "😀"];
 /** One anonymous answer: the face, the three questions, the comment, and which session it was about. */
 export async function ResponseItem({ r, children }: { r: ReturnType<typeof responses>[number]; children?: ReactNode }) {
   const t = await getTranslations("feedback");
-  const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
+  const format = formatterFor(locale);
   return (
     <li className="rounded-lg bg-white p-4 shadow-sm">
       <p className="text-sm text-stone-700">

@@ -1,12 +1,13 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/translator";
 import type { publishedEntries } from "@/lib/feedback/reads";
 
 /** The published entries, each: what parents said, what changed, where and when. */
 export async function YouSaidWeDidList({ entries, headingLevel = 2 }: { entries: ReturnType<typeof publishedEntries>; headingLevel?: 2 | 3 }) {
   const t = await getTranslations("feedback.public");
   const locale = (await getLocale()) as Locale;
-  const format = await getFormatter();
+  const format = formatterFor(locale);
   const H = headingLevel === 2 ? "h2" : "h3";
   if (entries.length === 0) return <p className="mt-2">{t("none")}</p>;
   return (

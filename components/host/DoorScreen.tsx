@@ -11,10 +11,15 @@ import { Roster } from "./door/Roster";
 import { Totals, TallyPad } from "./door/TallyPad";
 import { useDoor } from "./door/useDoor";
 import { HeardFrom } from "./door/HeardFrom";
+import { useKeptOffline } from "./door/useKeptOffline";
 
 type Props = {
   sessionId: number;
   initial: DoorState;
+  /** When the server read `initial` (ms): a state the device stored later is newer. */
+  asOf: number;
+  /** Whether the device may keep this page for offline use: only while the session is open. */
+  keepOffline: boolean;
   roster: RosterEntry[];
   ended: boolean;
   phase: DoorPhase;
@@ -29,15 +34,7 @@ type Props = {
 
 export function DoorScreen(props: Props) {
   // One client per screen: the door's data is this session's only.
-  const [client] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          // A tap that cannot reach the server is tried again, with growing pauses, until it lands.
-          mutations: { retry: true, retryDelay: (n) => Math.min(1000 * 2 ** n, 15_000), networkMode: "always" },
-        },
-      }),
-  );
+  const [client] = useState(() => new QueryClient());
   return (
     <QueryClientProvider client={client}>
       <Door {...props} />
@@ -45,9 +42,10 @@ export function DoorScreen(props: Props) {
   );
 }
 
-function Door({ sessionId, initial, roster, ended, phase, opensAt, canCount, canClose, canReopen, closingNote, feedback }: Props) {
+function Door({ sessionId, initial, asOf, keepOffline, roster, ended, phase, opensAt, canCount, canClose, canReopen, closingNote, feedback }: Props) {
   const t = useTranslations("host.door");
-  const door = useDoor(sessionId, initial);
+  const door = useDoor(sessionId, initial, asOf);
+  useKeptOffline(keepOffline && !door.state.closed);
   const open = canCount && !door.state.closed;
   return (
     <div className="space-y-6">
@@ -63,7 +61,7 @@ function Door({ sessionId, initial, roster, ended, phase, opensAt, canCount, can
         </p>
       )}
       {open && <TallyPad door={door} />}
-      {open && door.lastFirstTimeTap && <HeardFrom sessionId={sessionId} tapKey={door.lastFirstTimeTap} />}
+      {open && door.lastFirstTime && <HeardFrom door={door} />}
       {open && <CodeDesk door={door} />}
       <Roster door={door} roster={roster} canCount={canCount} ended={ended} />
       {(canClose || door.state.closed) && (

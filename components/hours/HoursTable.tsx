@@ -1,9 +1,8 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import type { PersonHours } from "@/lib/hours/reads";
+import { getTranslations } from "next-intl/server";
+import { hoursOf, type PersonHours } from "@/lib/hours/reads";
+import { formatterFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/locales";
 import { adjustHoursAction } from "@/lib/hours/actions";
-
-const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 /**
  * One person's sessions and hours in a period, with the month totals. With
@@ -12,8 +11,8 @@ const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
  */
 export async function HoursTable({ person, locale, adjust }: { person: PersonHours; locale: Locale; adjust?: { back: string } }) {
   const t = await getTranslations("plan.hours");
-  const format = await getFormatter();
-  const h = (minutes: number) => format.number(hours(minutes), { maximumFractionDigits: 2 });
+  const format = formatterFor(locale);
+  const h = (minutes: number) => format.number(hoursOf(minutes), { maximumFractionDigits: 2 });
   return (
     <table className="mt-3 w-full border-collapse bg-white text-left shadow-sm">
       <caption className="p-2 text-left text-lg font-semibold">

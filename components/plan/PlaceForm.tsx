@@ -22,6 +22,14 @@ export function PlaceForm({ locale, placeId, initial = {} }: { locale: string; p
         <TextField form={form} name="postalCode" label={t("postalCode")} inputMode="numeric" />
         <TextField form={form} name="city" label={t("city")} />
       </div>
+      <fieldset className="mt-4 rounded border border-stone-300 p-3">
+        <legend className="px-1 font-semibold">{t("swedishNames")}</legend>
+        <p className="text-sm text-stone-700">{t("swedishNamesHint")}</p>
+        <TextField form={form} name="nameSv" label={t("nameSv")} />
+        <TextField form={form} name="streetAddressSv" label={t("streetAddressSv")} autoComplete="off" />
+        <TextField form={form} name="citySv" label={t("citySv")} />
+        <TextField form={form} name="countySv" label={t("countySv")} />
+      </fieldset>
       <TextField form={form} name="county" label={t("county")} hint={t("countyHint")} />
       <LocalizedFields form={form} name="openingHours" label={t("openingHours")} hint={t("localizedHint")} />
       <LocalizedFields form={form} name="directions" label={t("directions")} multiline />

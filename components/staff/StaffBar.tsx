@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { signOutAction } from "@/lib/auth/actions";
 import { isPlanner, type Actor } from "@/lib/auth/staff";
+import { SignOutForm } from "./SignOutForm";
 
 /** Who is signed in, the staff areas they may open, and sign-out: at the top of every staff page. */
 export async function StaffBar({ actor, locale }: { actor: Actor; locale: string }) {
@@ -12,12 +13,7 @@ export async function StaffBar({ actor, locale }: { actor: Actor; locale: string
       <Link href={isPlanner(actor) ? "/plan/feedback" : "/host/feedback"}>{t("feedback")}</Link>
       {isPlanner(actor) && <Link href="/plan">{t("plan")}</Link>}
       <span className="ml-auto text-stone-800">{t("signedInAs", { name: actor.name ?? actor.email })}</span>
-      <form action={signOutAction}>
-        <input type="hidden" name="locale" value={locale} />
-        <button type="submit" className="underline underline-offset-2">
-          {t("signOut")}
-        </button>
-      </form>
+      <SignOutForm action={signOutAction} locale={locale} label={t("signOut")} unsentWarning={t("unsentWarning")} anywayLabel={t("signOutAnyway")} />
     </nav>
   );
 }

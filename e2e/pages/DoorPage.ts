@@ -37,6 +37,42 @@ export class DoorPage {
     await expect(this.page.getByRole("button", { name: `${name} checked in. Press to undo.` })).toBeVisible();
   }
 
+  /** "N taps waiting to be sent…": changes kept on the tablet, not yet answered by the server. */
+  waiting(count: number) {
+    return this.page.getByText(count === 1 ? "1 tap waiting to be sent…" : `${count} taps waiting to be sent…`);
+  }
+
+  /** Waits until the tablet's service worker has kept this page for opening offline. */
+  async keptOffline() {
+    await expect
+      .poll(() => this.page.evaluate(async () => Boolean(await (await caches.open("door-pages-v1")).match(location.pathname))), { timeout: 15_000 })
+      .toBe(true);
+  }
+
+  /** What the door keeps in this browser: IndexedDB's keys and the service worker's caches. */
+  async onDevice() {
+    return this.page.evaluate(async () => {
+      const keys = await new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open("kohtaamo-door");
+        open.onupgradeneeded = () => open.result.createObjectStore("door");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction("door").objectStore("door").getAllKeys();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result.map((k) => JSON.stringify(k)));
+          };
+        };
+      });
+      const cached = (await caches.keys()).filter((n) => n.startsWith("door-")).sort();
+      return { keys, cached };
+    });
+  }
+
+  async scan() {
+    await this.page.getByRole("button", { name: "Scan a code with the camera" }).click();
+  }
+
   refusal(text: string | RegExp) {
     return this.page.getByRole("alert").filter({ hasText: text });
   }

@@ -28,8 +28,8 @@ export function createSession(o: { title: string; capacity: number | null; kind?
 export function bookingsOf(sessionId: number) {
   const db = openDb();
   const rows = db
-    .prepare("SELECT id, code, status, party_size AS partySize, nickname, email FROM bookings WHERE session_id = ? ORDER BY id")
-    .all(sessionId) as { id: number; code: string; status: string; partySize: number; nickname: string | null; email: string | null }[];
+    .prepare("SELECT id, code, status, party_size AS partySize, nickname, email, phone FROM bookings WHERE session_id = ? ORDER BY id")
+    .all(sessionId) as { id: number; code: string; status: string; partySize: number; nickname: string | null; email: string | null; phone: string | null }[];
   db.close();
   return rows;
 }

@@ -9,6 +9,7 @@ const E2E = {
   dir,
   dbPath: path.join(dir, "kohtaamo.db"),
   mailDir: path.join(dir, "mail"),
+  smsDir: path.join(dir, "sms"),
   port,
   mailPort: Number(process.env.E2E_MAIL_PORT ?? 2526),
   baseURL: `http://localhost:${port}`,

@@ -1,7 +1,10 @@
 import { endOfHelsinkiDay } from "@/lib/i18n/time";
 
+/** At most this many door changes in one request (the tablet sends a longer queue in several). */
+export const MAX_DOOR_CHANGES = 200;
+
 /** The door opens a little before the start, so the first parents can be counted as they arrive. */
-export const DOOR_OPENS_BEFORE_MS = 60 * 60_000;
+const DOOR_OPENS_BEFORE_MS = 60 * 60_000;
 
 /**
  * When a session's door counts: from a little before its start to the end of

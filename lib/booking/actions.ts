@@ -9,6 +9,7 @@ import { bookingFormSchema, type BookingFormField, type BookingFormValues } from
 import { cancelBooking, createBooking, visitorCodeForBooking } from "./writes";
 import { eraseMyDetails } from "./my-details";
 import { config } from "@/lib/config";
+import { textMessagesOn } from "@/lib/sms/provider";
 
 export type BookingFormState = {
   /** Keys under "errors" in the messages, per field. */
@@ -41,7 +42,9 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
   const giveBack = bookable ? await holdSeats(address, bookableKey(bookable.target), parsed.data.partySize) : null;
   if (giveBack === false) return { formError: "seatCap", values };
 
-  const result = createBooking(db, { ...parsed.data, locale });
+  // Without an SMS provider the form has no phone field: a number posted anyway would wait for messages that never go.
+  const phone = textMessagesOn(config()) ? parsed.data.phone : null;
+  const result = createBooking(db, { ...parsed.data, phone, locale });
   if (!result.ok) {
     await giveBack?.();
     if (result.error === "visitorCodeShape") return { errors: { visitorCode: "visitorCodeShape" }, values };

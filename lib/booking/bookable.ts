@@ -117,7 +117,7 @@ export function waitlistPosition(tx: Reader, target: Bookable["target"], booking
 
 export function waitingBookings(tx: Reader, target: Bookable["target"]) {
   return tx
-    .select({ id: bookings.id, partySize: bookings.partySize, email: bookings.email })
+    .select({ id: bookings.id, partySize: bookings.partySize, email: bookings.email, phone: bookings.phone })
     .from(bookings)
     .where(bookingsOf(target, "waitlisted"))
     .orderBy(asc(bookings.id))

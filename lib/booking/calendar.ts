@@ -1,11 +1,12 @@
 import { createEvents, type EventAttributes } from "ics";
+import { addressLine, placeIn } from "@/lib/i18n/place-names";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/locales";
 
 type CalendarInput = {
   code: string;
   locale: Locale;
-  place: { name: string; streetAddress: string; postalCode: string; city: string };
+  place: { name: string; streetAddress: string; postalCode: string; city: string; nameSv?: string | null; streetAddressSv?: string | null; citySv?: string | null };
   meetings: { id: number; startsAt: Date; endsAt: Date; status: string }[];
 };
 
@@ -16,6 +17,8 @@ type CalendarInput = {
  */
 export function bookingCalendar(input: CalendarInput): string {
   const { t } = translatorFor(input.locale);
+  // The place as the parent's own e-mails and texts name it (Swedish names in Swedish).
+  const place = placeIn(input.place, input.locale);
   // A cancelled meeting stays in the file as CANCELLED under the same UID, so a calendar that
   // imported it before marks it cancelled instead of keeping a meeting that will not happen.
   const events: EventAttributes[] = input.meetings.map((m) => ({
@@ -26,8 +29,8 @@ export function bookingCalendar(input: CalendarInput): string {
     startOutputType: "utc",
     endInputType: "utc",
     endOutputType: "utc",
-    title: t("calendar.title", { place: input.place.name }),
-    location: `${input.place.name}, ${input.place.streetAddress}, ${input.place.postalCode} ${input.place.city}`,
+    title: t("calendar.title", { place: place.name }),
+    location: `${place.name}, ${addressLine(place)}`,
     description: t("calendar.description", { code: input.code }),
     productId: "kohtaamo",
     status: m.status === "cancelled" ? "CANCELLED" : "CONFIRMED",

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { outbox } from "@/db/schema";
+import { outbox, places } from "@/db/schema";
 import { deliverDueMail, retryDelayMs, type MailTransport } from "@/lib/mail/sender";
 import { addPlace, addSession, bookingInput, testDb } from "@/lib/test/db";
 import { composeMail } from "./mail";
@@ -53,6 +53,20 @@ describe("the outbox", () => {
     const [done] = db.select().from(outbox).where(eq(outbox.kind, "booking_confirmed")).all();
     expect(done!.sentAt).not.toBeNull();
     expect(done!.textBody).toBeNull(); // the manage link is not kept after delivery
+  });
+
+  it("writes to a Swedish-speaking parent with the place's Swedish name and Finland-Swedish times", async () => {
+    const place = addPlace(db);
+    db.update(places).set({ nameSv: "Kohtaamo Dickursby", streetAddressSv: "Stationsvägen 10", citySv: "Vanda" }).where(eq(places.id, place.id)).run();
+    // 9.00–11.00 in Helsinki (7.00 UTC in winter), whatever the test's own zone.
+    const startsAt = new Date("2027-01-13T07:00:00Z");
+    const session = addSession(db, { placeId: place.id, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000) });
+    createBooking(db, bookingInput(session.id, { email: "sv@example.com", locale: "sv" }));
+    const smtp = flakySmtp();
+    smtp.state.up = true;
+    await deliverDueMail(db, smtp.transport, composeMail, new Date());
+    expect(smtp.sent[0]!.text).toContain("Kohtaamo Dickursby\nStationsvägen 10, 01300 Vanda");
+    expect(smtp.sent[0]!.text).toMatch(/onsdag 13 januari 2027 9\.00–11\.00/);
   });
 
   it("sends the reminder the day before, rendered then, without the manage link", async () => {

@@ -3,6 +3,7 @@ import type { DB } from "@/db/client";
 import type { OutboxKind } from "@/db/schema";
 import { config } from "@/lib/config";
 import { translatorFor } from "@/lib/i18n/translator";
+import { addressLine, placeIn } from "@/lib/i18n/place-names";
 import { queuedText } from "@/lib/mail/outbox";
 import type { Composer } from "@/lib/mail/sender";
 import { bookingCalendar } from "./calendar";
@@ -18,6 +19,10 @@ type Extra = { manageUrl?: string; retentionDays: number };
  */
 /** Kinds whose text is made when queued (they carry a link), never by this template. */
 export type PrerenderedKind = "staff_sign_in" | "staff_invite" | "feedback_invite" | "development_renewal" | "panel_invite";
+const PRERENDERED = new Set<OutboxKind>(["staff_sign_in", "staff_invite", "feedback_invite", "development_renewal", "panel_invite"] satisfies PrerenderedKind[]);
+
+/** Kinds whose whole text was made when queued: never rendered again from the booking. */
+export const isPrerendered = (kind: OutboxKind): kind is PrerenderedKind => PRERENDERED.has(kind);
 
 export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, booking: BookingDetails, extra: Extra): RenderedMail {
   const { t, format } = translatorFor(booking.locale);
@@ -25,7 +30,8 @@ export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, bo
     .filter((m) => m.status === "scheduled")
     .map((m) => `- ${format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: "full", timeStyle: "short" })}`)
     .join("\n");
-  const where = `${booking.place.name}\n${booking.place.streetAddress}, ${booking.place.postalCode} ${booking.place.city}`;
+  const place = placeIn(booking.place, booking.locale);
+  const where = `${place.name}\n${addressLine(place)}`;
   const greeting = booking.nickname ? t("email.greetingName", { name: booking.nickname }) : t("email.greeting");
 
   const lines = [greeting, "", t(`email.${kind}.lead`, { position: booking.position ?? 1 }), ""];
@@ -36,6 +42,11 @@ export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, bo
   lines.push("--", t("email.footer", { days: extra.retentionDays }));
 
   return { subject: t(`email.${kind}.subject`), text: lines.join("\n") };
+}
+
+/** A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked. By e-mail and by text message alike. */
+export function stillWanted(kind: OutboxKind, status: BookingDetails["status"]): boolean {
+  return kind === "session_cancelled" || kind === "session_moved" ? status !== "cancelled" : status === "confirmed";
 }
 
 // The kinds that come with a calendar file. It holds no secret, so it is made at sending, not in the booking's transaction.
@@ -56,10 +67,8 @@ export const composeMail: Composer = (db: DB, row) => {
     return row.recipient && text !== null ? { recipient: row.recipient, subject: row.subject!, text, calendar } : null;
   }
 
-  if (!booking?.email || row.kind === "staff_sign_in" || row.kind === "staff_invite" || row.kind === "feedback_invite" || row.kind === "development_renewal" || row.kind === "panel_invite") return null;
-  // A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked.
-  const wanted = row.kind === "session_cancelled" || row.kind === "session_moved" ? booking.status !== "cancelled" : booking.status === "confirmed";
-  if (!wanted) return null;
+  if (!booking?.email || isPrerendered(row.kind)) return null;
+  if (!stillWanted(row.kind, booking.status)) return null;
   const { subject, text } = renderBookingMail(row.kind, booking, { retentionDays: config().EMAIL_RETENTION_DAYS });
   return { recipient: booking.email, subject, text, calendar };
 };

@@ -28,7 +28,7 @@ export function myDetails(db: DB, token: string, now: Date, manageLinkDays: numb
     .where(eq(bookings.id, b.id))
     .get()!;
   const mail = db
-    .select({ kind: outbox.kind, recipient: outbox.recipient, queuedAt: outbox.createdAt, sentAt: outbox.sentAt, droppedAt: outbox.droppedAt })
+    .select({ kind: outbox.kind, channel: outbox.channel, recipient: outbox.recipient, queuedAt: outbox.createdAt, sentAt: outbox.sentAt, droppedAt: outbox.droppedAt })
     .from(outbox)
     .where(eq(outbox.bookingId, b.id))
     .orderBy(asc(outbox.id))
@@ -45,6 +45,7 @@ export function myDetails(db: DB, token: string, now: Date, manageLinkDays: numb
       partySize: b.partySize,
       nickname: b.nickname,
       email: b.email,
+      phone: b.phone,
       language: b.locale,
       interpreterLanguage: b.interpreterLanguage,
       accessibilityNeeds: b.accessibilityNeeds,
@@ -64,7 +65,7 @@ export function myDetails(db: DB, token: string, now: Date, manageLinkDays: numb
 
 export type EraseResult = { ok: true } | { ok: false; reason: "invalid" | "expired" };
 
-/** "Delete my details now": nickname, e-mail and needs go at once, with every copy in the outbox. */
+/** "Delete my details now": nickname, e-mail, phone number and needs go at once, with every copy in the outbox. */
 export function eraseMyDetails(db: DB, token: string, now: Date, manageLinkDays: number): EraseResult {
   const found = bookingByToken(db, token, now, manageLinkDays);
   if (!found.ok) return found;

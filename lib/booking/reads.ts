@@ -16,6 +16,7 @@ export function bookingDetails(tx: Reader, bookingId: number) {
       nickname: bookings.nickname,
       partySize: bookings.partySize,
       email: bookings.email,
+      phone: bookings.phone,
       locale: bookings.locale,
       interpreterLanguage: bookings.interpreterLanguage,
       accessibilityNeeds: bookings.accessibilityNeeds,
@@ -54,6 +55,9 @@ export function bookingDetails(tx: Reader, bookingId: number) {
       streetAddress: places.streetAddress,
       postalCode: places.postalCode,
       city: places.city,
+      nameSv: places.nameSv,
+      streetAddressSv: places.streetAddressSv,
+      citySv: places.citySv,
       directions: places.directions,
     })
     .from(places)

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, min } from "drizzle-orm";
 import type { Reader, Tx, Writer } from "@/db/client";
 import { outbox, sessions, type BookingStatus } from "@/db/schema";
-import { queueMail } from "@/lib/mail/outbox";
+import { queueMail, queueSms } from "@/lib/mail/outbox";
 
 /*
  * When a booking is reminded: a day before its (first) meeting. Booking a
@@ -14,13 +14,23 @@ const DAY = 86_400_000;
 
 const reminderTime = (startsAt: Date) => new Date(startsAt.getTime() - DAY);
 
-type Booker = { id: number; email: string | null; status: BookingStatus };
+/** Where a parent asked to be told: an e-mail address, a mobile number, both or neither. */
+export type Contact = { email: string | null; phone: string | null };
+
+/** Who booked, as a message to them needs it. */
+export type Booker = Contact & { id: number; status: BookingStatus };
+
+/** A reminder by each way the parent gave. */
+function queueReminders(tx: Writer, bookingId: number, to: Partial<Contact>, remindAt: Date): void {
+  if (to.email) queueMail(tx, { kind: "booking_reminder", bookingId, recipient: to.email, notBefore: remindAt });
+  if (to.phone) queueSms(tx, { kind: "booking_reminder", bookingId, recipient: to.phone, notBefore: remindAt });
+}
 
 /** A newly confirmed seat's reminder. Booked within a day of the meeting: the confirmation is reminder enough. */
-export function queueReminder(tx: Writer, bookingId: number, email: string, startsAt: Date, now: Date): void {
+export function queueReminder(tx: Writer, bookingId: number, to: Contact, startsAt: Date, now: Date): void {
   const remindAt = reminderTime(startsAt);
   if (remindAt.getTime() <= now.getTime()) return;
-  queueMail(tx, { kind: "booking_reminder", bookingId, recipient: email, notBefore: remindAt });
+  queueReminders(tx, bookingId, to, remindAt);
 }
 
 /** When a group's bookings are reminded: a day before its first meeting still on. Null when none is left. */
@@ -53,18 +63,23 @@ export function rescheduleReminders(tx: Tx, bookers: Booker[], startsAt: Date | 
     tx.update(outbox).set({ droppedAt: now }).where(pending).run();
     return;
   }
+  // Per booking and channel: a parent with both an address and a number has two reminders.
   const withReminder = new Set(
     tx
-      .select({ bookingId: outbox.bookingId })
+      .select({ bookingId: outbox.bookingId, channel: outbox.channel })
       .from(outbox)
       .where(pending)
       .all()
-      .map((r) => r.bookingId),
+      .map((r) => `${r.bookingId}:${r.channel}`),
   );
   tx.update(outbox).set({ notBefore: remindAt, nextAttemptAt: remindAt }).where(pending).run();
   for (const b of bookers) {
-    if (b.status === "confirmed" && b.email && !withReminder.has(b.id)) {
-      queueMail(tx, { kind: "booking_reminder", bookingId: b.id, recipient: b.email, notBefore: remindAt });
-    }
+    if (b.status !== "confirmed") continue;
+    queueReminders(
+      tx,
+      b.id,
+      { email: withReminder.has(`${b.id}:email`) ? null : b.email, phone: withReminder.has(`${b.id}:sms`) ? null : b.phone },
+      remindAt,
+    );
   }
 }

@@ -24,11 +24,29 @@ describe("the booking form's rules", () => {
   });
 
   it.each([
+    ["040 123 4567", "+358401234567"],
+    ["+358 40 123 4567", "+358401234567"],
+    ["050-1234567", "+358501234567"],
+    ["00358 45 1234567", "+358451234567"],
+    ["+46 70 123 45 67", "+46701234567"],
+  ])("reads the mobile number %s as %s", (typed, stored) => {
+    expect(bookingFormSchema.parse({ ...valid, phone: typed }).phone).toBe(stored);
+  });
+
+  it("takes a booking with only a phone number, and without one", () => {
+    expect(bookingFormSchema.parse({ ...valid, phone: "" })).toMatchObject({ phone: null, email: null });
+    expect(bookingFormSchema.parse({ ...valid, phone: "0401234567" })).toMatchObject({ phone: "+358401234567", email: null });
+  });
+
+  it.each([
     ["a malformed e-mail", { email: "maija@" }, { email: "emailInvalid" }],
     ["an over-long nickname", { nickname: "x".repeat(41) }, { nickname: "tooLong" }],
     ["over-long needs", { accessibilityNeeds: "x".repeat(301) }, { accessibilityNeeds: "tooLong" }],
     ["zero people", { partySize: "0" }, { partySize: "partySizeInvalid" }],
     ["a party size that is not a number", { partySize: "lots" }, { partySize: "partySizeInvalid" }],
+    ["a number too short", { phone: "040 12" }, { phone: "phoneInvalid" }],
+    ["a landline, which cannot get a text", { phone: "09 1234 5678" }, { phone: "phoneInvalid" }],
+    ["letters for a number", { phone: "my number" }, { phone: "phoneInvalid" }],
     ["a forged session id", { sessionId: "1 OR 1=1" }, { sessionId: "unknownSession" }],
   ])("gives a translatable message for %s", (_name, change, expected) => {
     expect(errorsOf({ ...valid, ...change })).toEqual(expected);

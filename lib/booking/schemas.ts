@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { freeText } from "@/lib/text/free-text";
 import { referralChannels } from "@/db/schema";
+import { normaliseMobile } from "@/lib/sms/phone";
 
 // Messages are keys under "errors" in messages/*.json, so the form shows them in the parent's language.
 // A field left out of the request is treated like one left empty: a browser sends
@@ -25,6 +26,18 @@ export const bookingFormSchema = z.object({
     .pipe(z.union([z.literal(""), z.email({ message: "emailInvalid" })]))
     .optional()
     .transform((v) => (v ? v.toLowerCase() : null)),
+  /** A mobile number for text messages, instead of or besides e-mail: "040 123 4567" is read as Finnish, kept as +358401234567. */
+  phone: z
+    .string()
+    .trim()
+    .max(30, { message: "phoneInvalid" })
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const number = normaliseMobile(v);
+      if (!number) ctx.addIssue({ code: "custom", message: "phoneInvalid" });
+      return number;
+    }),
   interpreterLanguage: optionalText(40),
   accessibilityNeeds: optionalText(300, true),
   childcare: z.literal("on").optional().transform((v) => v === "on"),

@@ -4,9 +4,10 @@ import type { DB, Tx } from "@/db/client";
 import { bookings, visitorCodes } from "@/db/schema";
 import { config } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
-import { dropPendingMail, queueMail } from "@/lib/mail/outbox";
-import { findBookable, largestParty, seatsTaken, waitingBookings, type Bookable } from "./bookable";
+import { dropPendingMail, queueMail, queueSms } from "@/lib/mail/outbox";
+import { findBookable, seatsTaken, waitingBookings, type Bookable } from "./bookable";
 import { renderBookingMail } from "./mail";
+import { renderBookingSms } from "./sms";
 import { bookingByToken, bookingDetails } from "./reads";
 import { queueReminder } from "./reminders";
 import type { BookingForm } from "./schemas";
@@ -36,7 +37,7 @@ export function createBooking(db: DB, input: Omit<BookingForm, "heardFrom"> & Pa
       if (bookable.capacity === null) return { ok: false, error: "notBookable" } as const;
       if (bookable.cancelled) return { ok: false, error: "sessionCancelled" } as const;
       if (bookable.startsAt.getTime() <= now.getTime()) return { ok: false, error: "sessionPast" } as const;
-      if (input.partySize > bookable.capacity) return { ok: false, error: "partyLargerThanSession", maxPartySize: largestParty(bookable) } as const;
+      if (input.partySize > bookable.capacity) return { ok: false, error: "partyLargerThanSession", maxPartySize: bookable.capacity } as const;
       if (input.partySize > bookable.maxPartySize)
         return { ok: false, error: "partySizeTooLarge", maxPartySize: bookable.maxPartySize } as const;
 
@@ -62,6 +63,7 @@ export function createBooking(db: DB, input: Omit<BookingForm, "heardFrom"> & Pa
           nickname: input.nickname,
           partySize: input.partySize,
           email: input.email,
+          phone: input.phone,
           locale: input.locale,
           interpreterLanguage: input.interpreterLanguage,
           accessibilityNeeds: input.accessibilityNeeds,
@@ -74,13 +76,20 @@ export function createBooking(db: DB, input: Omit<BookingForm, "heardFrom"> & Pa
         .returning({ id: bookings.id, code: bookings.code })
         .get();
 
-      if (input.email) {
+      if (input.email || input.phone) {
+        // The messages that carry the manage link are made now, while the token is known, and sealed in the outbox.
         const details = bookingDetails(tx, row.id)!;
         const url = manageUrl(input.locale, token);
         const kind = status === "confirmed" ? "booking_confirmed" : "booking_waitlisted";
-        const mail = renderBookingMail(kind, details, { manageUrl: url, retentionDays: config().EMAIL_RETENTION_DAYS });
-        queueMail(tx, { kind, bookingId: row.id, recipient: input.email, notBefore: now, rendered: mail });
-        if (status === "confirmed") queueReminder(tx, row.id, input.email, bookable.startsAt, now);
+        if (input.email) {
+          const mail = renderBookingMail(kind, details, { manageUrl: url, retentionDays: config().EMAIL_RETENTION_DAYS });
+          queueMail(tx, { kind, bookingId: row.id, recipient: input.email, notBefore: now, rendered: mail });
+        }
+        if (input.phone) {
+          const text = renderBookingSms(kind, details, { manageUrl: url, now });
+          queueSms(tx, { kind, bookingId: row.id, recipient: input.phone, notBefore: now, text });
+        }
+        if (status === "confirmed") queueReminder(tx, row.id, { email: input.email, phone: input.phone }, bookable.startsAt, now);
       }
       return { ok: true, token, code: row.code, status, bookingId: row.id } as const;
     },
@@ -99,7 +108,7 @@ export function cancelBooking(db: DB, token: string, now = new Date()): CancelRe
       const booking = found.booking;
       if (booking.status === "cancelled") return { ok: true, promoted: [] };
       tx.update(bookings).set({ status: "cancelled", cancelledAt: now }).where(eq(bookings.id, booking.id)).run();
-      dropPendingMail(tx, booking.id, now);
+      dropPendingMail(tx, [booking.id], now);
       const promoted = booking.status === "confirmed" ? promoteWaitlist(tx, booking.bookable, now) : [];
       return { ok: true, promoted };
     },
@@ -121,10 +130,9 @@ export function promoteWaitlist(tx: Tx, bookable: Bookable, now: Date): number[]
     tx.update(bookings).set({ status: "confirmed", confirmedAt: now }).where(eq(bookings.id, waiting.id)).run();
     free -= waiting.partySize;
     promoted.push(waiting.id);
-    if (waiting.email) {
-      queueMail(tx, { kind: "booking_promoted", bookingId: waiting.id, recipient: waiting.email, notBefore: now });
-      queueReminder(tx, waiting.id, waiting.email, bookable.startsAt, now);
-    }
+    if (waiting.email) queueMail(tx, { kind: "booking_promoted", bookingId: waiting.id, recipient: waiting.email, notBefore: now });
+    if (waiting.phone) queueSms(tx, { kind: "booking_promoted", bookingId: waiting.id, recipient: waiting.phone, notBefore: now });
+    queueReminder(tx, waiting.id, waiting, bookable.startsAt, now);
   }
   return promoted;
 }

@@ -8,10 +8,7 @@ import { derivedKey } from "@/lib/secret";
  * device's random cookie. The same phone gives unrelated markers in two
  * sessions, and without the key nobody can test a cookie against the table.
  */
-let key: Buffer | undefined;
-
 export function feedbackMarker(sessionId: number, deviceId: string): string {
   // Derived, so the signing secret itself never keys anything else.
-  key ??= derivedKey("feedback-marker");
-  return createHmac("sha256", key).update(`${sessionId}:${deviceId}`).digest("base64url");
+  return createHmac("sha256", derivedKey("feedback-marker")).update(`${sessionId}:${deviceId}`).digest("base64url");
 }

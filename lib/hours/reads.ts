@@ -38,6 +38,9 @@ export type HoursPeriod = { from: string; to: string };
 
 export type HoursView = { ok: true; period: HoursPeriod; people: PersonHours[]; planner: boolean } | { ok: false };
 
+/** Minutes as decimal hours, to the hundredth: what a fee is counted in. */
+export const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+
 /** The month the day falls in, in Helsinki: "2026-11". */
 const monthOf = (d: Date) => helsinkiDay(d).slice(0, 7);
 

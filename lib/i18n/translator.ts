@@ -20,19 +20,22 @@ import feedbackEn from "@/messages/feedback/en.json";
 import dialogueFi from "@/messages/dialogue/fi.json";
 import dialogueSv from "@/messages/dialogue/sv.json";
 import dialogueEn from "@/messages/dialogue/en.json";
-import { timeZone, type Locale } from "./locales";
+import smsFi from "@/messages/sms/fi.json";
+import smsSv from "@/messages/sms/sv.json";
+import smsEn from "@/messages/sms/en.json";
+import { formatLocales, timeZone, type Locale } from "./locales";
 
-// Public pages' messages, then one file per staff area (each with its own top-level namespace).
+// Public pages' messages, then one file per staff area and the text messages (each with its own top-level namespace).
 export const allMessages = {
-  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...dialogueFi },
-  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...dialogueSv },
-  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...dialogueEn },
+  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...smsFi, ...dialogueFi },
+  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...smsSv, ...dialogueSv },
+  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...smsEn, ...dialogueEn },
 } as const;
 
 function build(locale: Locale) {
   return {
     t: createTranslator({ locale, messages: allMessages[locale] }),
-    format: createFormatter({ locale, timeZone }),
+    format: createFormatter({ locale: formatLocales[locale], timeZone }),
   };
 }
 
@@ -44,4 +47,12 @@ export function translatorFor(locale: Locale) {
   let translator = cache.get(locale);
   if (!translator) cache.set(locale, (translator = build(locale)));
   return translator;
+}
+
+/**
+ * Helsinki-time dates and times in a language's national convention (sv-FI, en-GB). Pages use
+ * this rather than next-intl's getFormatter(), which formats with the bare "sv" and "en".
+ */
+export function formatterFor(locale: Locale) {
+  return translatorFor(locale).format;
 }

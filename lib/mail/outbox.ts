@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Writer } from "@/db/client";
 import { outbox, type OutboxKind } from "@/db/schema";
 import { seal, unseal } from "@/lib/secret";
@@ -31,16 +31,32 @@ export function queueMail(tx: Writer, mail: QueuedMail): void {
     .run();
 }
 
+/** A text message, queued like an e-mail: the same table, retries and retention. A text carrying a link is given now, and sealed. */
+export function queueSms(tx: Writer, sms: { kind: OutboxKind; bookingId: number; recipient: string; notBefore: Date; text?: string }): void {
+  tx.insert(outbox)
+    .values({
+      kind: sms.kind,
+      channel: "sms",
+      bookingId: sms.bookingId,
+      recipient: sms.recipient,
+      notBefore: sms.notBefore,
+      nextAttemptAt: sms.notBefore,
+      textBody: sms.text === undefined ? undefined : seal(BODY_SEAL, sms.text),
+    })
+    .run();
+}
+
 /** The text a message was queued with, or null when it cannot be opened: sealed with another secret (AUTH_SECRET changed), the link in it could not be trusted anyway. */
 export function queuedText(textBody: string): string | null {
   return unseal(BODY_SEAL, textBody);
 }
 
-/** Drops what has not been sent yet for a booking, e.g. the reminder of a cancelled booking. */
-export function dropPendingMail(tx: Writer, bookingId: number, now: Date): void {
+/** Drops what has not been sent yet for some bookings, e.g. the reminders of a cancelled session: one statement. */
+export function dropPendingMail(tx: Writer, bookingIds: number[], now: Date): void {
+  if (bookingIds.length === 0) return;
   tx.update(outbox)
     .set({ droppedAt: now, textBody: null })
-    .where(and(eq(outbox.bookingId, bookingId), isNull(outbox.sentAt), isNull(outbox.droppedAt)))
+    .where(and(inArray(outbox.bookingId, bookingIds), isNull(outbox.sentAt), isNull(outbox.droppedAt)))
     .run();
 }
 

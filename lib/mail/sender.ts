@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DB } from "@/db/client";
-import { outbox } from "@/db/schema";
+import { outbox, type OutboxChannel } from "@/db/schema";
 import { config } from "@/lib/config";
 
 export type MailTransport = Pick<Transporter, "sendMail">;
@@ -21,7 +21,7 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-type Outcome = { sent: number; failed: number; dropped: number };
+export type Outcome = { sent: number; failed: number; dropped: number };
 
 /** A message as it goes out; the calendar file, when there is one, goes as an attachment. */
 export type ComposedMail = { recipient: string; subject: string; text: string; calendar: string | null };
@@ -33,24 +33,55 @@ export type ComposedMail = { recipient: string; subject: string; text: string; c
  */
 export type Composer = (db: DB, row: typeof outbox.$inferSelect) => ComposedMail | null;
 
-/**
- * Sends what is due. Each row is marked sent only after the SMTP server took
- * it; a failure leaves it queued with a later retry time.
- */
-export async function deliverDueMail(db: DB, transport: MailTransport, compose: Composer, now = new Date()): Promise<Outcome> {
-  const outcome: Outcome = { sent: 0, failed: 0, dropped: 0 };
-  const due = db
+type Row = typeof outbox.$inferSelect;
+
+/** What is due on one channel, oldest first, a batch at a time. */
+export function dueMessages(db: DB, channel: OutboxChannel, now: Date): Row[] {
+  return db
     .select()
     .from(outbox)
-    .where(and(isNull(outbox.sentAt), isNull(outbox.droppedAt), lte(outbox.nextAttemptAt, now)))
+    .where(and(eq(outbox.channel, channel), isNull(outbox.sentAt), isNull(outbox.droppedAt), lte(outbox.nextAttemptAt, now)))
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(BATCH)
     .all();
+}
 
-  for (const row of due) {
+/** Never to be sent; a body that may hold a link goes with it. */
+export function markDropped(db: DB, row: Row, now: Date, reason?: string): void {
+  db.update(outbox)
+    .set({ droppedAt: now, textBody: null, ...(reason ? { lastError: reason } : {}) })
+    .where(eq(outbox.id, row.id))
+    .run();
+}
+
+/** Taken by the server or provider. The body may hold a manage link: once delivered it is not kept. */
+export function markSent(db: DB, row: Row, at: Date): void {
+  db.update(outbox).set({ sentAt: at, attempts: row.attempts + 1, textBody: null, lastError: null }).where(eq(outbox.id, row.id)).run();
+}
+
+/** Not taken: queued again after the back-off, with the reason (never an address or a number: callers pass the server's words). */
+export function markFailed(db: DB, row: Row, now: Date, error: unknown): void {
+  const attempts = row.attempts + 1;
+  db.update(outbox)
+    .set({
+      attempts,
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+      lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+    })
+    .where(eq(outbox.id, row.id))
+    .run();
+}
+
+/**
+ * Sends the e-mail that is due. Each row is marked sent only after the SMTP
+ * server took it; a failure leaves it queued with a later retry time.
+ */
+export async function deliverDueMail(db: DB, transport: MailTransport, compose: Composer, now = new Date()): Promise<Outcome> {
+  const outcome: Outcome = { sent: 0, failed: 0, dropped: 0 };
+  for (const row of dueMessages(db, "email", now)) {
     const mail = compose(db, row);
     if (!mail) {
-      db.update(outbox).set({ droppedAt: now }).where(eq(outbox.id, row.id)).run();
+      markDropped(db, row, now);
       outcome.dropped++;
       continue;
     }
@@ -62,22 +93,10 @@ export async function deliverDueMail(db: DB, transport: MailTransport, compose: 
         text: mail.text,
         icalEvent: mail.calendar ? { filename: "kohtaamo.ics", method: "PUBLISH", content: mail.calendar } : undefined,
       });
-      // The body may hold a manage link: once delivered it is not kept.
-      db.update(outbox)
-        .set({ sentAt: new Date(), attempts: row.attempts + 1, textBody: null, lastError: null })
-        .where(eq(outbox.id, row.id))
-        .run();
+      markSent(db, row, new Date());
       outcome.sent++;
     } catch (error) {
-      const attempts = row.attempts + 1;
-      db.update(outbox)
-        .set({
-          attempts,
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-          lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
-        })
-        .where(eq(outbox.id, row.id))
-        .run();
+      markFailed(db, row, now, error);
       outcome.failed++;
     }
   }

@@ -33,9 +33,14 @@ export function organisation(db: Pick<DB, "select">): Organisation {
 export type FirstRun = { organisationSaved: boolean; hasPlace: boolean; colleagues: number; done: boolean };
 
 /** How far a new service has come on its first day: its details, a meeting place, colleagues invited. */
+/** Whether any meeting place exists: a service's first day is done once one does. One indexed look-up. */
+export function hasPlace(db: Pick<DB, "select">): boolean {
+  return Boolean(db.select({ id: places.id }).from(places).limit(1).get());
+}
+
 export function firstRun(db: Pick<DB, "select">): FirstRun {
   const organisationSaved = organisation(db).saved;
-  const hasPlace = (db.select({ n: count() }).from(places).get()?.n ?? 0) > 0;
+  const placeExists = hasPlace(db);
   const colleagues = Math.max(0, (db.select({ n: count() }).from(users).get()?.n ?? 0) - 1);
-  return { organisationSaved, hasPlace, colleagues, done: hasPlace };
+  return { organisationSaved, hasPlace: placeExists, colleagues, done: placeExists };
 }

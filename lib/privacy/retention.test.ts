@@ -21,7 +21,7 @@ beforeEach(() => {
   db = testDb();
 });
 
-const personal = { email: "maija@example.com", nickname: "Maija", interpreterLanguage: "arabia", accessibilityNeeds: "pyörätuoli", childcare: true };
+const personal = { email: "maija@example.com", phone: "+358401234567", nickname: "Maija", interpreterLanguage: "arabia", accessibilityNeeds: "pyörätuoli", childcare: true };
 
 describe("nothing personal outlives its period", () => {
   it("moves the clock past each period: every personal field is empty, and the figures are unchanged", () => {
@@ -58,6 +58,10 @@ describe("nothing personal outlives its period", () => {
     const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "kohtaamo-mail-"));
     fs.writeFileSync(path.join(mailDir, "old.eml"), "To: maija@example.com");
     fs.writeFileSync(path.join(mailDir, "new.eml"), "To: someone@example.com");
+    // And the demo's SMS catcher.
+    const smsDir = fs.mkdtempSync(path.join(os.tmpdir(), "kohtaamo-sms-"));
+    fs.writeFileSync(path.join(smsDir, "old.txt"), "To: +358401234567");
+    fs.writeFileSync(path.join(smsDir, "new.txt"), "To: +358501234567");
     const figures = () => {
       const r = reachReport(db, planner, { period: "all" }, { withSessions: true });
       if (!r.ok) throw new Error("refused");
@@ -75,13 +79,17 @@ describe("nothing personal outlives its period", () => {
     const later = new Date(start + 2 * 3_600_000 + 31 * DAY);
     fs.utimesSync(path.join(mailDir, "old.eml"), new Date(start), new Date(start));
     fs.utimesSync(path.join(mailDir, "new.eml"), later, later);
-    const counts = runRetention(db, later, periods, mailDir);
-    expect(counts).toMatchObject({ bookings: 1, concernContacts: 0, mailFiles: 1 });
+    fs.utimesSync(path.join(smsDir, "old.txt"), new Date(start), new Date(start));
+    fs.utimesSync(path.join(smsDir, "new.txt"), later, later);
+    const counts = runRetention(db, later, periods, mailDir, smsDir);
+    expect(counts).toMatchObject({ bookings: 1, concernContacts: 0, mailFiles: 1, smsFiles: 1 });
+    expect(fs.readdirSync(smsDir)).toEqual(["new.txt"]);
     let rows = db.select().from(bookings).orderBy(asc(bookings.id)).all();
-    expect(rows[0]).toMatchObject({ email: null, nickname: null, interpreterLanguage: null, accessibilityNeeds: null, childcare: false, status: "confirmed", partySize: 1 });
-    expect(rows[1]).toMatchObject({ email: "group@example.com", nickname: "Maija" });
+    expect(rows[0]).toMatchObject({ email: null, phone: null, nickname: null, interpreterLanguage: null, accessibilityNeeds: null, childcare: false, status: "confirmed", partySize: 1 });
+    expect(rows[1]).toMatchObject({ email: "group@example.com", phone: "+358401234567", nickname: "Maija" });
     const mail = db.select().from(outbox).where(eq(outbox.bookingId, single.bookingId)).all();
-    expect(mail.length).toBeGreaterThan(0);
+    // The e-mails and the text messages alike.
+    expect(new Set(mail.map((m) => m.channel))).toEqual(new Set(["email", "sms"]));
     for (const m of mail) expect(m).toMatchObject({ recipient: null, subject: null, textBody: null, lastError: null });
     expect(fs.readdirSync(mailDir)).toEqual(["new.eml"]);
 
@@ -89,15 +97,15 @@ describe("nothing personal outlives its period", () => {
     const muchLater = new Date(start + DAY + 91 * DAY);
     expect(runRetention(db, muchLater, periods, mailDir)).toMatchObject({ bookings: 1, concernContacts: 1 });
     rows = db.select().from(bookings).all();
-    expect(rows.map((b) => [b.email, b.nickname, b.interpreterLanguage, b.accessibilityNeeds, b.childcare])).toEqual([
-      [null, null, null, null, false],
-      [null, null, null, null, false],
+    expect(rows.map((b) => [b.email, b.phone, b.nickname, b.interpreterLanguage, b.accessibilityNeeds, b.childcare])).toEqual([
+      [null, null, null, null, null, false],
+      [null, null, null, null, null, false],
     ]);
     expect(db.select({ text: concerns.text, contact: concerns.contact }).from(concerns).all()).toEqual([{ text: "Huoli", contact: null }]);
     expect(db.select({ token: authSessions.sessionToken }).from(authSessions).all()).toEqual([{ token: "live" }]);
     expect(db.select({ token: verificationTokens.token }).from(verificationTokens).all()).toEqual([{ token: "live" }]);
     const everything = JSON.stringify([db.select().from(bookings).all(), db.select().from(outbox).all(), db.select().from(concerns).all()]);
-    expect(everything).not.toMatch(/maija@|group@|Maija|arabia|pyörätuoli|040 765/);
+    expect(everything).not.toMatch(/maija@|group@|Maija|arabia|pyörätuoli|040 765|358401234567/);
 
     // The figures read the same as before anything was erased.
     expect(figures()).toBe(before);
@@ -112,13 +120,28 @@ describe("nothing personal outlives its period", () => {
     ]);
   });
 
+  it("erases the contact of a concern nobody acted on for the period, and logs only runs that erased something", () => {
+    const now = new Date();
+    expect(runRetention(db, now, periods)).toMatchObject({ concernContacts: 0 });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "retention.run")).all()).toEqual([]);
+
+    db.insert(concerns).values({ locale: "fi", text: "Huoli", contact: "040 765 4321", status: "in_progress", createdAt: new Date(now.getTime() - 100 * DAY), updatedAt: new Date(now.getTime() - 95 * DAY) }).run();
+    db.insert(concerns).values({ locale: "fi", text: "Toinen", contact: "050 111 2222", status: "new", createdAt: new Date(now.getTime() - 10 * DAY) }).run();
+    expect(runRetention(db, now, periods)).toMatchObject({ concernContacts: 1 });
+    expect(db.select({ text: concerns.text, contact: concerns.contact }).from(concerns).all()).toEqual([
+      { text: "Huoli", contact: null },
+      { text: "Toinen", contact: "050 111 2222" },
+    ]);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "retention.run")).all()).toHaveLength(1);
+  });
+
   it("erases one booking's details at the parent's request and keeps the seat", () => {
     const session = addSession(db, { placeId: addPlace(db).id });
     const booked = createBooking(db, bookingInput(session.id, personal));
     if (!booked.ok) throw new Error("booking failed");
     eraseBookingDetails(db, booked.bookingId);
     const [row] = db.select().from(bookings).all();
-    expect(row).toMatchObject({ email: null, nickname: null, interpreterLanguage: null, accessibilityNeeds: null, childcare: false, status: "confirmed", partySize: 1 });
+    expect(row).toMatchObject({ email: null, phone: null, nickname: null, interpreterLanguage: null, accessibilityNeeds: null, childcare: false, status: "confirmed", partySize: 1 });
     expect(row!.detailsErasedAt).not.toBeNull();
     // The queued reminder has nowhere to go: dropped, and its copy of the address gone.
     for (const m of db.select().from(outbox).all()) expect(m).toMatchObject({ recipient: null, textBody: null });

@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { authSessions, bookings, concerns, developmentClients, feedbackQuiet, outbox, sessions, verificationTokens } from "@/db/schema";
 import { audit } from "./audit";
@@ -12,9 +12,11 @@ import { audit } from "./audit";
  *
  * | data                                            | erased                                        |
  * | ----------------------------------------------- | --------------------------------------------- |
- * | bookings.email, nickname, interpreter_language, | retentionDays after the booking's last meeting |
- * |   accessibility_needs, childcare                |   (or at once by the parent: eraseBookingDetails) |
+ * | bookings.email, phone, nickname,                | retentionDays after the booking's last meeting |
+ * |   interpreter_language, accessibility_needs,    |   (or at once by the parent: eraseBookingDetails) |
+ * |   childcare                                     |                                               |
  * | outbox.recipient, subject, text_body, last_error | with the booking's details; for mail without a |
+ * |   (e-mail and text messages alike)              |                                               |
  * |                                                 |   booking, retentionDays after it was sent or dropped |
  * | outbox rows of staff sign-in mail               | deleted a day after they were queued (the link lasts an hour) |
  * | concerns.contact                                | concernContactDays after the concern is resolved |
@@ -24,6 +26,7 @@ import { audit } from "./audit";
  * | feedback_quiet (a keyed hash of a visitor code  | deleted when its quiet period ends             |
  * |   and a day: lib/feedback/quiet.ts)             |                                               |
  * | data/mail/*.eml (the demo's mail catcher)       | retentionDays after they were written          |
+ * | data/sms/*.txt (the demo's SMS catcher)         | retentionDays after they were written          |
  *
  * The anonymous rest (party size, status, attendance, the concern's text and
  * actions) stays: the figures are built from it. Rate-limit counters live in
@@ -43,6 +46,7 @@ export type RetentionCounts = {
   feedbackQuiet: number;
   developmentClients: number;
   mailFiles: number;
+  smsFiles: number;
 };
 
 /** The end of a booking's last meeting (a group's booking lasts until its last meeting). */
@@ -53,6 +57,7 @@ const lastEnd = sql<number>`(
 
 const hasDetails = or(
   isNotNull(bookings.email),
+  isNotNull(bookings.phone),
   isNotNull(bookings.nickname),
   isNotNull(bookings.interpreterLanguage),
   isNotNull(bookings.accessibilityNeeds),
@@ -63,7 +68,7 @@ const hasDetails = or(
 function eraseDetails(tx: Tx, ids: number[], now: Date): void {
   if (ids.length === 0) return;
   tx.update(bookings)
-    .set({ email: null, nickname: null, interpreterLanguage: null, accessibilityNeeds: null, childcare: false, detailsErasedAt: now })
+    .set({ email: null, phone: null, nickname: null, interpreterLanguage: null, accessibilityNeeds: null, childcare: false, detailsErasedAt: now })
     .where(inArray(bookings.id, ids))
     .run();
   tx.update(bookings)
@@ -83,7 +88,7 @@ export function eraseBookingDetails(db: DB, bookingId: number, now = new Date())
 }
 
 /** Everything personal whose period has passed, in one transaction, and an audit row saying how much. */
-export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailDir?: string): RetentionCounts {
+export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailDir?: string, smsDir?: string): RetentionCounts {
   const cutoff = now.getTime() - periods.retentionDays * DAY;
   const counts = db.transaction(
     (tx) => {
@@ -112,7 +117,16 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
       const concernContacts = tx
         .update(concerns)
         .set({ contact: null, contactErasedAt: now })
-        .where(and(isNotNull(concerns.contact), eq(concerns.status, "resolved"), lt(concerns.resolvedAt, concernCutoff)))
+        .where(
+          and(
+            isNotNull(concerns.contact),
+            or(
+              and(eq(concerns.status, "resolved"), lt(concerns.resolvedAt, concernCutoff)),
+              // A concern nobody works on keeps no contact for ever: the same period after its last action.
+              and(ne(concerns.status, "resolved"), lt(sql`coalesce(${concerns.updatedAt}, ${concerns.createdAt})`, concernCutoff.getTime())),
+            ),
+          ),
+        )
         .run().changes;
 
       const sessionsGone = tx.delete(authSessions).where(lt(authSessions.expires, now)).run().changes;
@@ -130,17 +144,20 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
         feedbackQuiet: quietGone,
         developmentClients: developmentGone,
         mailFiles: 0,
+        smsFiles: 0,
       };
     },
     { behavior: "immediate" },
   );
   if (mailDir) counts.mailFiles = purgeMailFiles(mailDir, cutoff);
-  audit(db, null, "retention.run", "retention", now.toISOString().slice(0, 10), counts);
+  if (smsDir) counts.smsFiles = purgeMailFiles(smsDir, cutoff, ".txt");
+  // Runs every hour: only a run that erased something is worth a row, or the log fills with noise.
+  if (Object.values(counts).some((n) => n > 0)) audit(db, null, "retention.run", "retention", now.toISOString().slice(0, 10), counts);
   return counts;
 }
 
-/** The demo's mail catcher keeps each message as a file: those older than the period go. */
-export function purgeMailFiles(dir: string, cutoff: number): number {
+/** The demo's mail and SMS catchers keep each message as a file: those older than the period go. */
+export function purgeMailFiles(dir: string, cutoff: number, extension = ".eml"): number {
   let removed = 0;
   let names: string[];
   try {
@@ -149,7 +166,7 @@ export function purgeMailFiles(dir: string, cutoff: number): number {
     return 0;
   }
   for (const name of names) {
-    if (!name.endsWith(".eml")) continue;
+    if (!name.endsWith(extension)) continue;
     const file = path.join(dir, name);
     try {
       if (fs.statSync(file).mtimeMs < cutoff) {

@@ -56,6 +56,6 @@ it("writes the workbook with numbers as numbers, rates with a format, days as da
   // The CSV reads as the dashboard does.
   const csv = reachCsv(r.report, "en");
   expect(csv).toContain("Fill rate,30%");
-  expect(csv).toMatch(/11\/10\/2026,5:30\sPM,Info evening,/);
+  expect(csv).toMatch(/10\/11\/2026,17:30,Info evening,/); // British English: day first, 24-hour clock
   expect(csv).toContain("Good,1");
 });

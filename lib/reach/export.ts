@@ -1,5 +1,4 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { Localized } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -9,7 +8,7 @@ import { channelKeys } from "@/lib/referrals/channels";
 import { reachFormat } from "./format";
 import { bucketUnfinished, dayParts } from "./period";
 import { protectTable, maskCount, type Masked, type MaskedRate } from "./publication";
-import { spreadsheetRows } from "./spreadsheet-text";
+import { spreadsheetCsv, spreadsheetRows } from "@/lib/text/spreadsheet";
 
 /*
  * The funder's files: the headline figures for the period and the one before,
@@ -41,8 +40,9 @@ function cellText(c: Cell, f: ReturnType<typeof reachFormat>): string {
   if (typeof c === "string") return c;
   if ("day" in c) return f.date(c.day);
   if ("at" in c) return f.time(c.at);
-  if (c.figure === null || c.figure === "hidden" || c.figure === "<5") return c.as === "count" ? f.count(c.figure as Masked) : f.percent(c.figure as MaskedRate);
-  return c.as === "count" ? f.count(c.figure) : c.as === "percent" ? f.percent(c.figure) : f.decimal(c.figure);
+  // The formatters say "hidden", "<5" and "no data" themselves.
+  if (c.as === "count") return f.count(c.figure as Masked);
+  return c.as === "percent" ? f.percent(c.figure as MaskedRate) : f.decimal(c.figure as MaskedRate);
 }
 
 export function periodText(report: ReachReport, locale: Locale): { period: string; filters: string[] } {
@@ -164,16 +164,13 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
   ];
 }
 
-/**
- * UTF-8 with a byte order mark, so Excel reads ä, ö and å right. Finnish and
- * Swedish Excel expect ";" between fields (the comma is their decimal mark).
- */
+/** Both sheets one after the other in one CSV file. */
 export function reachCsv(report: ReachReport, locale: Locale): string {
   const f = reachFormat(locale);
   const lines = reachSheets(report, locale).flatMap((sheet, i) => [...(i > 0 ? [[], [sheet.name]] : []), ...sheet.rows]);
-  return stringify(
+  return spreadsheetCsv(
     lines.map((row) => row.map((c) => cellText(c, f))),
-    { delimiter: locale === "en" ? "," : ";", bom: true, record_delimiter: "windows" },
+    locale,
   );
 }
 

@@ -5,7 +5,7 @@ import { places, visits } from "@/db/schema";
 import { addPlace, addSession, addStaff, testDb } from "@/lib/test/db";
 import { reachReport } from "./access";
 import { reachCsv, reachXlsx } from "./export";
-import { spreadsheetText } from "./spreadsheet-text";
+import { spreadsheetText } from "@/lib/text/spreadsheet";
 
 describe("spreadsheetText", () => {
   it.each(["=1+1", "+358 40 123", "-2", "@SUM(A1)", "\t=1", "\r=1"])("marks %j as text", (value) => {

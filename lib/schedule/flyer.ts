@@ -30,8 +30,9 @@ export async function flyerFor(db: Reader, placeId: number, o: FlyerOptions, now
   if (!place || place.archivedAt) return null;
   const session = o.session !== undefined ? getSession(db, o.session) : null;
   if (o.session !== undefined && (!session || session.place.id !== placeId)) return null;
+  // A flyer is for parents: the place's co-development meetings and professionals' sessions are left off.
   const coming = listSessions(db, now, { placeSlug: place.slug })
-    .filter((s) => s.id !== session?.id)
+    .filter((s) => s.id !== session?.id && s.kind !== "codevelopment" && !s.forProfessionals)
     .slice(0, FITS[o.size] - (session ? 1 : 0));
   const url = flyerUrl(o.lang, place.slug, o.tag);
   const qr = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });

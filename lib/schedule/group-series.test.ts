@@ -55,6 +55,9 @@ describe("editing a group after it was made", () => {
     const before = everything();
     expect(updateGroup(db, planner, groupEdit(made.groupId!, { capacity: "3" }), NOW)).toEqual({ ok: false, error: "capacityBelowBooked", field: "capacity", booked: 4 });
     expect(updateGroup(db, addStaff(db, "facilitator"), groupEdit(made.groupId!), NOW)).toEqual({ ok: false, error: "forbidden" });
+    // Once the first meeting has started, what was held is not rewritten, as for a single session.
+    const started = new Date(db.select().from(sessions).orderBy(asc(sessions.startsAt)).get()!.startsAt.getTime() + 60_000);
+    expect(updateGroup(db, planner, groupEdit(made.groupId!), started)).toEqual({ ok: false, error: "sessionStarted" });
     expect(everything()).toEqual(before);
   });
 });

@@ -2,35 +2,39 @@ import "server-only";
 import { and, ne } from "drizzle-orm";
 import { bookings } from "@/db/schema";
 import { bookingsOf } from "@/lib/booking/bookable";
-import { dropPendingMail, queueMail } from "@/lib/mail/outbox";
+import type { Booker } from "@/lib/booking/reminders";
+import { dropPendingMail, queueMail, queueSms } from "@/lib/mail/outbox";
 import type { Tx } from "@/db/client";
 
-export type Booker = { id: number; email: string | null; status: "confirmed" | "waitlisted" | "cancelled" };
 
 /** Who booked a session: its own bookings, or for a group's meeting the group's bookings. Cancelled ones are not bookers. */
 export function bookersOf(tx: Tx, session: { id: number; groupId: number | null }): Booker[] {
   return tx
-    .select({ id: bookings.id, email: bookings.email, status: bookings.status })
+    .select({ id: bookings.id, email: bookings.email, phone: bookings.phone, status: bookings.status })
     .from(bookings)
     .where(and(bookingsOf({ sessionId: session.id, groupId: session.groupId }), ne(bookings.status, "cancelled")))
     .all();
 }
 
 /**
- * Queues a neutral message to every booker who left an address. It is
+ * Queues a neutral message to every booker who left an address or a number (both, when both). It is
  * rendered at send time from the booking, so it tells the times as they are then.
  */
 export function tellBookers(tx: Tx, kind: "session_cancelled" | "session_moved", bookers: Booker[], now: Date): number {
   let told = 0;
   for (const b of bookers) {
-    if (!b.email) continue;
-    queueMail(tx, { kind, bookingId: b.id, recipient: b.email, notBefore: now });
-    told++;
+    if (b.email) queueMail(tx, { kind, bookingId: b.id, recipient: b.email, notBefore: now });
+    if (b.phone) queueSms(tx, { kind, bookingId: b.id, recipient: b.phone, notBefore: now });
+    if (b.email || b.phone) told++;
   }
   return told;
 }
 
 /** A cancelled single session: nothing pending for its bookings will be wanted any more. */
 export function dropBookersMail(tx: Tx, bookers: Booker[], now: Date): void {
-  for (const b of bookers) dropPendingMail(tx, b.id, now);
+  dropPendingMail(
+    tx,
+    bookers.map((b) => b.id),
+    now,
+  );
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Reader } from "@/db/client";
 import { bookings, places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
 import type { FormValues } from "@/lib/forms";
+import { isLocale } from "@/lib/i18n/locales";
 import { helsinkiParts } from "@/lib/i18n/time";
 import { placeColumns } from "./reads";
 
@@ -133,7 +134,6 @@ export type SessionForEdit = NonNullable<ReturnType<typeof sessionForEdit>>;
 /** A session as the planners' edit form holds it: Helsinki dates and times, one field per language. */
 export function sessionFormValues(s: SessionForEdit): FormValues {
   const start = helsinkiParts(s.startsAt);
-  const APP = ["fi", "sv", "en"];
   return {
     sessionId: String(s.id),
     placeId: String(s.placeId),
@@ -151,8 +151,8 @@ export function sessionFormValues(s: SessionForEdit): FormValues {
     audienceSv: s.audience?.sv ?? "",
     audienceEn: s.audience?.en ?? "",
     ...(s.forProfessionals ? { forProfessionals: "on" } : {}),
-    languages: s.languages.filter((l) => APP.includes(l)),
-    otherLanguages: s.languages.filter((l) => !APP.includes(l)).join(", "),
+    languages: s.languages.filter(isLocale),
+    otherLanguages: s.languages.filter((l) => !isLocale(l)).join(", "),
     capacity: s.capacity === null ? "" : String(s.capacity),
     maxPartySize: String(s.maxPartySize),
   };

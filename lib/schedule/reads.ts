@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq, gt, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Reader } from "@/db/client";
 import { bookings, places, sessionGroups, sessions, type SessionKind } from "@/db/schema";
 import { bookingsOf } from "@/lib/booking/bookable";
+import { oneCardPerGroup } from "./group-span";
 
 /**
  * Confirmed seats of a listed session: its group's when it is a group meeting.
@@ -29,6 +30,7 @@ export function listSessions(tx: Reader, now: Date, filter: SessionFilter = {}) 
     .select({
       id: sessions.id,
       kind: sessions.kind,
+      forProfessionals: sessions.forProfessionals,
       status: sql<"scheduled" | "cancelled">`case when ${sessionGroups.status} = 'cancelled' then 'cancelled' else ${sessions.status} end`,
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,
@@ -42,7 +44,7 @@ export function listSessions(tx: Reader, now: Date, filter: SessionFilter = {}) 
       capacity: sql<number | null>`coalesce(${sessionGroups.capacity}, ${sessions.capacity})`,
       maxPartySize: sql<number>`coalesce(${sessionGroups.maxPartySize}, ${sessions.maxPartySize})`,
       taken: takenSeats,
-      place: { id: places.id, slug: places.slug, name: places.name, city: places.city },
+      place: { id: places.id, slug: places.slug, name: places.name, city: places.city, nameSv: places.nameSv, citySv: places.citySv },
     })
     .from(sessions)
     .innerJoin(places, eq(places.id, sessions.placeId))
@@ -57,11 +59,26 @@ export function listSessions(tx: Reader, now: Date, filter: SessionFilter = {}) 
   }));
 }
 
-export type SessionListItem = ReturnType<typeof listSessions>[number];
 
 export function getSession(tx: Reader, id: number) {
   return listSessions(tx, new Date(0), { sessionId: id })[0] ?? null;
 }
+
+/** The parents' lists: as listSessions, but each group once, with how many meetings it has and when. */
+export function listSessionCards(tx: Reader, now: Date, filter: SessionFilter = {}) {
+  const list = listSessions(tx, now, filter);
+  const groupIds = [...new Set(list.flatMap((s) => (s.groupId === null ? [] : [s.groupId])))];
+  const meetings = groupIds.length
+    ? tx
+        .select({ groupId: sessions.groupId, startsAt: sessions.startsAt })
+        .from(sessions)
+        .where(and(inArray(sessions.groupId, groupIds), eq(sessions.status, "scheduled")))
+        .all()
+    : [];
+  return oneCardPerGroup(list, (id) => meetings.filter((m) => m.groupId === id));
+}
+
+export type SessionCardItem = ReturnType<typeof listSessionCards>[number];
 
 export function groupMeetings(tx: Reader, groupId: number) {
   return tx
@@ -74,7 +91,7 @@ export function groupMeetings(tx: Reader, groupId: number) {
 
 export function listPlaces(tx: Reader) {
   return tx
-    .select({ id: places.id, slug: places.slug, name: places.name, city: places.city })
+    .select({ id: places.id, slug: places.slug, name: places.name, city: places.city, nameSv: places.nameSv, citySv: places.citySv })
     .from(places)
     .where(isNull(places.archivedAt))
     .orderBy(asc(places.name))
@@ -90,6 +107,10 @@ export const placeColumns = {
   streetAddress: places.streetAddress,
   postalCode: places.postalCode,
   city: places.city,
+  nameSv: places.nameSv,
+  streetAddressSv: places.streetAddressSv,
+  citySv: places.citySv,
+  countySv: places.countySv,
   directions: places.directions,
   accessibility: places.accessibility,
   openingHours: places.openingHours,

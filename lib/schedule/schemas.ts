@@ -63,6 +63,11 @@ export const placeFormSchema = z
       .trim()
       .regex(/^\d{5}$/, { message: "postalCodeInvalid" }),
     city: required(60),
+    /** The place's Swedish name and address, where it has one (Dickursby); empty uses the Finnish one. */
+    nameSv: optional(80),
+    streetAddressSv: optional(120),
+    citySv: optional(60),
+    countySv: optional(120),
     county: required(120),
     directionsFi: optional(1000),
     directionsSv: optional(1000),
@@ -90,6 +95,10 @@ export const placeFormSchema = z
     streetAddress: v.streetAddress,
     postalCode: v.postalCode,
     city: v.city,
+    nameSv: v.nameSv || null,
+    streetAddressSv: v.streetAddressSv || null,
+    citySv: v.citySv || null,
+    countySv: v.countySv || null,
     county: v.county,
     directions: { fi: v.directionsFi, sv: v.directionsSv, en: v.directionsEn },
     accessibility: { fi: v.accessibilityFi, sv: v.accessibilitySv, en: v.accessibilityEn },
@@ -141,14 +150,19 @@ const maxPartySize = z
     return n;
   });
 
-const sessionShape = {
-  placeId: id("placeRequired"),
+// A title and a description in each language: a session's, or a group's own.
+const texts = {
   titleFi: required(120),
   titleSv: required(120),
   titleEn: required(120),
   descriptionFi: optional(2000),
   descriptionSv: optional(2000),
   descriptionEn: optional(2000),
+};
+
+const sessionShape = {
+  placeId: id("placeRequired"),
+  ...texts,
   audienceFi: optional(200),
   audienceSv: optional(200),
   audienceEn: optional(200),
@@ -269,12 +283,7 @@ export const groupFormSchema = z
 export const groupEditFormSchema = z
   .object({
     groupId: id("unknownGroup"),
-    titleFi: required(120),
-    titleSv: required(120),
-    titleEn: required(120),
-    descriptionFi: optional(2000),
-    descriptionSv: optional(2000),
-    descriptionEn: optional(2000),
+    ...texts,
     capacity,
     maxPartySize,
   })

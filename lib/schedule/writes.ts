@@ -138,6 +138,13 @@ function planWeekly(tx: Tx, input: SeriesInput | GroupInput, now: Date): Occurre
   return occurrences;
 }
 
+/** A group meeting's title: the group's own words with its number, "Vertaisryhmä 2/6". */
+const numberedTitle = (title: Localized, i: number, n: number): Localized => ({
+  fi: `${title.fi} ${i + 1}/${n}`,
+  sv: `${title.sv} ${i + 1}/${n}`,
+  en: `${title.en} ${i + 1}/${n}`,
+});
+
 /** Writes the weekly rule and its meetings as ordinary sessions. */
 function writeWeekly(
   tx: Tx,
@@ -167,7 +174,7 @@ function writeWeekly(
     const title =
       groupId === null
         ? input.title
-        : { fi: `${input.title.fi} ${i + 1}/${n}`, sv: `${input.title.sv} ${i + 1}/${n}`, en: `${input.title.en} ${i + 1}/${n}` };
+        : numberedTitle(input.title, i, n);
     return tx
       .insert(sessions)
       .values({ ...sessionValues(input, kind), title, seriesId: rule.id, groupId, startsAt: o.startsAt, endsAt: o.endsAt })
@@ -291,6 +298,19 @@ export function updateSession(db: DB, actor: Actor | null, input: EditInput, now
 export type CancelResult = { ok: true; told: number } | ScheduleRefusal;
 
 /**
+ * Cancels one meeting in the caller's transaction and tells its bookers;
+ * returns how many were told. A group goes on: its reminders follow its first
+ * meeting still on, or go when none is left.
+ */
+function cancelMeeting(tx: Tx, session: { id: number; groupId: number | null }, now: Date): number {
+  tx.update(sessions).set({ status: "cancelled" }).where(eq(sessions.id, session.id)).run();
+  const bookers = bookersOf(tx, session);
+  if (session.groupId === null) dropBookersMail(tx, bookers, now);
+  else rescheduleReminders(tx, bookers, groupFirstStart(tx, session.groupId), now);
+  return tellBookers(tx, "session_cancelled", bookers, now);
+}
+
+/**
  * Cancels one session. It leaves the parents' list (which shows scheduled
  * sessions only), and every booker with an address is told, in the same transaction.
  */
@@ -300,16 +320,7 @@ export function cancelSession(db: DB, actor: Actor | null, sessionId: number, no
       if (!plannerIn(tx, actor)) return refuse("forbidden");
       const session = sessionForChange(tx, sessionId, now);
       if ("ok" in session) return session;
-      tx.update(sessions).set({ status: "cancelled" }).where(eq(sessions.id, session.id)).run();
-      const bookers = bookersOf(tx, session);
-      if (session.groupId === null) {
-        dropBookersMail(tx, bookers, now);
-      } else {
-        // The group goes on: its reminders follow its first meeting still on, or go when none is left.
-        rescheduleReminders(tx, bookers, groupFirstStart(tx, session.groupId), now);
-      }
-      const told = tellBookers(tx, "session_cancelled", bookers, now);
-      return { ok: true, told } as const;
+      return { ok: true, told: cancelMeeting(tx, session, now) } as const;
     },
     { behavior: "immediate" },
   );
@@ -366,8 +377,12 @@ export function updateGroup(db: DB, actor: Actor | null, input: GroupEditInput, 
   return db.transaction(
     (tx) => {
       if (!plannerIn(tx, actor)) return refuse("forbidden");
-      const group = tx.select({ id: sessionGroups.id }).from(sessionGroups).where(eq(sessionGroups.id, input.groupId)).get();
+      const group = tx.select({ id: sessionGroups.id, status: sessionGroups.status }).from(sessionGroups).where(eq(sessionGroups.id, input.groupId)).get();
       if (!group) return refuse("unknownGroup");
+      if (group.status === "cancelled") return refuse("sessionCancelled");
+      // Booking closes when the first meeting starts, and what was held stays as it was, as for one session.
+      const first = groupFirstStart(tx, group.id);
+      if (!first || first.getTime() <= now.getTime()) return refuse("sessionStarted");
       const booked = seatsTaken(tx, { sessionId: null, groupId: group.id });
       if (input.capacity < booked) return refuse("capacityBelowBooked", { field: "capacity", booked });
       tx.update(sessionGroups)
@@ -377,8 +392,7 @@ export function updateGroup(db: DB, actor: Actor | null, input: GroupEditInput, 
       const meetings = tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.groupId, group.id)).orderBy(asc(sessions.startsAt)).all();
       const n = meetings.length;
       meetings.forEach((m, i) => {
-        const title = { fi: `${input.title.fi} ${i + 1}/${n}`, sv: `${input.title.sv} ${i + 1}/${n}`, en: `${input.title.en} ${i + 1}/${n}` };
-        tx.update(sessions).set({ title, description: input.description, maxPartySize: input.maxPartySize }).where(eq(sessions.id, m.id)).run();
+        tx.update(sessions).set({ title: numberedTitle(input.title, i, n), description: input.description, maxPartySize: input.maxPartySize }).where(eq(sessions.id, m.id)).run();
       });
       const promoted = meetings.length ? seatsChanged(tx, meetings[0]!.id, now).length : 0;
       return { ok: true, promoted } as const;
@@ -414,13 +428,7 @@ export function cancelSeriesFrom(db: DB, actor: Actor | null, input: SeriesCance
         .where(and(eq(sessions.seriesId, session.seriesId), eq(sessions.status, "scheduled"), gt(sessions.startsAt, after)))
         .all();
       if (doomed.length === 0) return refuse("nothingToCancel", { field: "fromDate" });
-      let told = 0;
-      for (const meeting of doomed) {
-        tx.update(sessions).set({ status: "cancelled" }).where(eq(sessions.id, meeting.id)).run();
-        const bookers = bookersOf(tx, meeting);
-        dropBookersMail(tx, bookers, now);
-        told += tellBookers(tx, "session_cancelled", bookers, now);
-      }
+      const told = doomed.reduce((n, meeting) => n + cancelMeeting(tx, meeting, now), 0);
       const rule = tx.select({ toDate: series.toDate }).from(series).where(eq(series.id, session.seriesId)).get();
       const dayBefore = new Date(Date.parse(`${input.fromDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
       if (rule && dayBefore < rule.toDate) tx.update(series).set({ toDate: dayBefore }).where(eq(series.id, session.seriesId)).run();

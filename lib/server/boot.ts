@@ -7,6 +7,9 @@ import { config } from "@/lib/config";
 import { backupBeforeMigrating, takeBackup } from "@/lib/backup/backup.mjs";
 import { log } from "@/lib/log.mjs";
 import { composeMail } from "@/lib/booking/mail";
+import { composeSms } from "@/lib/booking/sms";
+import { smsProviderFrom } from "@/lib/sms/provider";
+import { deliverDueSms } from "@/lib/sms/sender";
 import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
 import { runRetention } from "@/lib/privacy/retention";
 import { migrationsDir } from "./health";
@@ -43,6 +46,8 @@ export async function boot(): Promise<void> {
 
   if (!cfg.SMTP_URL) log.warn({ event: "boot.no_smtp" }, "SMTP_URL is not set: e-mails stay queued in the outbox until it is");
   const transport = cfg.SMTP_URL ? smtpTransport(cfg.SMTP_URL) : null;
+  // Off (SMS_PROVIDER=none): the booking form offers no phone field, so nothing is queued for it.
+  const sms = smsProviderFrom(cfg);
   let running: Promise<void> | null = null;
   let lastRetention = 0;
   let lastBackup = Date.now();
@@ -52,10 +57,14 @@ export async function boot(): Promise<void> {
         const outcome = await deliverDueMail(db, transport, composeMail);
         if (outcome.sent || outcome.failed || outcome.dropped) log.info({ event: "outbox.batch", ...outcome }, "outbox batch");
       }
+      if (sms) {
+        const outcome = await deliverDueSms(db, sms, composeSms, { dailyCap: cfg.SMS_DAILY_CAP });
+        if (outcome.sent || outcome.failed || outcome.dropped || outcome.capped) log.info({ event: "outbox.sms_batch", ...outcome }, "text message batch");
+      }
       if (Date.now() - lastRetention > 3_600_000) {
         // MAIL_CATCHER_DIR is set by `npm start` when it runs the demo's mail catcher.
         const periods = { retentionDays: cfg.EMAIL_RETENTION_DAYS, concernContactDays: cfg.CONCERN_CONTACT_DAYS };
-        runRetention(db, new Date(), periods, cfg.MAIL_CATCHER_DIR);
+        runRetention(db, new Date(), periods, cfg.MAIL_CATCHER_DIR, cfg.SMS_CATCHER_DIR);
         lastRetention = Date.now();
       }
       if (cfg.BACKUP_INTERVAL_HOURS > 0 && Date.now() - lastBackup >= cfg.BACKUP_INTERVAL_HOURS * 3_600_000) {

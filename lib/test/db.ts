@@ -75,6 +75,7 @@ export function bookingInput(sessionId: number, o: Record<string, unknown> = {})
     nickname: null,
     partySize: 1,
     email: null,
+    phone: null,
     interpreterLanguage: null,
     accessibilityNeeds: null,
     childcare: false,

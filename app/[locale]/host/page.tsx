@@ -3,11 +3,10 @@ import { getDb } from "@/db/client";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/guard";
 import { isPlanner } from "@/lib/auth/staff";
-import { firstRun } from "@/lib/organisation/reads";
+import { hasPlace } from "@/lib/organisation/reads";
 import { hostSessions } from "@/lib/attendance/reads";
 import { helsinkiDay } from "@/lib/i18n/time";
 import type { Locale } from "@/lib/i18n/locales";
-import { Link } from "@/i18n/navigation";
 import { KindBadge } from "@/components/KindBadge";
 
 export const metadata = { robots: { index: false } };
@@ -17,7 +16,7 @@ export default async function HostPage({ params }: PageProps<"/[locale]/host">) 
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   // A new service's first admin lands here after signing in: lead them through the first day.
-  if (isPlanner(actor) && !firstRun(getDb()).done) redirect(`/${locale}/plan/welcome`);
+  if (isPlanner(actor) && !hasPlace(getDb())) redirect(`/${locale}/plan/welcome`);
   const t = await getTranslations("host.list");
   const th = await getTranslations("host.hours");
   const format = await getFormatter();
@@ -32,7 +31,8 @@ export default async function HostPage({ params }: PageProps<"/[locale]/host">) 
       <KindBadge kind={s.kind} />
       {helsinkiDay(s.startsAt) === today && <span className="ml-2 font-semibold">{t("today")}</span>}
       <h3 className="mt-1 text-lg font-semibold">
-        <Link href={`/host/sessions/${s.id}`}>{s.title[locale as Locale]}</Link>
+        {/* A full page load, not a client-side one: the tablet's service worker keeps the door page it sees. */}
+        <a href={`/${locale}/host/sessions/${s.id}`}>{s.title[locale as Locale]}</a>
       </h3>
       <p>
         {format.dateTimeRange(s.startsAt, s.endsAt, { weekday: "short", day: "numeric", month: "numeric", hour: "numeric", minute: "2-digit" })} ·{" "}
@@ -46,9 +46,11 @@ export default async function HostPage({ params }: PageProps<"/[locale]/host">) 
 
   return (
     <>
+      {/* No personal data here: the tablet keeps this list to open the door from offline. */}
+      <meta name="kohtaamo-offline" content="keep" />
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-1">
-        <Link href="/host/hours">{th("link")}</Link>
+        <a href={`/${locale}/host/hours`}>{th("link")}</a>
       </p>
       {toClose.length > 0 && (
         <section aria-labelledby="to-close" className="mt-4 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-4">

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Door } from "./useDoor";
+import { Scanner } from "./Scanner";
 
 /**
  * Visitor codes: a new one for a first-time parent, or a returning parent's
@@ -35,6 +36,7 @@ export function CodeDesk({ door }: { door: Door }) {
         </div>
       )}
       <ReturningCode onSubmit={door.countCode} replacesTap={door.lastTapConvertible.returning} />
+      <Scanner onCode={door.countCode} />
       <QuietNote code={door.quiet} />
     </section>
   );

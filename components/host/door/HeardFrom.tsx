@@ -1,30 +1,16 @@
 "use client";
-import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { heardFromAction } from "@/lib/attendance/actions";
-import { referralChannels, type ReferralChannel } from "@/lib/referrals/channels";
+import { referralChannels } from "@/lib/referrals/channels";
+import type { Door } from "./useDoor";
 
 /**
  * Next to the first-time walk-in this device just counted: one optional tap
- * for how they heard of Kohtaamo. In the door's queue, after the tap itself.
+ * for how they heard of Kohtaamo. It goes through the door's queue after the
+ * tap itself, so it is kept offline like every other change.
  */
-export function HeardFrom({ sessionId, tapKey }: { sessionId: number; tapKey: string }) {
+export function HeardFrom({ door }: { door: Door }) {
   const t = useTranslations("referral");
-  const queryClient = useQueryClient();
-  const [saved, setSaved] = useState<{ key: string; channel: ReferralChannel } | null>(null);
-  const save = useMutation({
-    mutationKey: ["door", "heardFrom"],
-    scope: { id: `door-${sessionId}` },
-    mutationFn: (channel: ReferralChannel) => heardFromAction(sessionId, tapKey, channel),
-    onSuccess: (answer, channel) => {
-      if (answer.ok) {
-        queryClient.setQueryData(["door", sessionId], answer.state);
-        setSaved({ key: tapKey, channel });
-      }
-    },
-  });
-  const current = saved?.key === tapKey ? saved.channel : null;
+  const current = door.lastFirstTime?.heardFrom ?? null;
   return (
     <section aria-labelledby="heard-from" className="rounded-lg border border-stone-300 bg-white p-3">
       <h3 id="heard-from" className="font-semibold">
@@ -36,7 +22,7 @@ export function HeardFrom({ sessionId, tapKey }: { sessionId: number; tapKey: st
             key={c}
             type="button"
             aria-pressed={current === c}
-            onClick={() => save.mutate(c)}
+            onClick={() => door.heardFrom(current === c ? null : c)}
             className="rounded border border-brand-800 px-3 py-2 font-medium aria-pressed:bg-brand-800 aria-pressed:text-white"
           >
             {t(`channels.${c}`)}

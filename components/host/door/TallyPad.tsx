@@ -5,7 +5,7 @@ import { TAPS, type Door } from "./useDoor";
 /** The running totals, always in view. */
 export function Totals({ door }: { door: Door }) {
   const t = useTranslations("host.door");
-  const { shown, mutating } = door;
+  const { shown, waiting } = door;
   return (
     <section aria-labelledby="totals" className="sticky top-0 z-10 rounded-lg bg-brand-900 p-3 text-white shadow">
       <h2 id="totals" className="sr-only">
@@ -24,7 +24,7 @@ export function Totals({ door }: { door: Door }) {
         })}
       </p>
       <p aria-live="polite" className="text-sm font-semibold text-amber-200">
-        {mutating > 0 ? t("waiting", { count: mutating }) : ""}
+        {waiting > 0 ? t("waiting", { count: waiting }) : ""}
       </p>
     </section>
   );

@@ -1,19 +1,11 @@
 "use client";
-import { useState } from "react";
-import { useIsMutating, useMutation, useMutationState, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { VisitKind } from "@/db/schema";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ReferralChannel, VisitKind } from "@/db/schema";
 import type { DoorState, Tally } from "@/lib/attendance/door";
-import {
-  checkInAction,
-  issueCodeAction,
-  noShowsAction,
-  returningCodeAction,
-  tapAction,
-  undoTapAction,
-  type DoorAnswer,
-} from "@/lib/attendance/actions";
-
-export type TapVars = { kind: VisitKind; firstTime: boolean | null; clientKey: string };
+import type { OpResult as ServerResult } from "@/lib/attendance/door-ops";
+import { MAX_DOOR_CHANGES } from "@/lib/attendance/window";
+import * as outbox from "./outbox";
 
 /** The four walk-in taps, and which running total each adds to. */
 export const TAPS: { kind: VisitKind; firstTime: boolean | null; label: string; counts: keyof Tally }[] = [
@@ -24,20 +16,34 @@ export const TAPS: { kind: VisitKind; firstTime: boolean | null; label: string; 
 ];
 
 const newKey = () => crypto.randomUUID();
+/** A change's answer, with the QR code of a new visitor code. */
+type OpResult = ServerResult & { qr?: string };
+type Answer = { results: OpResult[]; state: DoorState | null };
+
+/** One device at a time sends a session's queue, even with the door open in two tabs. */
+const exclusively = (name: string, fn: () => Promise<void>) => (navigator.locks ? navigator.locks.request(name, fn) : fn());
 
 /**
- * The door's state and every change to it. Changes go through one queue (an
- * undo never overtakes its tap); one that cannot reach the server is tried
- * again until it lands, and a refusal is an answer, shown to the facilitator.
+ * The door's state and every change to it. Each change is written to the
+ * device (IndexedDB) before anything is sent, then the queue is sent in
+ * order, as many times as it takes: a reload, a closed tab or a night with
+ * the tablet off loses nothing, and the keys made here make a change sent
+ * twice count once. A refusal is an answer, shown to the facilitator.
  */
-export function useDoor(sessionId: number, initial: DoorState) {
+export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
   const queryClient = useQueryClient();
   const queryKey = ["door", sessionId];
-  const scope = { id: `door-${sessionId}` };
-  const mutating = useIsMutating({ mutationKey: ["door"] });
+  // The changes on this device not yet answered, oldest first; null until read from IndexedDB.
+  const [queue, setQueue] = useState<outbox.Queued[] | null>(null);
+  const [mine, setMine] = useState<outbox.MyTap[]>([]);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [issued, setIssued] = useState<{ code: string; qr: string } | null>(null);
+  // The returning code last counted here answered feedback recently: nobody asks that parent again.
+  const [quiet, setQuiet] = useState<string | null>(null);
+  const waiting = queue?.length ?? 0;
 
-  // Everyone at the door sees each other's taps within a few seconds. No polling while a change is on its
-  // way, so an older answer cannot hide it.
+  // Everyone at the door sees each other's taps within a few seconds. No polling while this device has
+  // changes on their way, so an answer from before they landed cannot hide them.
   const { data: state } = useQuery({
     queryKey,
     initialData: initial,
@@ -46,107 +52,189 @@ export function useDoor(sessionId: number, initial: DoorState) {
       if (!res.ok) throw new Error(String(res.status));
       return (await res.json()) as DoorState;
     },
-    refetchInterval: mutating > 0 ? false : 3000,
+    refetchInterval: waiting > 0 ? false : 3000,
+    enabled: queue !== null && waiting === 0,
   });
 
-  // This device's own taps, newest last: what "undo" takes back, and what the code desk may turn into a coded visit.
-  const [myTaps, setMyTaps] = useState<(TapVars & { coded?: boolean })[]>([]);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [issued, setIssued] = useState<{ code: string; qr: string } | null>(null);
-  /** The returning code last counted here had answered feedback recently: not to be asked again. */
-  const [quiet, setQuiet] = useState<string | null>(null);
+  const show = useCallback((next: DoorState) => queryClient.setQueryData(["door", sessionId], next), [queryClient, sessionId]);
 
-  const settle = (answer: DoorAnswer) => {
-    if (answer.ok) {
-      queryClient.setQueryData(queryKey, answer.state);
-      setRefusal(null);
-    } else setRefusal(answer.error);
-  };
-  /** A tap the code desk turned into a coded visit now answers to the code desk's key, for undo. */
-  const codedFrom = (fromTap: string | null, clientKey: string) => (answer: DoorAnswer) => {
-    if (answer.ok && answer.replacedTap && fromTap) {
-      setMyTaps((taps) => taps.map((t) => (t.clientKey === fromTap ? { ...t, clientKey, coded: true } : t)));
+  // The newest state, from this device's answers or a colleague's via polling, is kept for opening offline;
+  // once the session is closed (here or elsewhere) the device keeps nothing of it. Only after the stored
+  // one was read, so an older page's state never overwrites a newer one.
+  const loaded = queue !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    void (state.closed ? outbox.forgetSession(sessionId) : outbox.keepState(sessionId, state));
+  }, [loaded, state, sessionId]);
+
+  const attempt = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const sending = useRef(false);
+  const askedAgain = useRef(false);
+
+  const send = useCallback(async () => {
+    // A change made while a round is under way is sent by another round right after it.
+    if (sending.current) {
+      askedAgain.current = true;
+      return;
     }
-  };
+    sending.current = true;
+    askedAgain.current = false;
+    clearTimeout(timer.current);
+    let pause = 0;
+    try {
+      await exclusively(`kohtaamo-door-${sessionId}`, async () => {
+        for (;;) {
+          const list = await outbox.queued(sessionId);
+          setQueue(list);
+          if (list.length === 0) return;
+          const batch = list.slice(0, MAX_DOOR_CHANGES);
+          const res = await fetch(`/api/host/sessions/${sessionId}/taps`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ ops: batch }),
+          });
+          if (res.status === 403) {
+            // Signed out, or the session ran out: the queue stays until someone who runs the door signs in.
+            setRefusal("forbidden");
+            pause = 30_000;
+            return;
+          }
+          if (res.status === 400) {
+            // Only a queue an incompatible older version stored can be malformed as a whole: drop it, say so.
+            // (A single malformed change is answered alone, "invalid", like any refusal.)
+            setRefusal("invalid");
+            setQueue(await outbox.settled(sessionId, batch.map((c) => c.seq)));
+            continue;
+          }
+          if (!res.ok) throw new Error(String(res.status));
+          const answer = (await res.json()) as Answer;
+          settle(batch, answer);
+          setQueue(await outbox.settled(sessionId, answer.results.map((r) => r.seq)));
+          attempt.current = 0;
+        }
+      });
+    } catch {
+      // Offline or the server is away: try again with growing pauses, and at once when the network is back.
+      pause = Math.min(1000 * 2 ** attempt.current++, 15_000);
+    } finally {
+      sending.current = false;
+    }
+    if (pause) timer.current = setTimeout(() => void send(), pause);
+    else if (askedAgain.current) void send();
+    // `settle` only uses setters and `show`, stable for this session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sessionId]);
 
-  const tap = useMutation({ mutationKey: ["door", "tap"], scope, mutationFn: (v: TapVars) => tapAction({ sessionId, ...v }), onSuccess: settle });
-  const undo = useMutation({ mutationKey: ["door", "undo"], scope, mutationFn: (v: TapVars) => undoTapAction(sessionId, v.clientKey), onSuccess: settle });
-  const issue = useMutation({
-    mutationKey: ["door", "issue"],
-    scope,
-    mutationFn: (v: { clientKey: string; fromTap: string | null }) => issueCodeAction(sessionId, v.clientKey, v.fromTap),
-    onSuccess: (a, v) => {
-      settle(a);
-      codedFrom(v.fromTap, v.clientKey)(a);
-      if (a.ok && a.code && a.qr) setIssued({ code: a.code, qr: a.qr });
-    },
-  });
-  const returning = useMutation({
-    mutationKey: ["door", "code"],
-    scope,
-    mutationFn: (v: { typed: string; clientKey: string; fromTap: string | null }) => returningCodeAction(sessionId, v.typed, v.clientKey, v.fromTap),
-    onSuccess: (a, v) => {
-      settle(a);
-      codedFrom(v.fromTap, v.clientKey)(a);
-      setQuiet(a.ok && a.quiet && a.code ? a.code : null);
-    },
-  });
-  const checkIn = useMutation({
-    mutationKey: ["door", "checkIn"],
-    scope,
-    mutationFn: (v: { bookingId: number; attended: boolean }) => checkInAction(sessionId, v.bookingId, v.attended),
-    onSuccess: settle,
-  });
-  const noShows = useMutation({ mutationKey: ["door", "noShows"], scope, mutationFn: () => noShowsAction(sessionId), onSuccess: settle });
+  function settle(batch: outbox.Queued[], answer: Answer) {
+    let lastRefusal: string | null = null;
+    for (const r of answer.results) {
+      const change = batch.find((c) => c.seq === r.seq);
+      if (!r.ok) {
+        lastRefusal = r.error;
+        continue;
+      }
+      if (change?.type === "issue" && r.code && r.qr) setIssued({ code: r.code, qr: r.qr });
+      if (change?.type === "code") setQuiet(r.quiet && r.code ? r.code : null);
+      // A tap the code desk turned into a coded visit now answers to the code desk's key, for undo.
+      if ((change?.type === "issue" || change?.type === "code") && r.replacedTap && change.fromTap) {
+        const from = change.fromTap;
+        updateMine((taps) => taps.map((t) => (t.clientKey === from ? { ...t, clientKey: change.clientKey, coded: true } : t)));
+      }
+    }
+    setRefusal(lastRefusal);
+    if (answer.state) show(answer.state);
+  }
+
+  function updateMine(change: (taps: outbox.MyTap[]) => outbox.MyTap[]) {
+    setMine((taps) => {
+      const next = change(taps);
+      void outbox.keepMyTaps(sessionId, next);
+      return next;
+    });
+  }
+
+  // On opening: what this device still has to send, its own taps, and the newest state it knows
+  // (a page the service worker served offline was rendered earlier than the tablet's last answer).
+  useEffect(() => {
+    let gone = false;
+    void (async () => {
+      const [list, taps, stored] = await Promise.all([outbox.queued(sessionId), outbox.myTaps(sessionId), outbox.lastState(sessionId)]);
+      if (gone) return;
+      setQueue(list);
+      setMine(taps);
+      if (stored && stored.at > asOf) queryClient.setQueryData(["door", sessionId], stored.state);
+      void send();
+    })();
+    const again = () => {
+      attempt.current = 0;
+      void send();
+    };
+    window.addEventListener("online", again);
+    return () => {
+      gone = true;
+      window.removeEventListener("online", again);
+      clearTimeout(timer.current);
+    };
+  }, [sessionId, asOf, queryClient, send]);
+
+  async function change(c: outbox.DoorChange) {
+    // On the device first: the change is safe before the network is even tried.
+    setQueue(await outbox.enqueue(sessionId, c));
+    void send();
+  }
 
   // Taps still on their way are added to the server's totals at once, and shown as waiting.
-  const pendingTaps = useMutationState({ filters: { mutationKey: ["door", "tap"], status: "pending" }, select: (m) => m.state.variables as TapVars });
-  const pendingUndos = useMutationState({ filters: { mutationKey: ["door", "undo"], status: "pending" }, select: (m) => m.state.variables as TapVars });
   const shown: Tally = { ...state.tally };
-  const adjust = (v: TapVars, by: number) => {
-    const counts = TAPS.find((x) => x.kind === v.kind && x.firstTime === v.firstTime)!.counts;
+  for (const c of queue ?? []) {
+    if (c.type !== "tap" && c.type !== "undo") continue;
+    const counts = TAPS.find((x) => x.kind === c.kind && x.firstTime === c.firstTime)!.counts;
+    const by = c.type === "tap" ? 1 : -1;
     shown[counts] += by;
     shown.total += by;
-  };
-  pendingTaps.forEach((v) => adjust(v, +1));
-  pendingUndos.forEach((v) => adjust(v, -1));
+  }
 
   /** The device's last tap, when it is an anonymous parent's that the code desk can make a coded visit of. */
-  const last = myTaps.at(-1);
+  const last = mine.at(-1);
   const convertible = (firstTime: boolean) => (last && !last.coded && last.kind === "parent" && last.firstTime === firstTime ? last.clientKey : null);
 
   return {
     state,
     shown,
-    mutating,
+    waiting,
     refusal,
     issued,
     quiet,
-    canUndo: myTaps.length > 0,
+    canUndo: mine.length > 0,
     lastTapConvertible: { first: convertible(true) !== null, returning: convertible(false) !== null },
-    /** The key of this device's last tap when it was a first-time parent's: the door asks how they heard of Kohtaamo. */
-    lastFirstTimeTap: last && last.kind === "parent" && last.firstTime === true ? last.clientKey : null,
+    /** This device's last tap when it was a first-time parent's: the door asks how they heard of Kohtaamo. */
+    lastFirstTime: last?.kind === "parent" && last.firstTime === true ? { heardFrom: last.heardFrom ?? null } : null,
+    heardFrom(channel: ReferralChannel | null) {
+      if (!last) return;
+      updateMine((taps) => taps.map((t) => (t.clientKey === last.clientKey ? { ...t, heardFrom: channel } : t)));
+      void change({ type: "heardFrom", clientKey: last.clientKey, channel });
+    },
     record(kind: VisitKind, firstTime: boolean | null) {
-      const v = { kind, firstTime, clientKey: newKey() };
-      setMyTaps((taps) => [...taps, v]);
-      tap.mutate(v);
+      const tap = { kind, firstTime, clientKey: newKey() };
+      updateMine((taps) => [...taps, tap]);
+      void change({ type: "tap", ...tap });
     },
     undoLast() {
       if (!last) return;
-      setMyTaps((taps) => taps.slice(0, -1));
-      undo.mutate(last);
+      updateMine((taps) => taps.slice(0, -1));
+      void change({ type: "undo", clientKey: last.clientKey, kind: last.kind, firstTime: last.firstTime });
     },
     issueCode() {
-      issue.mutate({ clientKey: newKey(), fromTap: convertible(true) });
+      void change({ type: "issue", clientKey: newKey(), fromTap: convertible(true) });
     },
     countCode(typed: string) {
-      returning.mutate({ typed, clientKey: newKey(), fromTap: convertible(false) });
+      void change({ type: "code", typed, clientKey: newKey(), fromTap: convertible(false) });
     },
     checkIn(bookingId: number, attended: boolean) {
-      checkIn.mutate({ bookingId, attended });
+      void change({ type: "checkIn", bookingId, attended });
     },
     markNoShows() {
-      noShows.mutate();
+      void change({ type: "noShows" });
     },
   };
 }

@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/translator";
 import { getDb } from "@/db/client";
 import { renewAction, withdrawAction } from "@/lib/development/actions";
 import { offerByToken } from "@/lib/development/reads";
@@ -12,7 +14,7 @@ export default async function RenewPage({ params, searchParams }: PageProps<"/[l
   setRequestLocale(locale);
   const q = await searchParams;
   const t = await getTranslations("develop.renew");
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const offer = offerByToken(getDb(), token);
   const date = offer ? format.dateTime(offer.deleteAfter, { dateStyle: "long" }) : "";
   return (

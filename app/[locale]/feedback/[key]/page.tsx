@@ -1,7 +1,9 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { feedbackPage } from "@/lib/feedback/reads";
 import type { Locale } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/translator";
+import { placeIn } from "@/lib/i18n/place-names";
 import { ClientMessages } from "@/components/ClientMessages";
 import { FeedbackForm } from "@/components/feedback/FeedbackForm";
 import { Notice } from "@/components/ui/Notice";
@@ -25,13 +27,13 @@ export default async function FeedbackPage({ params, searchParams }: PageProps<"
     );
   }
   const { session } = page;
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const tq = await getTranslations("quiet");
   return (
     <>
       <h1 className="text-2xl font-bold">{t("form.title")}</h1>
       <p className="mt-1 text-stone-800">
-        {session.title[locale as Locale]}, {format.dateTime(session.startsAt, { dateStyle: "long" })}, {session.place}
+        {session.title[locale as Locale]}, {format.dateTime(session.startsAt, { dateStyle: "long" })}, {placeIn(session.place, locale as Locale).name}
       </p>
       {recent ? (
         <Notice tone="success" role="status" title={tq("recentTitle")}>

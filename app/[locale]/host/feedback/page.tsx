@@ -3,11 +3,12 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
 import { hostFeedback, MIN_ANSWERS_FOR_DETAIL } from "@/lib/feedback/reads";
 import type { Locale } from "@/lib/i18n/locales";
+import { audit } from "@/lib/privacy/audit";
 import { ResponseItem } from "@/components/feedback/ResponseItem";
 
 export const metadata = { robots: { index: false } };
 
-const FACES = ["😞", "🙁", "🙂", "😀"] as const;
+const RATINGS = [1, 2, 3, 4] as const;
 const QUESTIONS = ["gotInformation", "lessAlone", "wouldReturn"] as const;
 
 /**
@@ -20,7 +21,11 @@ export default async function HostFeedbackPage({ params }: PageProps<"/[locale]/
   const actor = await requireActor(locale);
   const t = await getTranslations("feedback");
   const format = await getFormatter();
-  const list = hostFeedback(getDb(), actor);
+  const db = getDb();
+  const list = hostFeedback(db, actor);
+  // Parents' own words about sessions: a look at them is logged, as on the planners' page.
+  const shown = list.filter((s) => s.responses).length;
+  if (shown > 0) audit(db, actor, "feedback.view", "responses", `host:${shown}`);
   return (
     <>
       <h1 className="text-2xl font-bold">{t("host.title")}</h1>
@@ -42,8 +47,8 @@ export default async function HostFeedbackPage({ params }: PageProps<"/[locale]/
               <div className="mt-2 rounded-lg bg-white p-4 shadow-sm" data-testid="feedback-totals">
                 <p className="text-sm text-stone-700">{t("host.totalsOnly", { min: MIN_ANSWERS_FOR_DETAIL })}</p>
                 <ul className="mt-2">
-                  {FACES.map((face, i) => (
-                    <li key={face}>{t("host.ratingCount", { face: t(`form.rating${(i + 1) as 1 | 2 | 3 | 4}`), count: s[`rating${(i + 1) as 1 | 2 | 3 | 4}`] })}</li>
+                  {RATINGS.map((n) => (
+                    <li key={n}>{t("host.ratingCount", { face: t(`form.rating${n}`), count: s[`rating${n}`] })}</li>
                   ))}
                   {QUESTIONS.map((q) => (
                     <li key={q}>{t("host.yesCount", { question: t(`form.${q}`), count: s[q] })}</li>

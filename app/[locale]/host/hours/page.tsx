@@ -1,9 +1,11 @@
+import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
 import { hoursView } from "@/lib/hours/reads";
 import { hoursQuerySchema } from "@/lib/hours/schemas";
 import type { Locale } from "@/lib/i18n/locales";
+import { HoursPeriodForm } from "@/components/hours/HoursPeriodForm";
 import { HoursTable } from "@/components/hours/HoursTable";
 
 export const metadata = { robots: { index: false } };
@@ -16,25 +18,13 @@ export default async function MyHoursPage({ params, searchParams }: PageProps<"/
   const t = await getTranslations("host.hours");
   const tp = await getTranslations("plan.hours");
   const view = hoursView(getDb(), actor, { ...hoursQuerySchema.parse(await searchParams), person: actor.id });
-  if (!view.ok) return null;
+  if (!view.ok) forbidden();
   const mine = view.people.find((p) => p.userId === actor.id);
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <label className="flex flex-col">
-          {tp("from")}
-          <input type="date" name="from" defaultValue={view.period.from} className="rounded border border-stone-400 px-2 py-1" />
-        </label>
-        <label className="flex flex-col">
-          {tp("to")}
-          <input type="date" name="to" defaultValue={view.period.to} className="rounded border border-stone-400 px-2 py-1" />
-        </label>
-        <button type="submit" className="rounded bg-brand-800 px-3 py-1 font-medium text-white">
-          {tp("show")}
-        </button>
-      </form>
+      <HoursPeriodForm from={view.period.from} to={view.period.to} />
       {mine ? <HoursTable person={mine} locale={locale as Locale} /> : <p className="mt-4 rounded-lg bg-white p-4">{tp("none")}</p>}
     </>
   );

@@ -1,15 +1,18 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { config } from "@/lib/config";
 import { bookingByToken, bookingChanges } from "@/lib/booking/reads";
 import { listSessions } from "@/lib/schedule/reads";
+import { addressLine, placeIn } from "@/lib/i18n/place-names";
 import { manageUrl } from "@/lib/booking/writes";
 import type { Locale } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/translator";
 import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/Notice";
 import { BadLinkNotice } from "@/components/booking/BadLinkNotice";
 import { VisitorCodeSection } from "@/components/booking/VisitorCodeSection";
 import { MyDetailsSection } from "@/components/booking/MyDetailsSection";
+import { CopyShareButtons } from "@/components/booking/CopyShareButtons";
 
 export const metadata = { robots: { index: false } };
 
@@ -18,12 +21,13 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations("manage");
-  const format = await getFormatter();
   const l = locale as Locale;
+  const format = formatterFor(l);
 
   const found = bookingByToken(getDb(), token, new Date(), config().MANAGE_LINK_DAYS);
   if (!found.ok) return <BadLinkNotice reason={found.reason} />;
   const b = found.booking;
+  const place = placeIn(b.place, l);
   const link = manageUrl(l, token);
   const now = new Date();
   const changes = bookingChanges(b);
@@ -44,6 +48,7 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
           <Notice tone="success" role="status" title={b.status === "confirmed" ? t("confirmedTitle") : t("waitlistedTitle")}>
             <p>{b.status === "confirmed" ? t("confirmedBody") : t("waitlistedBody", { position: b.position ?? 1 })}</p>
             {b.email && <p className="mt-2">{t("emailSent")}</p>}
+            {b.phone && <p className="mt-2">{t("smsSent")}</p>}
           </Notice>
         </div>
       )}
@@ -130,8 +135,7 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
         <div>
           <dt className="font-semibold">{t("where")}</dt>
           <dd>
-            <Link href={`/places/${b.place.slug}`}>{b.place.name}</Link>, {b.place.streetAddress}, {b.place.postalCode}{" "}
-            {b.place.city}
+            <Link href={`/places/${b.place.slug}`}>{place.name}</Link>, {addressLine(place)}
           </dd>
         </div>
         <div>
@@ -158,7 +162,7 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
       {others.length > 0 && (
         <section aria-labelledby="others" className="mt-6 rounded-lg bg-white p-4 shadow-sm">
           <h2 id="others" className="text-lg font-bold">
-            {t("otherSessions", { place: b.place.name })}
+            {t("otherSessions", { place: place.name })}
           </h2>
           <ul className="mt-2 space-y-1">
             {others.map((s) => (
@@ -175,7 +179,7 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
         </p>
       )}
 
-      <MyDetailsSection token={token} locale={l} hasDetails={Boolean(b.nickname || b.email || b.interpreterLanguage || b.accessibilityNeeds || b.childcare)} />
+      <MyDetailsSection token={token} locale={l} hasDetails={Boolean(b.nickname || b.email || b.phone || b.interpreterLanguage || b.accessibilityNeeds || b.childcare)} />
 
       {live && (
         <>
@@ -184,9 +188,23 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
               {t("keepTitle")}
             </h2>
             <p className="mt-1">{t("keepBody")}</p>
-            <p className="mt-2 break-all rounded bg-stone-100 p-2 font-mono text-sm" data-testid="manage-link">
-              {link}
-            </p>
+            <label htmlFor="manage-link" className="mt-3 block font-medium">
+              {t("linkLabel")}
+            </label>
+            {/* Readonly, not plain text: a parent can select it (and copy it) without JavaScript too. */}
+            <input
+              id="manage-link"
+              type="url"
+              readOnly
+              value={link}
+              className="mt-1 w-full rounded border border-stone-400 bg-stone-100 p-2 font-mono text-sm"
+              data-testid="manage-link"
+            />
+            <CopyShareButtons
+              url={link}
+              title={t("shareTitle")}
+              labels={{ copy: t("copyLink"), copied: t("copied"), copyFailed: t("copyFailed"), share: t("share") }}
+            />
           </section>
           <VisitorCodeSection token={token} locale={l} code={b.visitorCode} />
           <div className="mt-6 flex flex-wrap gap-3">

@@ -2,7 +2,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { NotFoundView } from "@/components/NotFoundView";
 import type { Locale } from "@/lib/i18n/locales";
-import { getPlace, listSessions } from "@/lib/schedule/reads";
+import { getPlace, listSessionCards } from "@/lib/schedule/reads";
+import { addressLine, placeIn } from "@/lib/i18n/place-names";
 import { SessionList } from "@/components/SessionList";
 import { Details } from "@/components/ui/Details";
 import { YouSaidWeDidList } from "@/components/feedback/YouSaidWeDid";
@@ -10,9 +11,9 @@ import { publishedEntries } from "@/lib/feedback/reads";
 import { passOnTag } from "@/lib/referrals/channels";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/places/[slug]">) {
-  const { slug } = await params;
+  const { locale, slug } = await params;
   const place = getPlace(getDb(), slug);
-  return { title: place?.name };
+  return { title: place ? placeIn(place, locale as Locale).name : undefined };
 }
 
 export default async function PlacePage({ params, searchParams }: PageProps<"/[locale]/places/[slug]">) {
@@ -21,19 +22,20 @@ export default async function PlacePage({ params, searchParams }: PageProps<"/[l
   const from = passOnTag((await searchParams).from);
   setRequestLocale(locale);
   const db = getDb();
-  const place = getPlace(db, slug);
-  if (!place) return <NotFoundView />;
+  const found = getPlace(db, slug);
+  if (!found) return <NotFoundView />;
   const t = await getTranslations("place");
   const tf = await getTranslations("feedback.public");
   const l = locale as Locale;
-  const sessions = listSessions(db, new Date(), { placeSlug: slug });
+  const place = placeIn(found, l);
+  const sessions = listSessionCards(db, new Date(), { placeSlug: slug });
 
   return (
     <>
       <h1 className="text-2xl font-bold">{place.name}</h1>
       <Details
         items={[
-          [t("address"), `${place.streetAddress}, ${place.postalCode} ${place.city}`],
+          [t("address"), addressLine(place)],
           [t("openingHours"), place.openingHours[l]],
           [t("directions"), place.directions[l]],
           [t("accessibility"), place.accessibility[l]],

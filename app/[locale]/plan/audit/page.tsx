@@ -1,6 +1,8 @@
 import { forbidden } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { formatterFor } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
 import { requirePlanner } from "@/lib/auth/guard";
 import { auditActions } from "@/lib/privacy/audit";
 import { AUDIT_PAGE_SIZE, auditFilter, readAuditLog } from "@/lib/privacy/audit-reads";
@@ -20,7 +22,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   const log = readAuditLog(getDb(), actor, filter);
   if (!log) forbidden();
   const t = await getTranslations("plan.audit");
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const value = (k: string) => (typeof q[k] === "string" ? (q[k] as string) : "");
 
   return (

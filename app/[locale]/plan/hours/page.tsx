@@ -1,12 +1,13 @@
 import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { hoursView } from "@/lib/hours/reads";
+import { audit } from "@/lib/privacy/audit";
 import { hoursQuerySchema } from "@/lib/hours/schemas";
 import type { Locale } from "@/lib/i18n/locales";
 import { assignableStaff } from "@/lib/staff/reads";
+import { HoursPeriodForm } from "@/components/hours/HoursPeriodForm";
 import { HoursTable } from "@/components/hours/HoursTable";
 import { PageNotice } from "@/components/plan/PageNotice";
 import { PlanNav } from "@/components/plan/PlanNav";
@@ -17,14 +18,15 @@ export const metadata = { robots: { index: false } };
 export default async function HoursPage({ params, searchParams }: PageProps<"/[locale]/plan/hours">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  const actor = await requirePlanner(locale);
   const t = await getTranslations("plan.hours");
   const raw = await searchParams;
   const query = hoursQuerySchema.parse(raw);
   const db = getDb();
   const view = hoursView(db, actor, query);
   if (!view.ok) forbidden();
+  // Other people's hours (their fees) are personal data: a planner's look is logged.
+  if (view.people.length > 0) audit(db, actor, "hours.view", "hours", `${view.period.from}..${view.period.to}${query.person ? `:${query.person}` : ""}`);
   const staff = assignableStaff(db);
   const back = new URLSearchParams({ from: view.period.from, to: view.period.to, ...(query.person ? { person: query.person } : {}) });
   const error = typeof raw.error === "string" && t.has(`errors.${raw.error}`) ? t(`errors.${raw.error}` as "errors.hoursInvalid") : null;
@@ -34,15 +36,7 @@ export default async function HoursPage({ params, searchParams }: PageProps<"/[l
       <PlanNav current="hours" />
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <label className="flex flex-col">
-          {t("from")}
-          <input type="date" name="from" defaultValue={view.period.from} className="rounded border border-stone-400 px-2 py-1" />
-        </label>
-        <label className="flex flex-col">
-          {t("to")}
-          <input type="date" name="to" defaultValue={view.period.to} className="rounded border border-stone-400 px-2 py-1" />
-        </label>
+      <HoursPeriodForm from={view.period.from} to={view.period.to}>
         <label className="flex flex-col">
           {t("person")}
           <select name="person" defaultValue={query.person ?? ""} className="rounded border border-stone-400 px-2 py-1">
@@ -54,10 +48,7 @@ export default async function HoursPage({ params, searchParams }: PageProps<"/[l
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-brand-800 px-3 py-1 font-medium text-white">
-          {t("show")}
-        </button>
-      </form>
+      </HoursPeriodForm>
       <div className="mt-4">
         <PageNotice success={raw.saved ? t("saved") : null} error={error} />
       </div>

@@ -1,9 +1,7 @@
 import type { ReactNode } from "react";
-import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { isPlanner } from "@/lib/auth/staff";
+import { requirePlanner } from "@/lib/auth/guard";
 import { firstRun, organisation } from "@/lib/organisation/reads";
 import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/ClientMessages";
@@ -29,8 +27,7 @@ function Step({ n, title, done, children }: { n: number; title: string; done: st
 export default async function WelcomePage({ params, searchParams }: PageProps<"/[locale]/plan/welcome">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  if (!isPlanner(actor)) forbidden();
+  const actor = await requirePlanner(locale);
   const t = await getTranslations("plan.welcome");
   const db = getDb();
   const org = organisation(db);
@@ -45,7 +42,7 @@ export default async function WelcomePage({ params, searchParams }: PageProps<"/
       <p className="mt-2">{t("intro")}</p>
       <PageNotice success={saved ? t("saved") : null} />
 
-      <Step n={1} title={`${t("step", { n: 1 })}: ${t("organisationTitle")}`} done={done(org.saved)}>
+      <Step n={1} title={t("step", { n: 1, title: t("organisationTitle") })} done={done(org.saved)}>
         <p className="mt-1">{t("organisationBody")}</p>
         {actor.role === "admin" ? (
           <ClientMessages namespaces={["plan"]}>
@@ -59,14 +56,14 @@ export default async function WelcomePage({ params, searchParams }: PageProps<"/
         )}
       </Step>
 
-      <Step n={2} title={`${t("step", { n: 2 })}: ${t("placeTitle")}`} done={done(progress.hasPlace)}>
+      <Step n={2} title={t("step", { n: 2, title: t("placeTitle") })} done={done(progress.hasPlace)}>
         <p className="mt-1">{progress.hasPlace ? t("placeDone") : t("placeBody")}</p>
         <p className="mt-2">
           <Link href={progress.hasPlace ? "/plan" : "/plan/places/new"}>{progress.hasPlace ? t("toPlanning") : t("addPlace")}</Link>
         </p>
       </Step>
 
-      <Step n={3} title={`${t("step", { n: 3 })}: ${t("colleaguesTitle")}`} done={done(progress.colleagues > 0)}>
+      <Step n={3} title={t("step", { n: 3, title: t("colleaguesTitle") })} done={done(progress.colleagues > 0)}>
         <p className="mt-1">{progress.colleagues > 0 ? t("colleaguesDone", { count: progress.colleagues }) : t("colleaguesBody")}</p>
         <p className="mt-2">
           <Link href="/plan/staff">{t("invite")}</Link>

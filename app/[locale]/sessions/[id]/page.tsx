@@ -1,9 +1,12 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { NotFoundView } from "@/components/NotFoundView";
 import { config } from "@/lib/config";
-import type { Locale } from "@/lib/i18n/locales";
+import { textMessagesOn } from "@/lib/sms/provider";
+import { upperFirst, type Locale } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/translator";
 import { getPlace, getSession, groupMeetings } from "@/lib/schedule/reads";
+import { addressLine, placeIn } from "@/lib/i18n/place-names";
 import { Link } from "@/i18n/navigation";
 import { KindBadge } from "@/components/KindBadge";
 import { LanguagesSpoken } from "@/components/LanguagesSpoken";
@@ -33,10 +36,12 @@ export default async function SessionPage({ params, searchParams }: PageProps<"/
   const db = getDb();
   const session = n === null ? null : getSession(db, n);
   if (!session) return <NotFoundView />;
-  const place = getPlace(db, session.place.slug);
   const t = await getTranslations("session");
-  const format = await getFormatter();
   const l = locale as Locale;
+  const format = formatterFor(l);
+  const found = getPlace(db, session.place.slug);
+  const place = found && placeIn(found, l);
+  const placeName = placeIn(session.place, l).name;
 
   const meetings = session.groupId !== null ? groupMeetings(db, session.groupId) : [];
   const opensUntil = meetings[0]?.startsAt ?? session.startsAt;
@@ -55,12 +60,12 @@ export default async function SessionPage({ params, searchParams }: PageProps<"/
 
   return (
     <>
-      <KindBadge kind={session.kind} />
-      <h1 className="mt-1 text-2xl font-bold">{title[l]}</h1>
-      <p className="mt-2 text-lg">{when}</p>
+      <KindBadge kind={session.kind} title={title[l]} className="mb-1" />
+      <h1 className="text-2xl font-bold">{title[l]}</h1>
+      <p className="mt-2 text-lg">{upperFirst(when, l)}</p>
       <p className="mt-1">
-        <Link href={`/places/${session.place.slug}`}>{session.place.name}</Link>
-        {place && `, ${place.streetAddress}, ${place.postalCode} ${place.city}`}
+        <Link href={`/places/${session.place.slug}`}>{placeName}</Link>
+        {place && `, ${addressLine(place)}`}
       </p>
       <p className="mt-1 text-stone-700">
         <LanguagesSpoken codes={session.languages} />
@@ -95,7 +100,7 @@ export default async function SessionPage({ params, searchParams }: PageProps<"/
           <Notice tone="info">{t("past")}</Notice>
         ) : session.kind === "drop_in" ? (
           <Notice tone="success" title={t("dropInTitle")}>
-            <p>{t("dropInBody", { when, place: session.place.name })}</p>
+            <p>{t("dropInBody", { when, place: placeName })}</p>
             {place && <p className="mt-2">{place.directions[l]}</p>}
           </Notice>
         ) : !bookable ? (
@@ -118,6 +123,7 @@ export default async function SessionPage({ params, searchParams }: PageProps<"/
               full={session.seatsLeft === 0}
               retentionDays={config().EMAIL_RETENTION_DAYS}
               heardFrom={heardFrom}
+              textMessages={textMessagesOn(config())}
             />
           </section>
         )}

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/staff/SignInForm";
 import { Notice } from "@/components/ui/Notice";
 import { ClientMessages } from "@/components/ClientMessages";
+import { ForgetDevice } from "@/components/staff/ForgetDevice";
 
 export const metadata = { robots: { index: false } };
 
@@ -12,6 +13,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   const t = await getTranslations("staff.signIn");
   return (
     <>
+      <ForgetDevice signedOut={query.signedOut === "1"} />
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       {query.signedOut === "1" && (
         <div className="mt-4">

@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/translator";
 import { getDb } from "@/db/client";
 import { feedbackLink } from "@/lib/feedback/reads";
 import { KEEP_DAYS } from "@/lib/development/writes";
@@ -15,7 +17,7 @@ export default async function DevelopPage({ params, searchParams }: PageProps<"/
   setRequestLocale(locale);
   const t = await getTranslations("develop.offer");
   const tf = await getTranslations("feedback");
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const link = feedbackLink(getDb(), key, new Date());
   if (!link.ok) {
     return (

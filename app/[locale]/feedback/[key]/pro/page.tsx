@@ -1,5 +1,7 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { formatterFor } from "@/lib/i18n/translator";
 import { getDb } from "@/db/client";
+import { placeIn } from "@/lib/i18n/place-names";
 import { feedbackPage } from "@/lib/feedback/reads";
 import type { Locale } from "@/lib/i18n/locales";
 import { ClientMessages } from "@/components/ClientMessages";
@@ -23,12 +25,12 @@ export default async function ProfessionalFeedbackPage({ params }: PageProps<"/[
     );
   }
   const { session } = page;
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-1 text-stone-800">
-        {session.title[locale as Locale]}, {format.dateTime(session.startsAt, { dateStyle: "long" })}, {session.place}
+        {session.title[locale as Locale]}, {format.dateTime(session.startsAt, { dateStyle: "long" })}, {placeIn(session.place, locale as Locale).name}
       </p>
       <p className="mt-3">{t("intro")}</p>
       <ClientMessages namespaces={["professionals", "feedback"]}>

@@ -18,7 +18,8 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
   const actor = await requireActor(locale);
   const sessionId = /^\d{1,10}$/.test(id) ? Number(id) : null;
   const db = getDb();
-  const view = sessionId === null ? null : doorView(db, actor, sessionId, new Date());
+  const now = new Date();
+  const view = sessionId === null ? null : doorView(db, actor, sessionId, now);
   // One answer whether the session does not exist or is someone else's: ids reveal nothing.
   if (!view || !view.ok) forbidden();
 
@@ -28,9 +29,12 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
   if (view.roster.length > 0) audit(db, actor, "roster.view", "session", session.id);
   const format = await getFormatter();
   const feedback = view.feedbackKey ? await feedbackQr(view.feedbackKey, session.id) : null;
+  // The tablet may keep this page (its roster's nicknames) for opening offline only while the session is open.
+  const keepOffline = session.status === "scheduled" && !session.closedAt;
 
   return (
     <>
+      {keepOffline && <meta name="kohtaamo-offline" content="keep" />}
       <KindBadge kind={session.kind} />
       <h1 className="mt-1 text-2xl font-bold">{session.title[locale as Locale]}</h1>
       <p className="mb-4">
@@ -41,6 +45,8 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
         <DoorScreen
           sessionId={session.id}
           initial={view.state}
+          asOf={now.getTime()}
+          keepOffline={keepOffline}
           roster={view.roster}
           ended={view.ended}
           phase={view.phase}

@@ -4,6 +4,7 @@ import { bookingByToken } from "@/lib/booking/reads";
 import { bookingCalendar } from "@/lib/booking/calendar";
 import { localeOr } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
+import { placeIn } from "@/lib/i18n/place-names";
 
 export async function GET(_req: Request, ctx: RouteContext<"/[locale]/manage/[token]/calendar.ics">) {
   const { token, locale } = await ctx.params;
@@ -16,7 +17,9 @@ export async function GET(_req: Request, ctx: RouteContext<"/[locale]/manage/[to
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
     });
   }
-  return new Response(bookingCalendar(found.booking), {
+  // The place as the parent reads it: Dickursby in a Swedish calendar.
+  const booking = { ...found.booking, place: placeIn(found.booking.place, found.booking.locale) };
+  return new Response(bookingCalendar(booking), {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": 'attachment; filename="kohtaamo.ics"',

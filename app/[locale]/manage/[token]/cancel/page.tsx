@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { config } from "@/lib/config";
 import { bookingByToken } from "@/lib/booking/reads";
 import { cancelBookingAction } from "@/lib/booking/actions";
 import type { Locale } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/translator";
 import { Link } from "@/i18n/navigation";
 import { BadLinkNotice } from "@/components/booking/BadLinkNotice";
 
@@ -14,7 +15,7 @@ export default async function CancelPage({ params }: PageProps<"/[locale]/manage
   const { locale, token } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("manage");
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const found = bookingByToken(getDb(), token, new Date(), config().MANAGE_LINK_DAYS);
   if (!found.ok) return <BadLinkNotice reason={found.reason} />;
   const b = found.booking;

@@ -1,10 +1,10 @@
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current";
-import { reachReport } from "@/lib/reach/access";
-import { reachCsv, reachXlsx } from "@/lib/reach/export";
+import { refusedDownload, spreadsheetDownload, toSignIn } from "@/lib/http/download";
 import { isLocale } from "@/lib/i18n/locales";
 import { audit } from "@/lib/privacy/audit";
-import { translatorFor } from "@/lib/i18n/translator";
+import { reachReport } from "@/lib/reach/access";
+import { reachCsv, reachXlsx } from "@/lib/reach/export";
 
 /**
  * The CSV or Excel file of a dashboard view (?format=csv|xlsx and the view's
@@ -15,31 +15,15 @@ export async function GET(request: Request, { params }: RouteContext<"/[locale]/
   const { locale } = await params;
   if (!isLocale(locale)) return new Response("Not found", { status: 404 });
   const actor = await currentActor();
-  if (!actor) return Response.redirect(new URL(`/${locale}/staff/sign-in`, request.url), 303);
+  if (!actor) return toSignIn(locale);
   const url = new URL(request.url);
   const result = reachReport(getDb(), actor, url.searchParams, { withSessions: true });
-  if (!result.ok) {
-    return new Response(translatorFor(locale).t("staff.forbidden.body"), {
-      status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
-    });
-  }
+  if (!result.ok) return refusedDownload(locale);
   const { view } = result.report;
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   audit(getDb(), actor, format === "xlsx" ? "export.xlsx" : "export.csv", "reach", `${view.from}..${view.to}`);
   const name = `kohtaamo-${view.from}-${view.to}${view.publish ? "-publication" : ""}`;
-  const headers = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
-  if (format === "xlsx") {
-    const body = await reachXlsx(result.report, locale);
-    return new Response(new Uint8Array(body), {
-      headers: {
-        ...headers,
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": `attachment; filename="${name}.xlsx"`,
-      },
-    });
-  }
-  return new Response(reachCsv(result.report, locale), {
-    headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` },
-  });
+  return format === "xlsx"
+    ? spreadsheetDownload(name, { format, body: await reachXlsx(result.report, locale) })
+    : spreadsheetDownload(name, { format, body: reachCsv(result.report, locale) });
 }

@@ -1,7 +1,9 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/locales";
+import { placeIn } from "@/lib/i18n/place-names";
+import { formatterFor } from "@/lib/i18n/translator";
 import { flyerFor, flyerOptionsSchema } from "@/lib/schedule/flyer";
 import { flyerTags } from "@/lib/referrals/channels";
 import { NotFoundView } from "@/components/NotFoundView";
@@ -27,8 +29,10 @@ export default async function FlyerPage({ params, searchParams }: PageProps<"/[l
   const t = await getTranslations("flyer");
   const tp = await getTranslations({ locale: options.lang, namespace: "flyer" });
   const tk = await getTranslations({ locale: options.lang, namespace: "kinds" });
-  const format = await getFormatter({ locale: options.lang });
-  const { place, session, coming } = flyer;
+  const format = formatterFor(options.lang);
+  const { session, coming } = flyer;
+  // The flyer names the place in its own language (Dickursby on a Swedish one); the page around it in the reader's.
+  const place = placeIn(flyer.place, options.lang);
   const l = options.lang;
   const when = (s: { startsAt: Date; endsAt: Date }) =>
     format.dateTimeRange(s.startsAt, s.endsAt, { weekday: "short", day: "numeric", month: "numeric", hour: "numeric", minute: "2-digit" });
@@ -39,10 +43,10 @@ export default async function FlyerPage({ params, searchParams }: PageProps<"/[l
       <div className="no-print">
         <PlanNav current="places" />
         <h1 className="text-2xl font-bold">
-          {session ? t("sessionTitle", { session: (session.groupTitle ?? session.title)[locale as Locale] }) : t("title", { place: place.name })}
+          {session ? t("sessionTitle", { session: (session.groupTitle ?? session.title)[locale as Locale] }) : t("title", { place: flyer.place.name })}
         </h1>
         <p className="mt-1">
-          <Link href={`/plan/places/${place.id}`}>{place.name}</Link>
+          <Link href={`/plan/places/${place.id}`}>{flyer.place.name}</Link>
         </p>
         <p className="mt-2">{t("intro")}</p>
         <form method="get" className="mt-4 flex flex-wrap items-end gap-4" aria-label={t("options")}>

@@ -1,0 +1,34 @@
+"use client";
+import { useEffect } from "react";
+
+/** The cache public/sw.js keeps door pages in; a closed session's page is taken out of it here. */
+const PAGES = "door-pages-v1";
+
+/**
+ * Installs the door's service worker (public/sw.js) and asks it to keep this
+ * page and the files it loaded, so the screen opens again without a network.
+ * A closed session's page is dropped at once: its roster has no reason to stay.
+ */
+export function useKeptOffline(keep: boolean) {
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    const page = location.pathname;
+    if (!keep) {
+      void caches.open(PAGES).then((c) => c.delete(page));
+      return;
+    }
+    navigator.serviceWorker
+      .register("/sw.js", { scope: "/" })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => {
+        const assets = performance
+          .getEntriesByType("resource")
+          .map((e) => e.name)
+          .filter((u) => u.startsWith(`${location.origin}/_next/static/`));
+        registration.active?.postMessage({ type: "keep", page, assets });
+      })
+      .catch(() => {
+        // Without a service worker the door still works online, and its queue still survives a reload.
+      });
+  }, [keep]);
+}
