@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import Database from "better-sqlite3";
 import { E2E } from "./env.cjs";
 
@@ -10,11 +11,23 @@ export function openDb() {
 
 const text = (s: string) => JSON.stringify({ fi: `${s} (fi)`, sv: `${s} (sv)`, en: s });
 
+/**
+ * When a test session starts. Within a day: that long from now, for the door's tests. A day or more
+ * ahead: 17:00 Helsinki time on that day, so the two hours never cross midnight, whatever time CI
+ * runs at (a session from 23:23 to 01:23 cannot be saved in the planner's one-day form).
+ */
+function startOf(daysAhead: number) {
+  const at = Date.now() + daysAhead * 86_400_000;
+  if (daysAhead < 1) return at;
+  const day = new TZDate(at, "Europe/Helsinki");
+  return new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), 17, 0, 0, "Europe/Helsinki").getTime();
+}
+
 /** A bookable session of its own for one test, so tests do not share seats. */
 export function createSession(o: { title: string; capacity: number | null; kind?: string; daysAhead?: number; maxPartySize?: number; status?: string }) {
   const db = openDb();
   const place = db.prepare("SELECT id FROM places WHERE slug = 'jarvenpaa'").get() as { id: number };
-  const start = Date.now() + (o.daysAhead ?? 5) * 86_400_000;
+  const start = startOf(o.daysAhead ?? 5);
   const row = db
     .prepare(
       `INSERT INTO sessions (place_id, kind, starts_at, ends_at, title, description, languages, capacity, max_party_size, status)
