@@ -20,6 +20,11 @@ test("the privacy page says who runs the service and what is kept, in three lang
   await expect(page.getByText(/Nothing about you is stored/)).toBeVisible();
   await expect(page.getByText(/erased 30 days after the last meeting/)).toBeVisible();
   await expect(page.getByText(/erased 90 days after the matter has been dealt with/)).toBeVisible();
+  // What the dialogue keeps: a channel and never who, the quiet period's marker, development clients' year.
+  await expect(page.getByText(/only the kind of channel .* is kept with the seat, never who/)).toBeVisible();
+  await expect(page.getByText(/a scrambled marker of the code for \d+ days/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "When you offer to help develop the service" })).toBeVisible();
+  await expect(page.getByText(/for one year\. A month before the year is over/)).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {
