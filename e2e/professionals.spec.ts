@@ -79,7 +79,7 @@ test("a planner marks a session for professionals; its professionals answer thei
   await expect(page.getByTestId("sbs-professionals")).toContainText("I will send the agenda to parents first.");
   await expect(page.getByTestId("sbs-professionals")).toContainText("Kysyn vanhemman näkemystä ensin.");
   await expectAccessible();
-  await both.screenshot({ path: "docs/screenshots/feedback-side-by-side.png" });
+  await both.screenshot({ path: test.info().outputPath("feedback-side-by-side.png") });
   // The look is in the audit log.
   expect(query<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'feedback.view'")[0]!.n).toBeGreaterThan(0);
 });

@@ -43,7 +43,7 @@ test("a planner prints a flyer in three languages, A4 and A5, whose QR link carr
   await expect(page.getByRole("navigation").first()).toBeHidden();
   // A5 at 96 dpi.
   await page.setViewportSize({ width: 559, height: 794 });
-  await page.screenshot({ path: "docs/screenshots/flyer-a5-sv.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("flyer-a5-sv.png"), fullPage: true });
 
   // A session's own flyer in Finnish, A4, from the planner's session page.
   await page.emulateMedia({ media: "screen" });
@@ -58,7 +58,7 @@ test("a planner prints a flyer in three languages, A4 and A5, whose QR link carr
   await page.emulateMedia({ media: "print" });
   // A4 at 96 dpi.
   await page.setViewportSize({ width: 794, height: 1123 });
-  await page.screenshot({ path: "docs/screenshots/flyer-a4-fi.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("flyer-a4-fi.png"), fullPage: true });
 });
 
 test("a parent who came from a flyer's QR code finds 'a flyer' chosen on the booking form, without JavaScript", async ({ browser }) => {
