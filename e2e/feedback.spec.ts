@@ -148,14 +148,16 @@ test("a planner publishes 'you said, we did' and parents read it in all three la
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published.")).toBeVisible();
 
-  for (const [locale, title, did] of [
-    ["fi", "Te sanoitte, me teimme", "Avasimme ilta-avoimet ovet torstaisin."],
-    ["sv", "Ni sa, vi gjorde", "Vi öppnade öppet hus på torsdagskvällar."],
-    ["en", "You said, we did", "We opened a Thursday evening drop-in."],
+  for (const [locale, title, did, place] of [
+    ["fi", "Te sanoitte, me teimme", "Avasimme ilta-avoimet ovet torstaisin.", "Kohtaamo Järvenpää"],
+    ["sv", "Ni sa, vi gjorde", "Vi öppnade öppet hus på torsdagskvällar.", "Kohtaamo Träskända"],
+    ["en", "You said, we did", "We opened a Thursday evening drop-in.", "Kohtaamo Järvenpää"],
   ] as const) {
     await page.goto(`/${locale}/you-said-we-did`);
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(page.getByText(did)).toBeVisible();
+    // The place as the reader names it (Träskända in Swedish).
+    await expect(page.getByRole("listitem").filter({ hasText: did }).getByRole("heading")).toContainText(place);
     await expectAccessible();
     await page.goto(`/${locale}/places/jarvenpaa`);
     await expect(page.getByText(did)).toBeVisible();

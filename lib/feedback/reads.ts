@@ -33,7 +33,7 @@ export function publishedEntries(tx: Reader, placeId?: number) {
   const where: SQL[] = [isNotNull(youSaidWeDid.publishedAt)];
   if (placeId !== undefined) where.push(or(eq(youSaidWeDid.placeId, placeId), isNull(youSaidWeDid.placeId))!);
   return tx
-    .select({ id: youSaidWeDid.id, said: youSaidWeDid.said, did: youSaidWeDid.did, publishedAt: youSaidWeDid.publishedAt, place: places.name })
+    .select({ id: youSaidWeDid.id, said: youSaidWeDid.said, did: youSaidWeDid.did, publishedAt: youSaidWeDid.publishedAt, place: places.name, placeSv: places.nameSv })
     .from(youSaidWeDid)
     .leftJoin(places, eq(places.id, youSaidWeDid.placeId))
     .where(and(...where))
