@@ -142,6 +142,8 @@ test("a planner publishes 'you said, we did' and parents read it in all three la
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Fill this in, in all three languages.").first()).toBeVisible();
   await expect(page.getByLabel("You said (suomi)")).toHaveValue("Iltaisin on vaikea päästä.");
+  // The place chosen is kept too (React resets a form after its action; the select is keyed by its value).
+  await expect(page.getByLabel("Applies to").locator("option:checked")).toHaveText("Kohtaamo Järvenpää");
   await page.getByLabel("We did (svenska)").fill("Vi öppnade öppet hus på torsdagskvällar.");
   await page.getByLabel("You said (English)").fill("Evenings are hard to make.");
   await page.getByLabel("We did (English)").fill("We opened a Thursday evening drop-in.");

@@ -52,7 +52,7 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
 
       <Field id="partySize" label={t("partySize")} hint={t("partySizeHint", { max: maxPartySize })} error={err("partySize")}>
         {(p) => (
-          <select {...p} name="partySize" defaultValue={v.partySize ?? "1"} className={`${inputClass} w-24`}>
+          <select {...p} key={v.partySize ?? "1"} name="partySize" defaultValue={v.partySize ?? "1"} className={`${inputClass} w-24`}>
             {Array.from({ length: maxPartySize }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {n}

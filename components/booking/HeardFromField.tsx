@@ -14,7 +14,7 @@ export function HeardFromField({ defaultValue }: { defaultValue: ReferralChannel
       <p id="heardFrom-hint" className="text-sm text-stone-700">
         {t("hint")}
       </p>
-      <select id="heardFrom" name="heardFrom" aria-describedby="heardFrom-hint" defaultValue={defaultValue ?? ""} className={inputClass}>
+      <select key={defaultValue ?? ""} id="heardFrom" name="heardFrom" aria-describedby="heardFrom-hint" defaultValue={defaultValue ?? ""} className={inputClass}>
         <option value="">{t("none")}</option>
         {referralChannels.map((c) => (
           <option key={c} value={c}>
