@@ -72,13 +72,14 @@ test("after a failed booking the error summary takes focus and links to the fiel
   const id = createSession({ title: "Summary evening", capacity: 5 });
   const session = new SessionPage(page, "en");
   await session.open(id);
-  await session.book({ email: "not-an-address" });
+  await session.book({ email: "not-an-address", people: 2 });
   const summary = page.getByRole("alert").filter({ hasText: "Please check the fields marked below." });
   await expect(summary).toBeFocused();
   await expectAccessible();
   await summary.getByRole("link", { name: /This e-mail address is not in the right form/ }).click();
   await expect(page).toHaveURL(/#email$/);
   await expect(page.getByRole("textbox", { name: "E-mail" })).toHaveValue("not-an-address");
+  await expect(page.getByLabel(/How many/)).toHaveValue("2");
   expect(bookingsOf(id)).toEqual([]);
 });
 
