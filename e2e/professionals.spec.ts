@@ -52,6 +52,8 @@ test("a planner marks a session for professionals; its professionals answer thei
     await pro.getByLabel(change).fill(text);
     await pro.getByRole("button", { name: send }).click();
     await expect(pro.getByRole("heading", { name: thanks })).toBeVisible();
+    // A professional is not offered a parents' development-client place.
+    await expect(pro.locator("#develop")).toHaveCount(0);
     await context.close();
   }
   // A parent answers the parents' form of the same session.

@@ -120,6 +120,21 @@ test("at the door, one tap says how a first-time walk-in heard, and reach shows 
     { kind: "parent", firstTime: 0, heardFrom: null },
   ]);
 
+  // Offline: a new parent, a visitor code for them, then how they heard. Back online, the channel is on
+  // the coded visit the tap became (it answers to the code desk's key by then), once.
+  await page.context().setOffline(true);
+  await door.tap("Parent, first time here");
+  await page.getByRole("button", { name: "+ New parent, give a visitor code" }).click();
+  await ask.getByRole("button", { name: "From a social worker" }).click();
+  await page.context().setOffline(false);
+  await expect(page.getByTestId("issued-code")).toHaveText(/^[A-Z]{3}-\d{4}-[A-Z]{3}$/);
+  await expect
+    .poll(() => query("SELECT source, heard_from AS heardFrom FROM visits WHERE session_id = ? AND first_time = 1 ORDER BY id", id))
+    .toEqual([
+      { source: "walk_in", heardFrom: "peer" },
+      { source: "code", heardFrom: "social_worker" },
+    ]);
+
   await signInAs(page, "planner@kohtaamo.local");
   await page.goto("/en/plan/reach?period=this_month");
   const table = page.getByTestId("channels");

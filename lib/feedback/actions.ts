@@ -62,5 +62,6 @@ export async function submitProfessionalFeedbackAction(_prev: ProfessionalState,
   }
   const result = submitProfessionalFeedback(getDb(), key, parsed.data, locale, await deviceId());
   if (!result.ok) return { formError: result.reason, values };
-  redirect(`/${locale}/feedback/${key}/thanks`);
+  // The thanks without the parents' offer to become a development client.
+  redirect(`/${locale}/feedback/${key}/thanks?pro=1`);
 }

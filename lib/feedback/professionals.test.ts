@@ -43,6 +43,9 @@ describe("professionals' voice", () => {
     const dropIn = session(a);
     expect(offersProfessionalForm(db, forPros.id)).toBe(true);
     expect(offersProfessionalForm(db, dropIn.id)).toBe(false);
+    // Where it is not offered, an answer through the link is refused, not put in the professionals' column.
+    expect(submitProfessionalFeedback(db, dropIn.key, pro({ learned: "no" }), "fi", "phone")).toEqual({ ok: false, reason: "invalid" });
+    expect(db.select().from(professionalFeedback).all()).toEqual([]);
     db.insert(visits).values({ sessionId: dropIn.id, kind: "professional", source: "walk_in", clientKey: "p1" }).run();
     expect(offersProfessionalForm(db, dropIn.id)).toBe(true);
   });

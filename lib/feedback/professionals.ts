@@ -49,6 +49,8 @@ export function submitProfessionalFeedback(db: DB, key: string, form: Profession
     (tx) => {
       const link = feedbackLink(tx, key, now);
       if (!link.ok) return link;
+      // Only where the form is offered: a session for professionals, or one they came to.
+      if (!offersProfessionalForm(tx, link.sessionId)) return { ok: false, reason: "invalid" } as const;
       const device = feedbackMarker(link.sessionId, `pro:${deviceId}`);
       const done = tx
         .select({ id: professionalFeedback.id })

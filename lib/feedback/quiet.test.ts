@@ -13,7 +13,7 @@ import { noFilters } from "@/lib/reach/query";
 import { refreshReach } from "@/lib/reach/refresh";
 import { helsinkiDayOf } from "@/lib/i18n/time";
 import { addPlace, addSession, addStaff, assign, bookingInput, testDb } from "@/lib/test/db";
-import { answeredRecently, quietMarker } from "./quiet";
+import { answeredRecently, quietMarker, rememberAnswer } from "./quiet";
 import { feedbackFormSchema } from "./schemas";
 import { ensureFeedbackLink, submitFeedback } from "./writes";
 
@@ -44,23 +44,30 @@ describe("feedback without fatigue", () => {
     expect(rows[0]!.marker).toBe(quietMarker(CODE));
     expect(JSON.stringify(rows)).not.toContain("4783");
     expect(Object.keys(rows[0]!)).toEqual(["marker", "until"]);
-    expect(helsinkiDayOf(rows[0]!.until.getTime()).day - helsinkiDayOf(t0.getTime()).day).toBe(28);
-    expect(rows[0]!.until.getTime() % 3_600_000).toBe(0); // a midnight
+    // At least 28 days, to the Monday after: Tuesday 10 March + 28 days is Tuesday 7 April; quiet until Monday 13 April.
+    expect(helsinkiDayOf(rows[0]!.until.getTime()).day - helsinkiDayOf(t0.getTime()).day).toBe(34);
+    expect(rows[0]!.until.toISOString()).toBe("2026-04-12T21:00:00.000Z"); // Monday 13 April, midnight in Helsinki
     expect(JSON.stringify(db.select().from(feedbackResponses).all())).not.toContain("4783");
     // No row order to line up with the answers'.
     expect(() => sqliteOf(db).prepare("SELECT rowid FROM feedback_quiet").all()).toThrow();
 
-    // Ten days later, on another phone, at another session: thanked, not stored; a concern is still kept.
+    // Ten days later, on another phone, at another session: thanked as one who answered recently; what they
+    // wrote anyway is kept (nothing is lost), and the quiet period does not move.
     const t1 = new Date(t0.getTime() + 10 * DAY);
     const key1 = linkAt(new Date(t1.getTime() - 3_600_000));
     expect(submitFeedback(db, key1, form({ visitorCode: CODE, concernText: "Huoli" }), "fi", "phone-b", t1)).toEqual({ ok: true, recent: true });
-    expect(db.select().from(feedbackResponses).all()).toHaveLength(1);
+    expect(db.select().from(feedbackResponses).all()).toHaveLength(2);
+    expect(db.select({ until: feedbackQuiet.until }).from(feedbackQuiet).all()).toEqual([{ until: rows[0]!.until }]);
     expect(db.select({ text: concerns.text }).from(concerns).all()).toEqual([{ text: "Huoli" }]);
     // Another parent's code is asked as before.
     expect(submitFeedback(db, key1, form({ visitorCode: OTHER }), "fi", "phone-c", t1)).toEqual({ ok: true, recent: false });
 
+    // An answer on another day of the same week ends its quiet period on the same Monday.
+    rememberAnswer(db, OTHER, new Date("2026-03-13T08:00:00Z"), 28);
+    expect(db.select({ until: feedbackQuiet.until }).from(feedbackQuiet).where(eq(feedbackQuiet.marker, quietMarker(OTHER))).all()).toEqual([{ until: rows[0]!.until }]);
+
     // After the quiet period the parent is asked again.
-    const t2 = new Date(t0.getTime() + 29 * DAY);
+    const t2 = new Date(t0.getTime() + 35 * DAY);
     expect(answeredRecently(db, CODE, t2)).toBe(false);
     expect(submitFeedback(db, linkAt(new Date(t2.getTime() - 3_600_000)), form({ visitorCode: CODE }), "fi", "phone-a", t2)).toEqual({ ok: true, recent: false });
   });
@@ -97,14 +104,24 @@ describe("feedback without fatigue", () => {
     const f = computeReach(db, { range: { from: day - 1, to: day }, filters: noFilters, now }).feedback;
     // Three parents' visits, one of them not asked.
     expect(f.asked).toBe(2);
+    expect(f.responseRate).toBe(0);
+
+    // All three answer from the QR code on the wall, the quiet parent too: counted, and the rate stops at 100%.
+    const key = ensureFeedbackLink(db, id, 7);
+    for (const device of ["d1", "d2", "d3"]) expect(submitFeedback(db, key, form({}), "fi", device).ok).toBe(true);
+    refreshReach(db);
+    const after = computeReach(db, { range: { from: day - 1, to: day }, filters: noFilters, now }).feedback;
+    expect(after.responses).toBe(3);
+    expect(after.responseRate).toBe(1);
   });
 
   it("forgets a quiet period when it ends (the retention job)", () => {
     const t0 = new Date("2026-03-10T10:00:00Z");
     submitFeedback(db, linkAt(new Date(t0.getTime() - 3_600_000)), form({ visitorCode: CODE }), "fi", "p", t0);
     const periods = { retentionDays: 30, concernContactDays: 90 };
-    expect(runRetention(db, new Date(t0.getTime() + 20 * DAY), periods).feedbackQuiet).toBe(0);
-    expect(runRetention(db, new Date(t0.getTime() + 29 * DAY), periods).feedbackQuiet).toBe(1);
+    // Quiet until Monday 13 April (28 days on, to the Monday after).
+    expect(runRetention(db, new Date(t0.getTime() + 33 * DAY), periods).feedbackQuiet).toBe(0);
+    expect(runRetention(db, new Date(t0.getTime() + 34 * DAY), periods).feedbackQuiet).toBe(1);
     expect(db.select().from(feedbackQuiet).all()).toEqual([]);
   });
 });

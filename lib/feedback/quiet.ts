@@ -4,7 +4,7 @@ import { and, eq, gt, inArray } from "drizzle-orm";
 import type { Reader, Writer } from "@/db/client";
 import { feedbackQuiet } from "@/db/schema";
 import { config } from "@/lib/config";
-import { startOfHelsinkiDay } from "@/lib/i18n/time";
+import { helsinkiDayOf, helsinkiMidnight } from "@/lib/i18n/time";
 import { derivedKey } from "@/lib/secret";
 
 /*
@@ -14,7 +14,7 @@ import { derivedKey } from "@/lib/secret";
  * issue 9 holds: the answer stays anonymous. What is kept is only
  *   feedback_quiet(marker = HMAC(server key, code), until = a Helsinki day)
  * in its own table with no row order: no answer id, no time of the answer,
- * no session. The code itself is never stored; without the server's key
+ * no session, and `until` a Monday shared by every answer of a week. The code itself is never stored; without the server's key
  * nobody can test a code against the table; the row is deleted when the
  * quiet period ends (lib/privacy/retention.ts).
  */
@@ -48,9 +48,15 @@ export function quietCodes(tx: Reader, codes: string[], now = new Date()): Set<s
   return new Set(rows.map((r) => byMarker.get(r.m)!));
 }
 
-/** After an answer with a code: quiet until the Helsinki midnight that many days on (a day, never the time). */
+/**
+ * After an answer with a code: quiet for at least that many days, until the Monday after (Helsinki
+ * midnight). Every answer of a week ends on the same Monday, so `until` does not tell the answer's day,
+ * which could otherwise be lined up with the code's sessions and the answers' days.
+ */
 export function rememberAnswer(tx: Writer, code: string, now = new Date(), days = config().FEEDBACK_QUIET_DAYS): void {
-  const until = new Date(startOfHelsinkiDay(new Date(now.getTime() + days * DAY)).getTime());
+  const { day } = helsinkiDayOf(now.getTime() + days * DAY);
+  // Day 0 (1 January 1970) was a Thursday: a Monday is a day with (day + 3) % 7 === 0.
+  const until = helsinkiMidnight(day + ((7 - ((day + 3) % 7)) % 7));
   tx.insert(feedbackQuiet)
     .values({ marker: quietMarker(code), until })
     .onConflictDoUpdate({ target: feedbackQuiet.marker, set: { until } })

@@ -21,7 +21,7 @@ export function feedbackPage(tx: Reader, key: string, now: Date) {
   const link = feedbackLink(tx, key, now);
   if (!link.ok) return link;
   const session = tx
-    .select({ title: sessions.title, startsAt: sessions.startsAt, place: { name: places.name, city: places.city, nameSv: places.nameSv } })
+    .select({ id: sessions.id, title: sessions.title, startsAt: sessions.startsAt, place: { name: places.name, city: places.city, nameSv: places.nameSv } })
     .from(sessions)
     .innerJoin(places, eq(places.id, sessions.placeId))
     .where(eq(sessions.id, link.sessionId))

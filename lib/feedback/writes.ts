@@ -27,7 +27,7 @@ export function ensureFeedbackLink(tx: Reader & Writer, sessionId: number, days:
   return key;
 }
 
-/** `recent`: the parent's code answered within the quiet period, so only a concern was kept (see quiet.ts). */
+/** `recent`: the parent's code answered within the quiet period: thanked, and offered the concern channel alone (see quiet.ts). */
 export type SubmitResult = { ok: true; recent: boolean } | { ok: false; reason: "invalid" | "expired" | "alreadyAnswered" | "visitorCodeShape" };
 
 /**
@@ -48,11 +48,9 @@ export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: 
       }
       const code = form.visitorCode ? normaliseVisitorCode(form.visitorCode) : null;
       if (form.visitorCode && !code) return { ok: false, reason: "visitorCodeShape" } as const;
-      // Answered recently: thanked, not asked again; a concern is still always kept.
-      if (code && answeredRecently(tx, code, now)) {
-        if (form.concernText) keepConcern(tx, link.sessionId, form, locale, now);
-        return { ok: true, recent: true } as const;
-      }
+      // Answered recently: thanked and not asked again. An answer given anyway is kept like any other
+      // (nothing a parent writes is lost), and the quiet period is not moved by it.
+      const recent = code !== null && answeredRecently(tx, code, now);
       const device = feedbackMarker(link.sessionId, deviceId);
       const earlier = tx
         .select({ id: feedbackResponses.id })
@@ -74,8 +72,8 @@ export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: 
         .run();
       if (form.concernText) keepConcern(tx, link.sessionId, form, locale, now);
       // Only a keyed hash of the code and a day, in a table of its own: nothing ties it to the answer above.
-      if (code) rememberAnswer(tx, code, now);
-      return { ok: true, recent: false } as const;
+      if (code && !recent) rememberAnswer(tx, code, now);
+      return { ok: true, recent } as const;
     },
     { behavior: "immediate" },
   );

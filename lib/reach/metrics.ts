@@ -38,7 +38,7 @@ import { where, type Filters } from "./query";
  * - feedback: responses to sessions in the period; parents asked = parents'
  *   visits less those not asked (a parent whose visitor code answered within
  *   FEEDBACK_QUIET_DAYS is not asked again: counted when the session closes);
- *   response rate = responses / parents asked; mean rating over answers with a rating; the share of "yes" of those
+ *   response rate = responses / parents asked, at most 100%; mean rating over answers with a rating; the share of "yes" of those
  *   who answered each question ("can't say" counts as an answer).
  */
 
@@ -342,7 +342,8 @@ export function computeReach(db: DB, q: ReachQuery): Reach {
     feedback: {
       responses,
       asked,
-      responseRate: ratio(responses, asked),
+      // At most 100%: a parent who was not asked may still answer from the QR code on the wall.
+      responseRate: asked > 0 ? Math.min(1, responses / asked) : null,
       ratings,
       rated,
       meanRating: ratio(ratings.reduce((a, n, i) => a + n * (i + 1), 0), rated),

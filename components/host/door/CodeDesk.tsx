@@ -87,7 +87,7 @@ function QuietNote({ code }: { code: string | null }) {
   const t = useTranslations("quiet");
   return (
     <p role="status" className="mt-2 text-sm font-medium text-brand-900" data-testid="feedback-quiet">
-      {code ? `${code}: ${t("door")}` : ""}
+      {code ? t("door") : ""}
     </p>
   );
 }

@@ -212,7 +212,11 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
     heardFrom(channel: ReferralChannel | null) {
       if (!last) return;
       updateMine((taps) => taps.map((t) => (t.clientKey === last.clientKey ? { ...t, heardFrom: channel } : t)));
-      void change({ type: "heardFrom", clientKey: last.clientKey, channel });
+      // A code given for this tap and still on its way makes the visit answer to the code desk's key
+      // by the time this change lands after it (the queue keeps their order).
+      const coding = queue?.find((c) => (c.type === "issue" || c.type === "code") && c.fromTap === last.clientKey);
+      const clientKey = coding && "clientKey" in coding ? coding.clientKey : last.clientKey;
+      void change({ type: "heardFrom", clientKey, channel });
     },
     record(kind: VisitKind, firstTime: boolean | null) {
       const tap = { kind, firstTime, clientKey: newKey() };

@@ -3,6 +3,7 @@ import { formatterFor } from "@/lib/i18n/translator";
 import { getDb } from "@/db/client";
 import { placeIn } from "@/lib/i18n/place-names";
 import { feedbackPage } from "@/lib/feedback/reads";
+import { offersProfessionalForm } from "@/lib/feedback/professionals";
 import type { Locale } from "@/lib/i18n/locales";
 import { ClientMessages } from "@/components/ClientMessages";
 import { ProfessionalFeedbackForm } from "@/components/feedback/ProfessionalFeedbackForm";
@@ -15,12 +16,15 @@ export default async function ProfessionalFeedbackPage({ params }: PageProps<"/[
   setRequestLocale(locale);
   const t = await getTranslations("professionals.form");
   const tf = await getTranslations("feedback");
-  const page = feedbackPage(getDb(), key, new Date());
-  if (!page.ok) {
+  const db = getDb();
+  const page = feedbackPage(db, key, new Date());
+  // The professionals' form is only for a session for professionals, or one they came to.
+  const reason = !page.ok ? page.reason : offersProfessionalForm(db, page.session.id) ? null : "invalid";
+  if (!page.ok || reason) {
     return (
       <>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-3">{tf(`errors.${page.reason}`)}</p>
+        <p className="mt-3">{tf(`errors.${reason}`)}</p>
       </>
     );
   }

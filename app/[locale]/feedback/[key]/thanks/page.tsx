@@ -38,16 +38,18 @@ export default async function ThanksPage({ params, searchParams }: PageProps<"/[
       <p className="mt-4">
         <Link href="/you-said-we-did">{t("link")}</Link>
       </p>
-      {/* After answering: an offer to take part in developing the service (development clients, client panels). */}
-      <section aria-labelledby="develop" className="mt-8 rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="develop" className="text-lg font-semibold">
-          {td("title")}
-        </h2>
-        <p className="mt-1">{td("intro")}</p>
-        <p className="mt-2">
-          <Link href={`/feedback/${key}/develop`}>{td("link")}</Link>
-        </p>
-      </section>
+      {/* After a parent's answer: an offer to take part in developing the service (development clients, client panels). */}
+      {query.pro !== "1" && (
+        <section aria-labelledby="develop" className="mt-8 rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="develop" className="text-lg font-semibold">
+            {td("title")}
+          </h2>
+          <p className="mt-1">{td("intro")}</p>
+          <p className="mt-2">
+            <Link href={`/feedback/${key}/develop`}>{td("link")}</Link>
+          </p>
+        </section>
+      )}
     </>
   );
 }
