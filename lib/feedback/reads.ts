@@ -1,9 +1,10 @@
 import "server-only";
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { Reader } from "@/db/client";
+import type { DB, Reader } from "@/db/client";
 import { concernActions, concerns, feedbackLinks, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
-import { assignedTo, isPlanner, type Actor } from "@/lib/auth/staff";
+import { assignedTo, isPlanner, plannerIn, type Actor } from "@/lib/auth/staff";
+import { audit } from "@/lib/privacy/audit";
 
 /** Published "you said, we did" entries: all of them, or one place's together with the whole service's. */
 export type LinkLookup = { ok: true; sessionId: number } | { ok: false; reason: "invalid" | "expired" };
@@ -132,9 +133,15 @@ function responsesOf(tx: Reader, sessionIds: number[]) {
   return responseQuery(tx, [inArray(feedbackResponses.sessionId, sessionIds)]);
 }
 
-/** The concerns queue: unresolved first, newest first. */
-export function concernQueue(tx: Reader) {
-  return tx
+/**
+ * The concerns queue, unresolved first, newest first: for planners only (null
+ * for anyone else). Its texts are about how people were treated, so the look
+ * is logged here, where they are read.
+ */
+export function concernQueue(db: DB, actor: Actor | null) {
+  const planner = plannerIn(db, actor);
+  if (!planner) return null;
+  const queue = db
     .select({
       id: concerns.id,
       status: concerns.status,
@@ -149,10 +156,15 @@ export function concernQueue(tx: Reader) {
     .orderBy(sql`${concerns.status} = 'resolved'`, desc(concerns.createdAt))
     .limit(200)
     .all();
+  audit(db, planner, "concern.list", "concerns", queue.length);
+  return queue;
 }
 
-export function concernDetail(tx: Reader, id: number) {
-  const concern = tx
+/** One concern with what was done about it, for planners only; each look is logged, contact details or not. */
+export function concernDetail(db: DB, actor: Actor | null, id: number) {
+  const planner = plannerIn(db, actor);
+  if (!planner) return null;
+  const concern = db
     .select({
       id: concerns.id,
       status: concerns.status,
@@ -168,7 +180,8 @@ export function concernDetail(tx: Reader, id: number) {
     .where(eq(concerns.id, id))
     .get();
   if (!concern) return null;
-  const actions = tx
+  audit(db, planner, "concern.view", "concern", concern.id, { contact: concern.contact ? "yes" : "no" });
+  const actions = db
     .select({ id: concernActions.id, note: concernActions.note, status: concernActions.status, at: concernActions.at, by: users.name, email: users.email })
     .from(concernActions)
     .innerJoin(users, eq(users.id, concernActions.actorId))

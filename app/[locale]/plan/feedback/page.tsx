@@ -27,9 +27,9 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
   const places = listPlaces(db);
   const filter = parseFeedbackFilter(q, places.map((p) => p.slug));
   const comments = responses(db, actor, filter, true);
-  const queue = concernQueue(db);
-  // The concerns' texts and the comments are read here: both looks are logged.
-  audit(db, actor, "concern.list", "concerns", queue.length);
+  // requirePlanner let only planners this far; the queue's read logs the look.
+  const queue = concernQueue(db, actor) ?? [];
+  // The comments are read here: that look is logged too.
   const both = sideBySide(db, filter);
   if (comments.length > 0 || both.parents.comments.length > 0 || both.professionals.answers.length > 0) {
     audit(db, actor, "feedback.view", "responses", comments.length + both.professionals.answers.length);
