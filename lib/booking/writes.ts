@@ -9,7 +9,7 @@ import { findBookable, seatsTaken, waitingBookings, type Bookable } from "./book
 import { renderBookingMail } from "./mail";
 import { renderBookingSms } from "./sms";
 import { bookingByToken, bookingDetails } from "./reads";
-import { queueReminder } from "./reminders";
+import { queueForBooker, queueReminder } from "./reminders";
 import type { BookingForm } from "./schemas";
 import { hashToken, newBookingCode, newManageToken } from "./token";
 import { createVisitorCode, normaliseVisitorCode } from "@/lib/visitors/codes";
@@ -130,8 +130,7 @@ export function promoteWaitlist(tx: Tx, bookable: Bookable, now: Date): number[]
     tx.update(bookings).set({ status: "confirmed", confirmedAt: now }).where(eq(bookings.id, waiting.id)).run();
     free -= waiting.partySize;
     promoted.push(waiting.id);
-    if (waiting.email) queueMail(tx, { kind: "booking_promoted", bookingId: waiting.id, recipient: waiting.email, notBefore: now });
-    if (waiting.phone) queueSms(tx, { kind: "booking_promoted", bookingId: waiting.id, recipient: waiting.phone, notBefore: now });
+    queueForBooker(tx, "booking_promoted", waiting.id, waiting, now);
     queueReminder(tx, waiting.id, waiting, bookable.startsAt, now);
   }
   return promoted;
