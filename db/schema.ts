@@ -168,6 +168,7 @@ export const outboxKinds = [
   "staff_sign_in",
   "staff_invite",
   "feedback_invite",
+  "development_confirm",
   "development_renewal",
   "panel_invite",
 ] as const;
@@ -734,15 +735,22 @@ export const reachSessionChannels = sqliteTable(
  * deletes the row when the date passes.
  */
 export const developmentClients = sqliteTable("development_clients", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+  /**
+   * Random (lib/development/writes.ts), not AUTOINCREMENT: an id in order of
+   * arrival would line an offer up with the feedback answer given just before.
+   */
+  id: integer("id").primaryKey(),
   email: text("email").notNull(),
   /** ISO 639-1 codes, and any other language as the parent wrote it. */
   languages: text("languages", { mode: "json" }).$type<string[]>().notNull(),
   locale: text("locale", { enum: ["fi", "sv", "en"] }).notNull(),
-  /** SHA-256 of the renewal link's token. */
+  /** SHA-256 of the token in the confirmation and renewal links. */
   tokenHash: text("token_hash").notNull().unique(),
-  /** The Helsinki day of consent (its midnight). */
+  /** The first day of the Helsinki month of consent (its midnight): a month, not a day, for the same reason as the id. */
   consentedOn: timestamp("consented_on").notNull(),
+  /** Null while the offer waits for the link in the confirmation e-mail (double opt-in); then the month, like consentedOn. */
+  confirmedOn: timestamp("confirmed_on"),
+  /** A week on while pending; once confirmed, the start of the Helsinki month 13 months after confirmation. */
   deleteAfter: timestamp("delete_after").notNull(),
   renewedOn: timestamp("renewed_on"),
 });

@@ -1,10 +1,11 @@
 CREATE TABLE `development_clients` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`email` text NOT NULL,
 	`languages` text NOT NULL,
 	`locale` text NOT NULL,
 	`token_hash` text NOT NULL,
 	`consented_on` integer NOT NULL,
+	`confirmed_on` integer,
 	`delete_after` integer NOT NULL,
 	`renewed_on` integer
 );

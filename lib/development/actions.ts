@@ -7,11 +7,11 @@ import { fieldErrors, localeOf } from "@/lib/forms";
 import { allowAttempt } from "@/lib/http/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
 import { inviteFormSchema, offerFormSchema, type OfferField } from "./schemas";
-import { inviteToPanel, offerToDevelop, renewOffer, withdrawOffer } from "./writes";
+import { confirmOffer, inviteToPanel, offerToDevelop, renewOffer, withdrawOffer } from "./writes";
 
 export type OfferState = { errors?: Partial<Record<OfferField, string>>; formError?: string; values: Record<string, string | string[]> };
 
-/** After answering: the offer to take part in developing the service, reached only through a working feedback link. */
+/** After answering: the offer to take part in developing the service, reached only through a working feedback link; it waits for the address to be confirmed. */
 export async function offerAction(_prev: OfferState, formData: FormData): Promise<OfferState> {
   const locale = localeOf(formData);
   const key = String(formData.get("key") ?? "");
@@ -29,6 +29,14 @@ export async function offerAction(_prev: OfferState, formData: FormData): Promis
   redirect(`/${locale}/feedback/${key}/develop?done=1`);
 }
 
+/** From the confirmation e-mail's link: a plain form, so it works before JavaScript loads. */
+export async function confirmAction(formData: FormData): Promise<void> {
+  const locale = localeOf(formData);
+  const token = String(formData.get("token") ?? "");
+  const r = confirmOffer(getDb(), token);
+  redirect(`/${locale}/develop/${encodeURIComponent(token)}${r.ok ? "?confirmed=1" : ""}`);
+}
+
 export async function renewAction(formData: FormData): Promise<void> {
   const locale = localeOf(formData);
   const token = String(formData.get("token") ?? "");
@@ -43,14 +51,25 @@ export async function withdrawAction(formData: FormData): Promise<void> {
   redirect(`/${locale}/develop/${encodeURIComponent(token)}${gone ? "?removed=1" : ""}`);
 }
 
-/** A planner invites chosen development clients to a panel meeting; the domain checks the role in the database. */
+/**
+ * A planner invites chosen development clients to a panel meeting; the domain
+ * checks the role in the database. A refused form comes back with the same
+ * people and session chosen (ids only: nothing personal goes in the address).
+ */
 export async function inviteAction(formData: FormData): Promise<void> {
   const locale = localeOf(formData);
-  const parsed = inviteFormSchema.safeParse({ sessionId: formData.get("sessionId") || 0, clients: formData.getAll("clients") });
+  const sessionId = String(formData.get("sessionId") ?? "");
+  const clients = formData.getAll("clients").map(String);
+  const parsed = inviteFormSchema.safeParse({ sessionId: sessionId || 0, clients });
+  const again = (error: string) => {
+    const q = new URLSearchParams({ error, session: sessionId, chosen: clients.join(",") });
+    redirect(`/${locale}/plan/panel?${q}`);
+  };
   if (!parsed.success) {
     const e = fieldErrors(parsed.error);
-    redirect(`/${locale}/plan/panel?error=${e.clients ?? e.sessionId ?? "sessionRequired"}`);
+    return again(e.clients ?? e.sessionId ?? "sessionRequired");
   }
   const r = inviteToPanel(getDb(), await currentActor(), parsed.data.sessionId, parsed.data.clients);
-  redirect(`/${locale}/plan/panel?${r.ok ? `sent=${r.invited}` : `error=${r.error}`}`);
+  if (!r.ok) return again(r.error);
+  redirect(`/${locale}/plan/panel?sent=${r.invited}`);
 }

@@ -1,14 +1,18 @@
 import "server-only";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull } from "drizzle-orm";
 import type { DB, Reader } from "@/db/client";
 import { developmentClients, panelInvitations, sessions } from "@/db/schema";
 import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { hashToken, looksLikeToken } from "@/lib/booking/token";
 import { audit } from "@/lib/privacy/audit";
 
+/** The last day details are kept, for the texts that say "until": deleteAfter is the midnight that ends it. */
+export const lastDayKept = (deleteAfter: Date): Date => new Date(deleteAfter.getTime() - 1);
+
 /**
- * The development clients, for planners only; reading the list is a look at
- * personal data, so every view is audited, here where the rows are read.
+ * The development clients who confirmed their offer, for planners only;
+ * reading the list is a look at personal data, so every view is audited, here
+ * where the rows are read.
  */
 export function developmentList(db: DB, actor: Actor | null, now = new Date()) {
   const planner = plannerIn(db, actor);
@@ -16,8 +20,8 @@ export function developmentList(db: DB, actor: Actor | null, now = new Date()) {
   const people = db
     .select({ id: developmentClients.id, email: developmentClients.email, languages: developmentClients.languages, consentedOn: developmentClients.consentedOn, deleteAfter: developmentClients.deleteAfter })
     .from(developmentClients)
-    .where(gt(developmentClients.deleteAfter, now))
-    .orderBy(asc(developmentClients.id))
+    .where(and(isNotNull(developmentClients.confirmedOn), gt(developmentClients.deleteAfter, now)))
+    .orderBy(asc(developmentClients.email))
     .all();
   const invited = db.select({ clientId: panelInvitations.clientId, sessionId: panelInvitations.sessionId }).from(panelInvitations).all();
   audit(db, planner, "development.list", "development_clients", people.length);
@@ -34,14 +38,13 @@ export function comingPanels(tx: Reader, now = new Date()) {
     .all();
 }
 
-/** What the renewal link's page shows: until when the details are kept. */
-export function offerByToken(tx: Reader, token: string, now = new Date()) {
+/** What the link's page shows: whether the offer waits for confirmation, and until when the details are kept. */
+export function offerByToken(tx: Reader, token: string, now = new Date()): { confirmed: boolean; deleteAfter: Date } | null {
   if (!looksLikeToken(token)) return null;
-  return (
-    tx
-      .select({ deleteAfter: developmentClients.deleteAfter })
-      .from(developmentClients)
-      .where(and(eq(developmentClients.tokenHash, hashToken(token)), gt(developmentClients.deleteAfter, now)))
-      .get() ?? null
-  );
+  const row = tx
+    .select({ confirmedOn: developmentClients.confirmedOn, deleteAfter: developmentClients.deleteAfter })
+    .from(developmentClients)
+    .where(and(eq(developmentClients.tokenHash, hashToken(token)), gt(developmentClients.deleteAfter, now)))
+    .get();
+  return row ? { confirmed: row.confirmedOn !== null, deleteAfter: row.deleteAfter } : null;
 }

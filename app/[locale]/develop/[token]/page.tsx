@@ -2,13 +2,17 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatterFor } from "@/lib/i18n/translator";
 import { getDb } from "@/db/client";
-import { renewAction, withdrawAction } from "@/lib/development/actions";
-import { offerByToken } from "@/lib/development/reads";
+import { confirmAction, renewAction, withdrawAction } from "@/lib/development/actions";
+import { lastDayKept, offerByToken } from "@/lib/development/reads";
 import { Notice } from "@/components/ui/Notice";
 
 export const metadata = { robots: { index: false } };
 
-/** From the yearly e-mail: keep a development client's details for another year, or delete them now. Plain forms. */
+/**
+ * From the confirmation e-mail: confirm the offer (or delete it). From the
+ * yearly e-mail: keep a development client's details for another year, or
+ * delete them now. One link, plain forms.
+ */
 export default async function RenewPage({ params, searchParams }: PageProps<"/[locale]/develop/[token]">) {
   const { locale, token } = await params;
   setRequestLocale(locale);
@@ -16,7 +20,17 @@ export default async function RenewPage({ params, searchParams }: PageProps<"/[l
   const t = await getTranslations("develop.renew");
   const format = formatterFor(locale as Locale);
   const offer = offerByToken(getDb(), token);
-  const date = offer ? format.dateTime(offer.deleteAfter, { dateStyle: "long" }) : "";
+  const date = offer ? format.dateTime(lastDayKept(offer.deleteAfter), { dateStyle: "long" }) : "";
+  const button = (action: (formData: FormData) => Promise<void>, label: string, className: string) => (
+    <form action={action}>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="token" value={token} />
+      <button type="submit" className={`rounded px-4 py-2 font-medium ${className}`}>
+        {label}
+      </button>
+    </form>
+  );
+  const remove = button(withdrawAction, t("remove"), "border border-red-800 text-red-900");
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -27,30 +41,26 @@ export default async function RenewPage({ params, searchParams }: PageProps<"/[l
           </Notice>
         ) : !offer ? (
           <p>{t("invalid")}</p>
+        ) : !offer.confirmed ? (
+          <>
+            <p>{t("pending", { date })}</p>
+            <div className="mt-4 flex flex-wrap gap-3">
+              {button(confirmAction, t("confirm"), "bg-brand-800 text-white")}
+              {remove}
+            </div>
+          </>
         ) : (
           <>
-            {q.kept === "1" ? (
+            {q.confirmed === "1" || q.kept === "1" ? (
               <Notice tone="success" role="status">
-                {t("kept", { date })}
+                {t(q.confirmed === "1" ? "confirmed" : "kept", { date })}
               </Notice>
             ) : (
               <p>{t("until", { date })}</p>
             )}
             <div className="mt-4 flex flex-wrap gap-3">
-              <form action={renewAction}>
-                <input type="hidden" name="locale" value={locale} />
-                <input type="hidden" name="token" value={token} />
-                <button type="submit" className="rounded bg-brand-800 px-4 py-2 font-medium text-white">
-                  {t("keep")}
-                </button>
-              </form>
-              <form action={withdrawAction}>
-                <input type="hidden" name="locale" value={locale} />
-                <input type="hidden" name="token" value={token} />
-                <button type="submit" className="rounded border border-red-800 px-4 py-2 font-medium text-red-900">
-                  {t("remove")}
-                </button>
-              </form>
+              {button(renewAction, t("keep"), "bg-brand-800 text-white")}
+              {remove}
             </div>
           </>
         )}

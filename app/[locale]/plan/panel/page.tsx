@@ -2,7 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
 import { inviteAction } from "@/lib/development/actions";
-import { comingPanels, developmentList } from "@/lib/development/reads";
+import { comingPanels, developmentList, lastDayKept } from "@/lib/development/reads";
 import type { Locale } from "@/lib/i18n/locales";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PageNotice } from "@/components/plan/PageNotice";
@@ -27,6 +27,9 @@ export default async function PanelPage({ params, searchParams }: PageProps<"/[l
   const error = typeof q.error === "string" && t.has(`errors.${q.error}`) ? t(`errors.${q.error}` as "errors.forbidden") : null;
   const sent = typeof q.sent === "string" && /^\d+$/.test(q.sent) ? t("sent", { count: Number(q.sent) }) : null;
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  // After a refused form: the same people and session chosen again.
+  const chosen = new Set(typeof q.chosen === "string" ? q.chosen.split(",") : []);
+  const chosenPanel = typeof q.session === "string" ? q.session : "";
 
   return (
     <>
@@ -70,14 +73,14 @@ export default async function PanelPage({ params, searchParams }: PageProps<"/[l
                 {people.map((p) => (
                   <tr key={p.id}>
                     <td className={td}>
-                      <input type="checkbox" name="clients" value={p.id} aria-label={t("choose", { email: p.email })} className="size-5" />
+                      <input type="checkbox" name="clients" value={p.id} defaultChecked={chosen.has(String(p.id))} aria-label={t("choose", { email: p.email })} className="size-5" />
                     </td>
                     <th scope="row" className={`${td} text-left font-normal`}>
                       {p.email}
                     </th>
                     <td className={td}>{p.languages.join(", ")}</td>
                     <td className={td}>{day(p.consentedOn)}</td>
-                    <td className={td}>{day(p.deleteAfter)}</td>
+                    <td className={td}>{day(lastDayKept(p.deleteAfter))}</td>
                     <td className={td}>{p.invitedTo.map((id) => title(id) ?? `#${id}`).join(", ")}</td>
                   </tr>
                 ))}
@@ -97,7 +100,7 @@ export default async function PanelPage({ params, searchParams }: PageProps<"/[l
                   <label htmlFor="sessionId" className="block font-medium">
                     {t("panel")}
                   </label>
-                  <select id="sessionId" name="sessionId" aria-describedby="panel-hint" className="mt-1 rounded border border-stone-400 bg-white p-2">
+                  <select id="sessionId" name="sessionId" defaultValue={chosenPanel} aria-describedby="panel-hint" className="mt-1 rounded border border-stone-400 bg-white p-2">
                     <option value="">{t("choosePanel")}</option>
                     {panels.map((s) => (
                       <option key={s.id} value={s.id}>

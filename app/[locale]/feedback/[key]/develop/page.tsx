@@ -1,10 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/locales";
-import { formatterFor } from "@/lib/i18n/translator";
 import { getDb } from "@/db/client";
 import { feedbackLink } from "@/lib/feedback/reads";
-import { KEEP_DAYS } from "@/lib/development/writes";
-import { startOfHelsinkiDay } from "@/lib/i18n/time";
 import { ClientMessages } from "@/components/ClientMessages";
 import { OfferForm } from "@/components/feedback/OfferForm";
 import { Notice } from "@/components/ui/Notice";
@@ -17,7 +13,6 @@ export default async function DevelopPage({ params, searchParams }: PageProps<"/
   setRequestLocale(locale);
   const t = await getTranslations("develop.offer");
   const tf = await getTranslations("feedback");
-  const format = formatterFor(locale as Locale);
   const link = feedbackLink(getDb(), key, new Date());
   if (!link.ok) {
     return (
@@ -27,14 +22,14 @@ export default async function DevelopPage({ params, searchParams }: PageProps<"/
       </>
     );
   }
+  // Nothing is kept for long until the link in the confirmation e-mail is opened: the page says so.
   if ((await searchParams).done === "1") {
-    const until = new Date(startOfHelsinkiDay(new Date()).getTime() + KEEP_DAYS * 86_400_000);
     return (
       <>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <div className="mt-4">
           <Notice tone="success" role="status">
-            {t("done", { date: format.dateTime(until, { dateStyle: "long" }) })}
+            {t("done")}
           </Notice>
         </div>
       </>
