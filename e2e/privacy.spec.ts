@@ -24,7 +24,7 @@ test("the privacy page says who runs the service and what is kept, in three lang
   await expect(page.getByText(/only the kind of channel .* is kept with the seat, never who/)).toBeVisible();
   await expect(page.getByText(/a scrambled marker of the code for \d+ days/)).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "When you offer to help develop the service" })).toBeVisible();
-  await expect(page.getByText(/for one year\. A month before the year is over/)).toBeVisible();
+  await expect(page.getByText(/we first send a confirmation e-mail .* to the end of the same month next year/)).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {
