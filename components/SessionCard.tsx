@@ -13,8 +13,9 @@ const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 /**
  * One session, or one whole group, as a card. The whole card opens the session: the title is the
  * card's only link (so a screen reader hears the title once), and its ::after covers the card.
+ * `from`: a flyer's channel tag, passed on to the session's page (see lib/referrals).
  */
-export async function SessionCard({ session, showPlace = true }: { session: SessionCardItem; showPlace?: boolean }) {
+export async function SessionCard({ session, showPlace = true, from = null }: { session: SessionCardItem; showPlace?: boolean; from?: string | null }) {
   const locale = (await getLocale()) as Locale;
   const format = formatterFor(locale);
   const t = await getTranslations("sessions");
@@ -27,7 +28,7 @@ export async function SessionCard({ session, showPlace = true }: { session: Sess
       <KindBadge kind={session.kind} title={title} className="mb-1" />
       <h3 className="text-lg font-semibold">
         <Link
-          href={`/sessions/${session.id}`}
+          href={from ? { pathname: `/sessions/${session.id}`, query: { from } } : `/sessions/${session.id}`}
           className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none focus-visible:after:outline-3 focus-visible:after:outline-offset-2 focus-visible:after:outline-amber-500"
         >
           {title}

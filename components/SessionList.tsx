@@ -6,7 +6,7 @@ import { helsinkiDay } from "@/lib/i18n/time";
 import { SessionCard } from "./SessionCard";
 
 /** Sessions grouped under the Helsinki day they happen on (a group under its first meeting's day). */
-export async function SessionList({ sessions, showPlace = true }: { sessions: SessionCardItem[]; showPlace?: boolean }) {
+export async function SessionList({ sessions, showPlace = true, from = null }: { sessions: SessionCardItem[]; showPlace?: boolean; from?: string | null }) {
   const locale = (await getLocale()) as Locale;
   const format = formatterFor(locale);
   const t = await getTranslations("sessions");
@@ -29,7 +29,7 @@ export async function SessionList({ sessions, showPlace = true }: { sessions: Se
             <ul className="space-y-3">
               {list.map((s) => (
                 <li key={s.id}>
-                  <SessionCard session={s} showPlace={showPlace} />
+                  <SessionCard from={from} session={s} showPlace={showPlace} />
                 </li>
               ))}
             </ul>

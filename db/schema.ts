@@ -76,6 +76,8 @@ export const sessions = sqliteTable(
     /** ISO 639-1 codes of the languages spoken at the session. */
     languages: text("languages", { mode: "json" }).$type<string[]>().notNull(),
     audience: localized("audience"),
+    /** A session for professionals (a training, an info session for workers): their own feedback form is offered first. */
+    forProfessionals: integer("for_professionals", { mode: "boolean" }).notNull().default(false),
     /** Null for sessions without booking (drop-ins); groups use the group's capacity. */
     capacity: integer("capacity"),
     maxPartySize: integer("max_party_size").notNull().default(4),
@@ -89,6 +91,8 @@ export const sessions = sqliteTable(
     closedBy: text("closed_by").references(() => users.id),
     /** A note about the session; the form warns that it must not identify anyone. */
     closingNote: text("closing_note"),
+    /** Set at closing: the session's parents with a visitor code who had answered feedback within the quiet period, so were not asked. */
+    feedbackNotAsked: integer("feedback_not_asked"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -99,6 +103,13 @@ export const sessions = sqliteTable(
     check("sessions_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
   ],
 );
+
+/**
+ * How a parent heard of Kohtaamo, when they chose to say (optional, anonymous:
+ * a channel, never a person). Counted for new parents on the reach dashboard.
+ */
+export const referralChannels = ["social_worker", "professional", "peer", "web", "flyer", "other"] as const;
+export type ReferralChannel = (typeof referralChannels)[number];
 
 export const bookingStatuses = ["confirmed", "waitlisted", "cancelled"] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
@@ -128,6 +139,8 @@ export const bookings = sqliteTable(
     status: text("status", { enum: bookingStatuses }).notNull(),
     /** The parent's pseudonymous visitor code, when they have one: reach then counts them once. */
     visitorCode: text("visitor_code").references(() => visitorCodes.code),
+    /** "How did you hear of Kohtaamo?", when answered: copied to the visits at check-in. */
+    heardFrom: text("heard_from", { enum: referralChannels }),
     createdAt: createdAt(),
     confirmedAt: timestamp("confirmed_at"),
     cancelledAt: timestamp("cancelled_at"),
@@ -155,6 +168,9 @@ export const outboxKinds = [
   "staff_sign_in",
   "staff_invite",
   "feedback_invite",
+  "development_confirm",
+  "development_renewal",
+  "panel_invite",
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
@@ -359,6 +375,8 @@ export const visits = sqliteTable(
     firstTime: integer("first_time", { mode: "boolean" }),
     visitorCode: text("visitor_code").references(() => visitorCodes.code),
     bookingId: integer("booking_id").references(() => bookings.id),
+    /** How a new parent heard of Kohtaamo: from their booking, or one tap at the door next to a first-time walk-in. */
+    heardFrom: text("heard_from", { enum: referralChannels }),
     /**
      * Made by the device for each tap: a retried tap carries the same key and
      * is recorded once, however often it reaches the server. A booking's seats
@@ -444,6 +462,44 @@ export const feedbackResponses = sqliteTable(
     index("feedback_created").on(t.createdAt),
     check("feedback_rating", sql`${t.rating} IS NULL OR ${t.rating} BETWEEN 1 AND 4`),
   ],
+);
+
+/**
+ * Feedback without fatigue: a parent who gave their visitor code with an
+ * answer is not asked again until `until`. Only a keyed HMAC of the code is
+ * kept (never the code, never a link to the answer), with the Helsinki day
+ * the quiet period ends; the retention job deletes the row then. WITHOUT
+ * ROWID (appended to the migration by hand): no insertion order to line up
+ * with the answers'.
+ */
+export const feedbackQuiet = sqliteTable("feedback_quiet", {
+  marker: text("marker").primaryKey(),
+  until: timestamp("until").notNull(),
+});
+
+/**
+ * One professional's anonymous answer (the professionals' own form, through
+ * the same feedback link): what they learned about client participation and
+ * what they will change in their work. Read side by side with the parents'.
+ */
+export const professionalFeedback = sqliteTable(
+  "professional_feedback",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    /** "I learned something about client participation." */
+    learned: text("learned", { enum: answers }),
+    learnedText: text("learned_text"),
+    /** "What will you change in your work?" */
+    willChange: text("will_change"),
+    comment: text("comment"),
+    locale: text("locale", { enum: ["fi", "sv", "en"] }).notNull(),
+    deviceHash: text("device_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("professional_feedback_one_per_device").on(t.sessionId, t.deviceHash), index("professional_feedback_session").on(t.sessionId)],
 );
 
 export const concernStatuses = ["new", "in_progress", "resolved"] as const;
@@ -573,6 +629,8 @@ export const reachSessions = sqliteTable(
     aloneAnswered: integer("alone_answered").notNull(),
     returnYes: integer("return_yes").notNull(),
     returnAnswered: integer("return_answered").notNull(),
+    /** Parents not asked for feedback (sessions.feedback_not_asked): the response rate is over the parents asked. */
+    notAsked: integer("not_asked").notNull().default(0),
     /**
      * Known parents' visits (rows of reach_person_visits), and how many of them
      * were the person's first visit in each grouping (first*) and first in the
@@ -615,6 +673,8 @@ export const reachPersonVisits = sqliteTable(
     month: integer("month").notNull(),
     placeId: integer("place_id").notNull(),
     kind: text("kind", { enum: sessionKinds }).notNull(),
+    /** The visit's "how did you hear" (visits.heard_from): counted when this is the person's first visit ever. */
+    channel: text("channel", { enum: referralChannels }),
     prevDay: integer("prev_day"),
     prevMonth: integer("prev_month"),
     prevPlaceDay: integer("prev_place_day"),
@@ -651,4 +711,62 @@ export const reachPersonVisits = sqliteTable(
       t.prevCountyKindMonth,
     ),
   ],
+);
+
+/** Anonymous first-time walk-ins of a session by how they heard of Kohtaamo (only channels someone answered). */
+export const reachSessionChannels = sqliteTable(
+  "reach_session_channels",
+  {
+    sessionId: integer("session_id").notNull(),
+    channel: text("channel", { enum: referralChannels }).notNull(),
+    anonFirst: integer("anon_first").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.channel] })],
+);
+
+// ---------------------------------------------------------------- development clients
+
+/**
+ * Parents who offered, after giving feedback, to take part in developing the
+ * service (kehittäjäasiakkaat, client panels). Kept apart from every answer:
+ * only the day of consent is stored, never the time or the session. Explicit
+ * consent, and its own deletion date: a year on, renewable by the parent from
+ * the link in a yearly e-mail (the token only as a hash); the retention job
+ * deletes the row when the date passes.
+ */
+export const developmentClients = sqliteTable("development_clients", {
+  /**
+   * Random (lib/development/writes.ts), not AUTOINCREMENT: an id in order of
+   * arrival would line an offer up with the feedback answer given just before.
+   */
+  id: integer("id").primaryKey(),
+  email: text("email").notNull(),
+  /** ISO 639-1 codes, and any other language as the parent wrote it. */
+  languages: text("languages", { mode: "json" }).$type<string[]>().notNull(),
+  locale: text("locale", { enum: ["fi", "sv", "en"] }).notNull(),
+  /** SHA-256 of the token in the confirmation and renewal links. */
+  tokenHash: text("token_hash").notNull().unique(),
+  /** The first day of the Helsinki month of consent (its midnight): a month, not a day, for the same reason as the id. */
+  consentedOn: timestamp("consented_on").notNull(),
+  /** Null while the offer waits for the link in the confirmation e-mail (double opt-in); then the month, like consentedOn. */
+  confirmedOn: timestamp("confirmed_on"),
+  /** A week on while pending; once confirmed, the start of the Helsinki month 13 months after confirmation. */
+  deleteAfter: timestamp("delete_after").notNull(),
+  renewedOn: timestamp("renewed_on"),
+});
+
+/** Who was invited to which panel meeting (a codevelopment session): so nobody is invited twice. */
+export const panelInvitations = sqliteTable(
+  "panel_invitations",
+  {
+    clientId: integer("client_id")
+      .notNull()
+      .references(() => developmentClients.id, { onDelete: "cascade" }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    invitedBy: text("invited_by").references(() => users.id),
+    at: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.sessionId] })],
 );

@@ -66,6 +66,8 @@ test("a parent can book with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Tab"); // accessibility
   await page.keyboard.press("Tab"); // childcare
   await page.keyboard.press("Space");
+  await page.keyboard.press("Tab"); // how did you hear of Kohtaamo (optional)
+  await expect(page.getByLabel("How did you hear of Kohtaamo?")).toBeFocused();
   await page.keyboard.press("Tab"); // what the details are for: a link to the privacy page, no consent box
   await expect(page.locator("#data-use").getByRole("link", { name: "How we handle data" })).toBeFocused();
   await page.keyboard.press("Tab");

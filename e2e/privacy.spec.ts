@@ -20,6 +20,11 @@ test("the privacy page says who runs the service and what is kept, in three lang
   await expect(page.getByText(/Nothing about you is stored/)).toBeVisible();
   await expect(page.getByText(/erased 30 days after the last meeting/)).toBeVisible();
   await expect(page.getByText(/erased 90 days after the matter has been dealt with/)).toBeVisible();
+  // What the dialogue keeps: a channel and never who, the quiet period's marker, development clients' year.
+  await expect(page.getByText(/only the kind of channel .* is kept with the seat, never who/)).toBeVisible();
+  await expect(page.getByText(/a scrambled marker of the code for \d+ days/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "When you offer to help develop the service" })).toBeVisible();
+  await expect(page.getByText(/we first send a confirmation e-mail .* to the end of the same month next year/)).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {
@@ -67,13 +72,14 @@ test("after a failed booking the error summary takes focus and links to the fiel
   const id = createSession({ title: "Summary evening", capacity: 5 });
   const session = new SessionPage(page, "en");
   await session.open(id);
-  await session.book({ email: "not-an-address" });
+  await session.book({ email: "not-an-address", people: 2 });
   const summary = page.getByRole("alert").filter({ hasText: "Please check the fields marked below." });
   await expect(summary).toBeFocused();
   await expectAccessible();
   await summary.getByRole("link", { name: /This e-mail address is not in the right form/ }).click();
   await expect(page).toHaveURL(/#email$/);
   await expect(page.getByRole("textbox", { name: "E-mail" })).toHaveValue("not-an-address");
+  await expect(page.getByLabel(/How many/)).toHaveValue("2");
   expect(bookingsOf(id)).toEqual([]);
 });
 

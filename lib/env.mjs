@@ -22,6 +22,8 @@ const schema = z.object({
   EMAIL_RETENTION_DAYS: whole(1, 30),
   MANAGE_LINK_DAYS: whole(1, 30),
   FEEDBACK_LINK_DAYS: whole(1, 7),
+  /** Days after a parent with a visitor code answered when they are not asked for feedback again (at the door, by e-mail). */
+  FEEDBACK_QUIET_DAYS: whole(1, 28),
   BOOKING_RATE_LIMIT: whole(1, 10),
   BOOKING_RATE_WINDOW_SECONDS: whole(1, 600),
   /** Seats one client address may book for one session or group, so nobody can fill an info evening alone. */

@@ -22,7 +22,7 @@ export function generateStaticParams() {
 }
 
 // The messages the parents' client components use (the booking form, the error page).
-const CLIENT_NAMESPACES = ["booking", "errors", "error"];
+const CLIENT_NAMESPACES = ["booking", "errors", "error", "referral"];
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
   // Every page renders per request: its scripts must carry this response's CSP nonce (proxy.ts).

@@ -6,6 +6,8 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Link } from "@/i18n/navigation";
+import type { ReferralChannel } from "@/lib/referrals/channels";
+import { HeardFromField } from "./HeardFromField";
 
 type Props = {
   sessionId: number;
@@ -15,10 +17,12 @@ type Props = {
   retentionDays: number;
   /** Whether a mobile number is offered (an SMS provider is set up). */
   textMessages?: boolean;
+  /** How the parent heard of Kohtaamo, when a flyer's link said (prefills the optional question). */
+  heardFrom?: ReferralChannel | null;
 };
 
 /** A plain form posting to a server action: it works before (or without) JavaScript. */
-export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDays, textMessages = false }: Props) {
+export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDays, textMessages = false, heardFrom = null }: Props) {
   const t = useTranslations("booking");
   const te = useTranslations("errors");
   const [state, action] = useActionState<BookingFormState, FormData>(bookSeat, { values: {} });
@@ -48,7 +52,7 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
 
       <Field id="partySize" label={t("partySize")} hint={t("partySizeHint", { max: maxPartySize })} error={err("partySize")}>
         {(p) => (
-          <select {...p} name="partySize" defaultValue={v.partySize ?? "1"} className={`${inputClass} w-24`}>
+          <select {...p} key={v.partySize ?? "1"} name="partySize" defaultValue={v.partySize ?? "1"} className={`${inputClass} w-24`}>
             {Array.from({ length: maxPartySize }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -104,6 +108,8 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
           <label htmlFor="childcare">{t("childcare")}</label>
         </div>
       </fieldset>
+
+      <HeardFromField defaultValue={(v.heardFrom as ReferralChannel | undefined) ?? heardFrom} />
 
       {/* No consent box: a nickname-only booking has nothing to consent to, and what an
           e-mail address or needs are for, and for how long, is said here and on the privacy page. */}

@@ -5,13 +5,15 @@ import { submitFeedbackAction, type FeedbackState } from "@/lib/feedback/actions
 import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { Link } from "@/i18n/navigation";
+import { VisitorCodeField } from "./VisitorCodeField";
 
 const FACES = ["😞", "🙁", "🙂", "😀"] as const;
 const QUESTIONS = ["gotInformation", "lessAlone", "wouldReturn"] as const;
 const ANSWERS = ["yes", "no", "cant_say"] as const;
 
 /** Under a minute on a phone: four faces, three questions, a comment, and a separate place for a concern. */
-export function FeedbackForm({ feedbackKey, locale }: { feedbackKey: string; locale: string }) {
+/** `concernOnly`: a parent who answered recently is offered the concern channel alone. */
+export function FeedbackForm({ feedbackKey, locale, concernOnly = false, quietDays = 28 }: { feedbackKey: string; locale: string; concernOnly?: boolean; quietDays?: number }) {
   const t = useTranslations("feedback.form");
   const te = useTranslations("feedback.errors");
   const [state, action] = useActionState<FeedbackState, FormData>(submitFeedbackAction, { values: {} });
@@ -27,6 +29,11 @@ export function FeedbackForm({ feedbackKey, locale }: { feedbackKey: string; loc
           <p className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">{te(state.formError)}</p>
         )}
       </div>
+      {concernOnly ? (
+        <input type="hidden" name="concernOnly" value="1" />
+      ) : (
+        <>
+      <VisitorCodeField defaultValue={v.visitorCode} error={state.errors?.visitorCode} quietDays={quietDays} />
 
       <fieldset>
         <legend className="text-lg font-semibold">{t("rating")}</legend>
@@ -60,6 +67,8 @@ export function FeedbackForm({ feedbackKey, locale }: { feedbackKey: string; loc
       <Field id="comment" label={t("comment")} hint={t("commentHint")} error={err("comment")}>
         {(p) => <textarea {...p} name="comment" rows={3} defaultValue={v.comment} className={inputClass} />}
       </Field>
+        </>
+      )}
 
       <fieldset className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4">
         <legend className="px-1 font-semibold">{t("concernTitle")}</legend>

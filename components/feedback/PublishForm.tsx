@@ -31,7 +31,7 @@ export function PublishForm({ locale, places }: { locale: string; places: { id: 
         <label htmlFor="place" className="block font-medium">
           {t("where")}
         </label>
-        <select id="place" name="place" defaultValue={state.values.place ?? ""} className={`${inputClass} w-72`}>
+        <select key={state.values.place ?? ""} id="place" name="place" defaultValue={state.values.place ?? ""} className={`${inputClass} w-72`}>
           <option value="">{t("allPlaces")}</option>
           {places.map((p) => (
             <option key={p.id} value={p.id}>

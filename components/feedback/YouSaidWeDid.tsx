@@ -15,7 +15,7 @@ export async function YouSaidWeDidList({ entries, headingLevel = 2 }: { entries:
       {entries.map((e) => (
         <li key={e.id} className="rounded-lg bg-white p-4 shadow-sm">
           <H className="text-sm font-medium text-stone-700">
-            {e.place ?? t("wholeService")}, {format.dateTime(e.publishedAt!, { dateStyle: "long" })}
+            {(locale === "sv" && e.placeSv) || e.place || t("wholeService")}, {format.dateTime(e.publishedAt!, { dateStyle: "long" })}
           </H>
           <p className="mt-2">
             <strong>{t("said")}:</strong> {e.said[locale]}

@@ -96,17 +96,32 @@ export function CloseSession({ sessionId, closed, closingNote, tally, feedback, 
 }
 
 function FeedbackCode({ qr }: { qr: FeedbackQr }) {
-  const tf = useTranslations("feedback.host");
   return (
     <div className="mt-4 rounded-lg bg-white p-4">
-      <h3 className="text-lg font-bold">{tf("qrTitle")}</h3>
-      <p className="mt-1">{tf("qrBody")}</p>
-      <div className="mt-3 size-64 max-w-full" role="img" aria-label={tf("qrLabel")} dangerouslySetInnerHTML={{ __html: qr.qr }} />
+      <QrLink namespace="feedback.host" qr={qr} size="size-64" testId="feedback-link" />
+      {/* The professionals' own short form, beside the parents': when the session was for them or they came. */}
+      {qr.professionals && (
+        <div className="mt-6 border-t border-stone-200 pt-4">
+          <QrLink namespace="professionals.host" qr={qr.professionals} size="size-48" testId="professionals-link" />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A feedback form's QR code for the room, with the link itself under it. */
+function QrLink({ namespace, qr, size, testId }: { namespace: "feedback.host" | "professionals.host"; qr: { url: string; qr: string }; size: string; testId: string }) {
+  const t = useTranslations(namespace);
+  return (
+    <>
+      <h3 className="text-lg font-bold">{t("qrTitle")}</h3>
+      <p className="mt-1">{t("qrBody")}</p>
+      <div className={`mt-3 ${size} max-w-full`} role="img" aria-label={t("qrLabel")} dangerouslySetInnerHTML={{ __html: qr.qr }} />
       <p className="mt-2 break-all font-mono text-sm">
-        <a href={qr.url} data-testid="feedback-link">
+        <a href={qr.url} data-testid={testId}>
           {qr.url}
         </a>
       </p>
-    </div>
+    </>
   );
 }

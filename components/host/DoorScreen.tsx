@@ -10,6 +10,7 @@ import { CodeDesk } from "./door/CodeDesk";
 import { Roster } from "./door/Roster";
 import { Totals, TallyPad } from "./door/TallyPad";
 import { useDoor } from "./door/useDoor";
+import { HeardFrom } from "./door/HeardFrom";
 import { useKeptOffline } from "./door/useKeptOffline";
 
 type Props = {
@@ -60,6 +61,7 @@ function Door({ sessionId, initial, asOf, keepOffline, roster, ended, phase, ope
         </p>
       )}
       {open && <TallyPad door={door} />}
+      {open && door.lastFirstTime && <HeardFrom door={door} />}
       {open && <CodeDesk door={door} />}
       <Roster door={door} roster={roster} canCount={canCount} ended={ended} />
       {(canClose || door.state.closed) && (

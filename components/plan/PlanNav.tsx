@@ -10,6 +10,7 @@ const LINKS = [
   ["newGroup", "/plan/sessions/new?mode=group"],
   ["staff", "/plan/staff"],
   ["feedback", "/plan/feedback"],
+  ["panel", "/plan/panel"],
   ["reach", "/plan/reach"],
   ["hours", "/plan/hours"],
   ["audit", "/plan/audit"],

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { createScheduleAction, updateSessionAction } from "@/lib/schedule/actions";
 import type { FormValues, PlanFormState } from "@/lib/forms";
 import { SubmitButton } from "@/components/ui/SubmitButton";
+import { ForProfessionals } from "./ForProfessionals";
 import { CheckboxGroup, FormErrors, LocalizedFields, SelectField, TextField, useFormState } from "./form";
 
 export type SessionFormMode = "once" | "series" | "group" | "edit";
@@ -81,6 +82,7 @@ export function SessionForm({ mode, locale, places, staff = [], groupMeeting = f
       <LocalizedFields form={form} name="title" label={mode === "group" ? t("groupTitle") : t("title")} hint={t("titleHint")} />
       <LocalizedFields form={form} name="description" label={t("description")} multiline />
       <LocalizedFields form={form} name="audience" label={t("audience")} hint={t("audienceHint")} />
+      <ForProfessionals checked={form.value("forProfessionals") === "on"} />
 
       <CheckboxGroup
         form={form}

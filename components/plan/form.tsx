@@ -99,7 +99,7 @@ export function SelectField({
   return (
     <Field id={form.idOf(name)} label={label} hint={hint} error={form.error(name)}>
       {(p) => (
-        <select {...p} name={name} defaultValue={form.value(name)} className={`${inputClass} sm:w-auto`}>
+        <select {...p} key={form.value(name)} name={name} defaultValue={form.value(name)} className={`${inputClass} sm:w-auto`}>
           {empty !== undefined && <option value="">{empty}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>

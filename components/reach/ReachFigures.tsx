@@ -5,6 +5,7 @@ import { bucketUnfinished, rangeLength } from "@/lib/reach/period";
 import type { Locale } from "@/lib/i18n/locales";
 import { Notice } from "@/components/ui/Notice";
 import { ReachChart } from "./ReachChart";
+import { channelKeys } from "@/lib/referrals/channels";
 
 const th = "border-b border-stone-300 px-2 py-1 text-left font-semibold";
 const td = "border-b border-stone-200 px-2 py-1";
@@ -166,6 +167,22 @@ export function ReachFigures({ report, locale }: { report: ReachReport; locale: 
         />
       </section>
 
+      <section aria-labelledby="channels" className="mt-8 break-inside-avoid">
+        <h2 id="channels" className="text-xl font-bold">
+          {t("referral.reach.title")}
+        </h2>
+        <Table
+          caption={t("referral.reach.title")}
+          head={[t("referral.reach.channel"), t("referral.reach.count")]}
+          testId="channels"
+          rows={[
+            ...channelKeys.map((k) => [k === "untold" ? t("referral.untold") : t(`referral.channels.${k}`), f.count(p.newByChannel[k])]),
+            [t("referral.reach.total"), f.count(p.current.newParents)],
+          ]}
+        />
+        <p className="mt-2 text-sm text-stone-700">{t("referral.reach.note")}</p>
+      </section>
+
       <section aria-labelledby="feedback" className="mt-8 break-inside-avoid">
         <h2 id="feedback" className="text-xl font-bold">
           {t("reach.feedback.title")}
@@ -174,9 +191,10 @@ export function ReachFigures({ report, locale }: { report: ReachReport; locale: 
           <p className="mt-2">{t("reach.feedback.none")}</p>
         ) : (
           <>
-            <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-3">
+            <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-4">
               {[
                 [t("reach.feedback.responses"), f.count(fb.responses), "responses"],
+                [t("quiet.reach.asked"), f.count(fb.asked), "asked"],
                 [t("reach.feedback.responseRate"), f.percent(fb.responseRate), "responseRate"],
                 [t("reach.feedback.meanRating"), f.decimal(fb.meanRating), "meanRating"],
               ].map(([label, value, key]) => (

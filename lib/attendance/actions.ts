@@ -27,7 +27,7 @@ export async function closeSessionAction(_prev: CloseState, formData: FormData):
   if (step === "back") return { note };
   if (step !== "close") return { note, confirming: true };
   const result = door.closeSession(getDb(), await currentActor(), sessionId, note || null);
-  return result.ok ? { note, closed: true, feedback: await feedbackQr(result.feedbackKey) } : { error: result.error, note };
+  return result.ok ? { note, closed: true, feedback: await feedbackQr(result.feedbackKey, sessionId) } : { error: result.error, note };
 }
 
 export type ReopenState = { error?: string; reopened?: boolean };

@@ -6,6 +6,7 @@ import { attendance, visitorCodes, visits } from "@/db/schema";
 import { createBooking } from "@/lib/booking/writes";
 import type { Actor } from "@/lib/auth/staff";
 import { addPlace, addSession, addStaff, assign, bookingInput, testDb } from "@/lib/test/db";
+import { rememberAnswer } from "@/lib/feedback/quiet";
 import { applyDoorOps, changeTime, doorOps, type QueuedChange } from "./door-ops";
 
 const NOW = new Date(new TZDate(2026, 11, 2, 12, 0, 0, "Europe/Helsinki").getTime());
@@ -113,5 +114,37 @@ describe("a device's queued changes", () => {
     const kept = applyDoorOps(db, mine, sessionId, [{ seq: 2, at: NOW.getTime(), type: "tap", clientKey: "evening-key", kind: "parent", firstTime: true }], nextMorning);
     expect(kept).toEqual([{ seq: 2, ok: true, code: undefined, replacedTap: undefined }]);
     expect(visitRows()).toEqual([{ kind: "parent", source: "walk_in", key: "evening-key" }]);
+  });
+
+  it("records how a first-time walk-in heard of Kohtaamo after the tap, and only for a first-time parent", () => {
+    const r = applyDoorOps(db, mine, sessionId, [
+      { seq: 1, type: "tap", clientKey: "first-time-1", kind: "parent", firstTime: true },
+      { seq: 2, type: "heardFrom", clientKey: "first-time-1", channel: "social_worker" },
+      { seq: 3, type: "tap", clientKey: "returning-1", kind: "parent", firstTime: false },
+      { seq: 4, type: "heardFrom", clientKey: "returning-1", channel: "peer" },
+      { seq: 5, type: "heardFrom", clientKey: "first-time-1", channel: "nobody" },
+    ]);
+    expect(r.map((x) => x.ok)).toEqual([true, true, true, false, false]);
+    const told = db.select({ key: visits.clientKey, heardFrom: visits.heardFrom }).from(visits).where(eq(visits.sessionId, sessionId)).orderBy(visits.id).all();
+    expect(told).toEqual([
+      { key: "first-time-1", heardFrom: "social_worker" },
+      { key: "returning-1", heardFrom: null },
+    ]);
+  });
+
+  it("tells the door when a returning code answered feedback within the quiet period", () => {
+    const [issued] = applyDoorOps(db, mine, sessionId, [{ seq: 1, type: "issue", clientKey: "issue-key2", fromTap: null }]);
+    const code = issued!.ok ? issued!.code! : "";
+    // The parent comes back to the next sessions of the day, once before answering and once after.
+    const placeId = addPlace(db, "myyrmaki").id;
+    const laterSession = () => {
+      const id = addSession(db, { placeId, kind: "drop_in", capacity: 10, startsAt: new Date(NOW.getTime() - HOUR) }).id;
+      assign(db, id, mine.id);
+      return id;
+    };
+    const count = (seq: number) => applyDoorOps(db, mine, laterSession(), [{ seq, type: "code", clientKey: `code-key-${seq}`, typed: code, fromTap: null }])[0];
+    expect(count(2)).toMatchObject({ ok: true, code, quiet: false });
+    rememberAnswer(db, code, NOW, 30);
+    expect(count(3)).toMatchObject({ ok: true, code, quiet: true });
   });
 });

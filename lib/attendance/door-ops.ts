@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { DB } from "@/db/client";
-import { visitKinds } from "@/db/schema";
+import { referralChannels, visitKinds } from "@/db/schema";
 import type { Actor } from "@/lib/auth/staff";
+import { answeredRecently } from "@/lib/feedback/quiet";
 import { MAX_DOOR_CHANGES } from "./window";
 import * as door from "./writes";
 
@@ -27,6 +28,8 @@ const at = z.number().int().optional();
 const doorOp = z.discriminatedUnion("type", [
   z.object({ seq, at, type: z.literal("tap"), clientKey: key, kind: z.enum(visitKinds), firstTime: z.boolean().nullable() }),
   z.object({ seq, at, type: z.literal("undo"), clientKey: key }),
+  // How a first-time walk-in heard of Kohtaamo, for the tap with that key (null takes it back).
+  z.object({ seq, at, type: z.literal("heardFrom"), clientKey: key, channel: z.enum(referralChannels).nullable() }),
   z.object({ seq, at, type: z.literal("issue"), clientKey: key, fromTap: key.nullable() }),
   z.object({ seq, at, type: z.literal("code"), clientKey: key, typed: z.string().max(20), fromTap: key.nullable() }),
   z.object({ seq, at, type: z.literal("checkIn"), bookingId: id, attended: z.boolean() }),
@@ -41,7 +44,8 @@ type DoorOp = z.infer<typeof doorOp>;
  */
 export const doorOps = z.object({ ops: z.array(z.looseObject({ seq })).min(1).max(MAX_DOOR_CHANGES) });
 
-export type OpResult = { seq: number } & ({ ok: true; code?: string; replacedTap?: boolean } | { ok: false; error: door.DoorRefusal });
+/** `quiet`: the returning code counted answered feedback recently, so nobody asks them again. */
+export type OpResult = { seq: number } & ({ ok: true; code?: string; replacedTap?: boolean; quiet?: boolean } | { ok: false; error: door.DoorRefusal });
 
 /** How far back a device's own time is believed: a tablet that found its network the next morning. */
 const REPLAY_HOURS = 36;
@@ -62,6 +66,8 @@ function applyOne(db: DB, actor: Actor | null, sessionId: number, op: DoorOp, no
       return door.recordWalkIn(db, actor, { sessionId, clientKey: op.clientKey, kind: op.kind, firstTime: op.firstTime }, now);
     case "undo":
       return door.undoTap(db, actor, sessionId, op.clientKey, now);
+    case "heardFrom":
+      return door.recordHeardFrom(db, actor, sessionId, op.clientKey, op.channel, now);
     case "issue":
       return door.issueVisitorCode(db, actor, sessionId, op.clientKey, op.fromTap, now);
     case "code":
@@ -87,6 +93,9 @@ export function applyDoorOps(db: DB, actor: Actor | null, sessionId: number, ops
     if (!parsed.success) return { seq: raw.seq, ok: false, error: "invalid" };
     const op = parsed.data;
     const r = applyOne(db, actor, sessionId, op, changeTime(op.at, now));
-    return r.ok ? { seq: op.seq, ok: true, code: r.code, replacedTap: r.replacedTap } : { seq: op.seq, ok: false, error: r.error };
+    if (!r.ok) return { seq: op.seq, ok: false, error: r.error };
+    // Feedback without fatigue: the door is told a returning parent answered recently.
+    const quiet = op.type === "code" && r.code ? answeredRecently(db, r.code, now) : undefined;
+    return { seq: op.seq, ok: true, code: r.code, replacedTap: r.replacedTap, quiet };
   });
 }

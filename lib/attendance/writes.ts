@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { attendance, bookings, feedbackLinks, sessions, visitorCodes, visits, type VisitKind } from "@/db/schema";
+import { attendance, bookings, feedbackLinks, sessions, visitorCodes, visits, type ReferralChannel, type VisitKind } from "@/db/schema";
 import { canRunSession, isPlanner, plannerIn, type Actor } from "@/lib/auth/staff";
 import { bookingsOf } from "@/lib/booking/bookable";
 import { audit } from "@/lib/privacy/audit";
@@ -92,6 +92,23 @@ export function recordWalkIn(db: DB, actor: Actor | null, tap: Tap, now = new Da
       .onConflictDoNothing({ target: [visits.sessionId, visits.clientKey] })
       .run();
     return { ok: true };
+  });
+}
+
+/**
+ * The door's one tap next to a first-time walk-in: how they heard of
+ * Kohtaamo. Only a first-time parent's visit takes it (a tap, or the coded
+ * visit it became); tapping again changes it, null clears it.
+ */
+export function recordHeardFrom(db: DB, actor: Actor | null, sessionId: number, clientKey: string, channel: ReferralChannel | null, now = new Date()): DoorResult {
+  if (!isClientKey(clientKey)) return { ok: false, error: "invalid" };
+  return atDoor(db, actor, sessionId, "count", now, (tx) => {
+    const changed = tx
+      .update(visits)
+      .set({ heardFrom: channel })
+      .where(and(eq(visits.sessionId, sessionId), eq(visits.clientKey, clientKey), eq(visits.kind, "parent"), eq(visits.firstTime, true), inArray(visits.source, ["walk_in", "code"])))
+      .run();
+    return changed.changes > 0 ? { ok: true } : { ok: false, error: "invalid" };
   });
 }
 
@@ -204,7 +221,7 @@ export function recordReturningCode(
 
 function bookingHere(tx: Tx, session: Session, bookingId: number) {
   return tx
-    .select({ id: bookings.id, partySize: bookings.partySize, visitorCode: bookings.visitorCode })
+    .select({ id: bookings.id, partySize: bookings.partySize, visitorCode: bookings.visitorCode, heardFrom: bookings.heardFrom })
     .from(bookings)
     .where(and(eq(bookings.id, bookingId), bookingsOf({ sessionId: session.id, groupId: session.groupId }, "confirmed")))
     .get();
@@ -232,6 +249,8 @@ export function checkIn(db: DB, actor: Actor | null, sessionId: number, bookingI
           // The parent who booked brings their code; the others of the party are counted without one.
           visitorCode: seat === 0 ? booking.visitorCode : null,
           bookingId,
+          // How the party heard of Kohtaamo, when the booker said: counted for whoever is a new parent.
+          heardFrom: booking.heardFrom,
           // Formed here, never by a device (see isClientKey); the reach summaries read the seat from it.
           clientKey: `booking:${bookingId}:${sessionId}:${seat}`,
           recordedBy: a.id,

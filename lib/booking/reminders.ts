@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, min } from "drizzle-orm";
 import type { Reader, Tx, Writer } from "@/db/client";
-import { outbox, sessions, type BookingStatus } from "@/db/schema";
+import { outbox, sessions, type BookingStatus, type OutboxKind } from "@/db/schema";
 import { queueMail, queueSms } from "@/lib/mail/outbox";
 
 /*
@@ -20,11 +20,17 @@ export type Contact = { email: string | null; phone: string | null };
 /** Who booked, as a message to them needs it. */
 export type Booker = Contact & { id: number; status: BookingStatus };
 
-/** A reminder by each way the parent gave. */
-function queueReminders(tx: Writer, bookingId: number, to: Partial<Contact>, remindAt: Date): void {
-  if (to.email) queueMail(tx, { kind: "booking_reminder", bookingId, recipient: to.email, notBefore: remindAt });
-  if (to.phone) queueSms(tx, { kind: "booking_reminder", bookingId, recipient: to.phone, notBefore: remindAt });
+/**
+ * A message to a booker by each way they gave (e-mail, text message, both or neither), rendered when
+ * it is sent, from the booking as it is then. True when it reached at least one way.
+ */
+export function queueForBooker(tx: Writer, kind: OutboxKind, bookingId: number, to: Partial<Contact>, notBefore: Date): boolean {
+  if (to.email) queueMail(tx, { kind, bookingId, recipient: to.email, notBefore });
+  if (to.phone) queueSms(tx, { kind, bookingId, recipient: to.phone, notBefore });
+  return Boolean(to.email || to.phone);
 }
+
+const queueReminders = (tx: Writer, bookingId: number, to: Partial<Contact>, remindAt: Date) => queueForBooker(tx, "booking_reminder", bookingId, to, remindAt);
 
 /** A newly confirmed seat's reminder. Booked within a day of the meeting: the confirmation is reminder enough. */
 export function queueReminder(tx: Writer, bookingId: number, to: Contact, startsAt: Date, now: Date): void {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { freeText } from "@/lib/text/free-text";
+import { referralChannels } from "@/db/schema";
 import { normaliseMobile } from "@/lib/sms/phone";
 
 // Messages are keys under "errors" in messages/*.json, so the form shows them in the parent's language.
@@ -42,6 +43,8 @@ export const bookingFormSchema = z.object({
   childcare: z.literal("on").optional().transform((v) => v === "on"),
   /** A visitor code from an earlier visit, so the parent is counted once; checked against the codes in writes. */
   visitorCode: optionalText(20),
+  /** "How did you hear of Kohtaamo?": optional; anything but a known channel counts as not said. */
+  heardFrom: z.enum(referralChannels).optional().catch(undefined).transform((v) => v ?? null),
 });
 
 export type BookingForm = z.output<typeof bookingFormSchema>;

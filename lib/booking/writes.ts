@@ -9,7 +9,7 @@ import { findBookable, seatsTaken, waitingBookings, type Bookable } from "./book
 import { renderBookingMail } from "./mail";
 import { renderBookingSms } from "./sms";
 import { bookingByToken, bookingDetails } from "./reads";
-import { queueReminder } from "./reminders";
+import { queueForBooker, queueReminder } from "./reminders";
 import type { BookingForm } from "./schemas";
 import { hashToken, newBookingCode, newManageToken } from "./token";
 import { createVisitorCode, normaliseVisitorCode } from "@/lib/visitors/codes";
@@ -29,7 +29,7 @@ export function manageUrl(locale: Locale, token: string): string {
  * bookings can both see the last seat free, even from two processes.
  * better-sqlite3 is synchronous, so the whole callback runs without yielding.
  */
-export function createBooking(db: DB, input: BookingForm & { locale: Locale }, now = new Date()): BookingResult {
+export function createBooking(db: DB, input: Omit<BookingForm, "heardFrom"> & Partial<Pick<BookingForm, "heardFrom">> & { locale: Locale }, now = new Date()): BookingResult {
   return db.transaction(
     (tx) => {
       const bookable = findBookable(tx, input.sessionId);
@@ -69,6 +69,7 @@ export function createBooking(db: DB, input: BookingForm & { locale: Locale }, n
           accessibilityNeeds: input.accessibilityNeeds,
           childcare: input.childcare,
           visitorCode,
+          heardFrom: input.heardFrom ?? null,
           status,
           confirmedAt: status === "confirmed" ? now : null,
         })
@@ -129,8 +130,7 @@ export function promoteWaitlist(tx: Tx, bookable: Bookable, now: Date): number[]
     tx.update(bookings).set({ status: "confirmed", confirmedAt: now }).where(eq(bookings.id, waiting.id)).run();
     free -= waiting.partySize;
     promoted.push(waiting.id);
-    if (waiting.email) queueMail(tx, { kind: "booking_promoted", bookingId: waiting.id, recipient: waiting.email, notBefore: now });
-    if (waiting.phone) queueSms(tx, { kind: "booking_promoted", bookingId: waiting.id, recipient: waiting.phone, notBefore: now });
+    queueForBooker(tx, "booking_promoted", waiting.id, waiting, now);
     queueReminder(tx, waiting.id, waiting, bookable.startsAt, now);
   }
   return promoted;

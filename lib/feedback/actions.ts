@@ -8,6 +8,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { fieldErrors, localeOf, readValues } from "@/lib/forms";
 import { feedbackFormSchema, type FeedbackField } from "./schemas";
 import { submitFeedback } from "./writes";
+import { professionalFormSchema, submitProfessionalFeedback, type ProfessionalField } from "./professionals";
 
 export type FeedbackState = {
   errors?: Partial<Record<FeedbackField, string>>;
@@ -39,6 +40,28 @@ export async function submitFeedbackAction(_prev: FeedbackState, formData: FormD
     return { errors, formError: form ?? "check", values };
   }
   const result = submitFeedback(getDb(), key, parsed.data, locale, await deviceId());
+  if (!result.ok && result.reason === "visitorCodeShape") return { errors: { visitorCode: "visitorCodeShape" }, formError: "check", values };
   if (!result.ok) return { formError: result.reason, values };
-  redirect(`/${locale}/feedback/${key}/thanks${parsed.data.concernText ? "?concern=1" : ""}`);
+  if (result.recent && !parsed.data.concernText) redirect(`/${locale}/feedback/${key}?recent=1`);
+  const query = [parsed.data.concernText ? "concern=1" : null, result.recent ? "recent=1" : null].filter(Boolean).join("&");
+  redirect(`/${locale}/feedback/${key}/thanks${query ? `?${query}` : ""}`);
+}
+
+export type ProfessionalState = { errors?: Partial<Record<ProfessionalField, string>>; formError?: string; values: Record<string, string> };
+
+/** The professionals' own form, through the same feedback link. */
+export async function submitProfessionalFeedbackAction(_prev: ProfessionalState, formData: FormData): Promise<ProfessionalState> {
+  const values = readValues(formData) as Record<string, string>;
+  const key = String(formData.get("key") ?? "");
+  const locale = localeOf(formData);
+  if (!(await allowAttempt("feedback", await clientAddress()))) return { formError: "rateLimited", values };
+  const parsed = professionalFormSchema.safeParse(values);
+  if (!parsed.success) {
+    const { form, ...errors } = fieldErrors(parsed.error);
+    return { errors, formError: form ?? "check", values };
+  }
+  const result = submitProfessionalFeedback(getDb(), key, parsed.data, locale, await deviceId());
+  if (!result.ok) return { formError: result.reason, values };
+  // The thanks without the parents' offer to become a development client.
+  redirect(`/${locale}/feedback/${key}/thanks?pro=1`);
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { Reader } from "@/db/client";
+import type { DB, Reader } from "@/db/client";
 import { concernActions, concerns, feedbackLinks, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
-import { assignedTo, isPlanner, type Actor } from "@/lib/auth/staff";
+import { assignedTo, isPlanner, plannerIn, type Actor } from "@/lib/auth/staff";
+import { audit } from "@/lib/privacy/audit";
 
 /** Published "you said, we did" entries: all of them, or one place's together with the whole service's. */
 export type LinkLookup = { ok: true; sessionId: number } | { ok: false; reason: "invalid" | "expired" };
@@ -21,7 +22,7 @@ export function feedbackPage(tx: Reader, key: string, now: Date) {
   const link = feedbackLink(tx, key, now);
   if (!link.ok) return link;
   const session = tx
-    .select({ title: sessions.title, startsAt: sessions.startsAt, place: { name: places.name, city: places.city, nameSv: places.nameSv } })
+    .select({ id: sessions.id, title: sessions.title, startsAt: sessions.startsAt, place: { name: places.name, city: places.city, nameSv: places.nameSv } })
     .from(sessions)
     .innerJoin(places, eq(places.id, sessions.placeId))
     .where(eq(sessions.id, link.sessionId))
@@ -33,7 +34,7 @@ export function publishedEntries(tx: Reader, placeId?: number) {
   const where: SQL[] = [isNotNull(youSaidWeDid.publishedAt)];
   if (placeId !== undefined) where.push(or(eq(youSaidWeDid.placeId, placeId), isNull(youSaidWeDid.placeId))!);
   return tx
-    .select({ id: youSaidWeDid.id, said: youSaidWeDid.said, did: youSaidWeDid.did, publishedAt: youSaidWeDid.publishedAt, place: places.name })
+    .select({ id: youSaidWeDid.id, said: youSaidWeDid.said, did: youSaidWeDid.did, publishedAt: youSaidWeDid.publishedAt, place: places.name, placeSv: places.nameSv })
     .from(youSaidWeDid)
     .leftJoin(places, eq(places.id, youSaidWeDid.placeId))
     .where(and(...where))
@@ -43,7 +44,7 @@ export function publishedEntries(tx: Reader, placeId?: number) {
 
 export type FeedbackFilter = { from?: Date; to?: Date; placeSlug?: string; kind?: SessionKind };
 
-function filterConditions(f: FeedbackFilter): SQL[] {
+export function filterConditions(f: FeedbackFilter): SQL[] {
   const c: SQL[] = [];
   if (f.from) c.push(gte(sessions.startsAt, f.from));
   if (f.to) c.push(lt(sessions.startsAt, f.to));
@@ -132,9 +133,15 @@ function responsesOf(tx: Reader, sessionIds: number[]) {
   return responseQuery(tx, [inArray(feedbackResponses.sessionId, sessionIds)]);
 }
 
-/** The concerns queue: unresolved first, newest first. */
-export function concernQueue(tx: Reader) {
-  return tx
+/**
+ * The concerns queue, unresolved first, newest first: for planners only (null
+ * for anyone else). Its texts are about how people were treated, so the look
+ * is logged here, where they are read.
+ */
+export function concernQueue(db: DB, actor: Actor | null) {
+  const planner = plannerIn(db, actor);
+  if (!planner) return null;
+  const queue = db
     .select({
       id: concerns.id,
       status: concerns.status,
@@ -149,10 +156,15 @@ export function concernQueue(tx: Reader) {
     .orderBy(sql`${concerns.status} = 'resolved'`, desc(concerns.createdAt))
     .limit(200)
     .all();
+  audit(db, planner, "concern.list", "concerns", queue.length);
+  return queue;
 }
 
-export function concernDetail(tx: Reader, id: number) {
-  const concern = tx
+/** One concern with what was done about it, for planners only; each look is logged, contact details or not. */
+export function concernDetail(db: DB, actor: Actor | null, id: number) {
+  const planner = plannerIn(db, actor);
+  if (!planner) return null;
+  const concern = db
     .select({
       id: concerns.id,
       status: concerns.status,
@@ -168,7 +180,8 @@ export function concernDetail(tx: Reader, id: number) {
     .where(eq(concerns.id, id))
     .get();
   if (!concern) return null;
-  const actions = tx
+  audit(db, planner, "concern.view", "concern", concern.id, { contact: concern.contact ? "yes" : "no" });
+  const actions = db
     .select({ id: concernActions.id, note: concernActions.note, status: concernActions.status, at: concernActions.at, by: users.name, email: users.email })
     .from(concernActions)
     .innerJoin(users, eq(users.id, concernActions.actorId))

@@ -32,6 +32,10 @@ export const feedbackFormSchema = z
     concern: z.literal("on").optional().transform((v) => v === "on"),
     concernText: text(2000, true),
     contact: text(200),
+    /** Optional: a parent who gives their visitor code is not asked again for a while (lib/feedback/quiet.ts). */
+    visitorCode: text(20),
+    /** The concern channel alone, offered to a parent who answered recently: no answer is stored. */
+    concernOnly: z.literal("1").optional().transform((v) => v === "1"),
   })
   .superRefine((f, ctx) => {
     // A concern is kept whenever it has text. Ticked without text, or contact details
@@ -43,7 +47,7 @@ export const feedbackFormSchema = z
   });
 
 export type FeedbackForm = z.output<typeof feedbackFormSchema>;
-export type FeedbackField = "rating" | "gotInformation" | "lessAlone" | "wouldReturn" | "comment" | "concern" | "concernText" | "contact";
+export type FeedbackField = "rating" | "gotInformation" | "lessAlone" | "wouldReturn" | "comment" | "concern" | "concernText" | "contact" | "visitorCode";
 
 /** What a planner did about a concern. Messages are keys under "feedback.errors" / "plan.errors". */
 export const concernActionSchema = z.object({

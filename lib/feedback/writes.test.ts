@@ -29,9 +29,9 @@ const form = (o: Record<string, string> = {}) => feedbackFormSchema.parse({ rati
 describe("answering", () => {
   it("stores an anonymous answer once per device, and a concern apart with the contact the parent chose to give", () => {
     const answer = form({ comment: "Hyvä kahvi", concern: "on", concernText: "Kohtelu sosiaalitoimistossa", contact: "040 123 4567" });
-    expect(submitFeedback(db, key, answer, "fi", "device-a")).toEqual({ ok: true });
+    expect(submitFeedback(db, key, answer, "fi", "device-a")).toEqual({ ok: true, recent: false });
     expect(submitFeedback(db, key, form(), "fi", "device-a")).toEqual({ ok: false, reason: "alreadyAnswered" });
-    expect(submitFeedback(db, key, form({ rating: "2" }), "sv", "device-b")).toEqual({ ok: true });
+    expect(submitFeedback(db, key, form({ rating: "2" }), "sv", "device-b")).toEqual({ ok: true, recent: false });
 
     const rows = db.select().from(feedbackResponses).all();
     expect(rows.map((r) => [r.rating, r.locale])).toEqual([
@@ -44,7 +44,7 @@ describe("answering", () => {
   });
 
   it("keeps a concern that has text even when the box was not ticked", () => {
-    expect(submitFeedback(db, key, form({ concernText: "Minua kohdeltiin huonosti", contact: "040 1" }), "fi", "device-a")).toEqual({ ok: true });
+    expect(submitFeedback(db, key, form({ concernText: "Minua kohdeltiin huonosti", contact: "040 1" }), "fi", "device-a")).toEqual({ ok: true, recent: false });
     expect(db.select({ text: concerns.text, contact: concerns.contact }).from(concerns).all()).toEqual([
       { text: "Minua kohdeltiin huonosti", contact: "040 1" },
     ]);
@@ -58,7 +58,7 @@ describe("answering", () => {
   it("stores the concern with its day only, so its time does not tie it to the answer", () => {
     const now = new Date("2026-03-10T13:47:12.345Z"); // 15:47 in Helsinki
     const key2 = ensureFeedbackLink(db, addSession(db, { placeId: addPlace(db, "b").id, startsAt: new Date("2026-03-10T10:00:00Z") }).id, 7);
-    expect(submitFeedback(db, key2, form({ concernText: "Huoli" }), "fi", "device-a", now)).toEqual({ ok: true });
+    expect(submitFeedback(db, key2, form({ concernText: "Huoli" }), "fi", "device-a", now)).toEqual({ ok: true, recent: false });
     const [concern] = db.select().from(concerns).all();
     expect(concern!.createdAt.toISOString()).toBe("2026-03-09T22:00:00.000Z"); // midnight in Helsinki
     expect(concern!.updatedAt).toBeNull();
@@ -69,8 +69,8 @@ describe("answering", () => {
   it("marks one device differently in each session, with a key the database does not hold", () => {
     const other = addSession(db, { placeId: addPlace(db, "c").id, startsAt: new Date(Date.now() - 3_600_000) }).id;
     const otherKey = ensureFeedbackLink(db, other, 7);
-    expect(submitFeedback(db, key, form(), "fi", "same-phone")).toEqual({ ok: true });
-    expect(submitFeedback(db, otherKey, form(), "fi", "same-phone")).toEqual({ ok: true });
+    expect(submitFeedback(db, key, form(), "fi", "same-phone")).toEqual({ ok: true, recent: false });
+    expect(submitFeedback(db, otherKey, form(), "fi", "same-phone")).toEqual({ ok: true, recent: false });
     const markers = db.select({ marker: feedbackResponses.deviceHash }).from(feedbackResponses).all().map((r) => r.marker);
     expect(markers).toHaveLength(2);
     expect(markers[0]).not.toBe(markers[1]);

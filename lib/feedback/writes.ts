@@ -7,6 +7,8 @@ import { plannerIn, type Actor } from "@/lib/auth/staff";
 import type { Locale } from "@/lib/i18n/locales";
 import { startOfHelsinkiDay } from "@/lib/i18n/time";
 import { feedbackMarker } from "./marker";
+import { answeredRecently, rememberAnswer } from "./quiet";
+import { normaliseVisitorCode } from "@/lib/visitors/codes";
 import { feedbackLink } from "./reads";
 import type { FeedbackForm } from "./schemas";
 
@@ -25,7 +27,8 @@ export function ensureFeedbackLink(tx: Reader & Writer, sessionId: number, days:
   return key;
 }
 
-export type SubmitResult = { ok: true } | { ok: false; reason: "invalid" | "expired" | "alreadyAnswered" };
+/** `recent`: the parent's code answered within the quiet period: thanked, and offered the concern channel alone (see quiet.ts). */
+export type SubmitResult = { ok: true; recent: boolean } | { ok: false; reason: "invalid" | "expired" | "alreadyAnswered" | "visitorCodeShape" };
 
 /**
  * Stores one anonymous answer, and a concern apart from it (the concern holds
@@ -39,6 +42,15 @@ export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: 
     (tx) => {
       const link = feedbackLink(tx, key, now);
       if (!link.ok) return link;
+      if (form.concernOnly) {
+        if (form.concernText) keepConcern(tx, link.sessionId, form, locale, now);
+        return { ok: true, recent: true } as const;
+      }
+      const code = form.visitorCode ? normaliseVisitorCode(form.visitorCode) : null;
+      if (form.visitorCode && !code) return { ok: false, reason: "visitorCodeShape" } as const;
+      // Answered recently: thanked and not asked again. An answer given anyway is kept like any other
+      // (nothing a parent writes is lost), and the quiet period is not moved by it.
+      const recent = code !== null && answeredRecently(tx, code, now);
       const device = feedbackMarker(link.sessionId, deviceId);
       const earlier = tx
         .select({ id: feedbackResponses.id })
@@ -58,16 +70,19 @@ export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: 
           deviceHash: device,
         })
         .run();
-      if (form.concernText) {
-        const day = startOfHelsinkiDay(now);
-        tx.insert(concerns)
-          .values({ sessionId: link.sessionId, text: form.concernText, contact: form.contact, locale, createdAt: day })
-          .run();
-      }
-      return { ok: true };
+      if (form.concernText) keepConcern(tx, link.sessionId, form, locale, now);
+      // Only a keyed hash of the code and a day, in a table of its own: nothing ties it to the answer above.
+      if (code && !recent) rememberAnswer(tx, code, now);
+      return { ok: true, recent } as const;
     },
     { behavior: "immediate" },
   );
+}
+
+function keepConcern(tx: Writer, sessionId: number, form: FeedbackForm, locale: Locale, now: Date) {
+  tx.insert(concerns)
+    .values({ sessionId, text: form.concernText!, contact: form.contact, locale, createdAt: startOfHelsinkiDay(now) })
+    .run();
 }
 
 export type StaffResult = { ok: true } | { ok: false; error: "forbidden" | "notFound" | "invalid" };

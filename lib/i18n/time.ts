@@ -63,6 +63,12 @@ export const startOfHelsinkiDay = (date: Date): Date => helsinkiMidnight(helsink
 /** Midnight in Helsinki at the end of the day `date` falls on: the start of the next day. */
 export const endOfHelsinkiDay = (date: Date): Date => helsinkiMidnight(helsinkiDayOf(date.getTime()).day + 1);
 
+/** Midnight in Helsinki on the first day of the month `date` falls in, plus some months. */
+export function startOfHelsinkiMonth(date: Date, plusMonths = 0): Date {
+  const month = helsinkiDayOf(date.getTime()).month + plusMonths;
+  return new Date(new TZDate(Math.floor(month / 12), month % 12, 1, 0, 0, 0, timeZone).getTime());
+}
+
 /** A typed "YYYY-MM-DD" as the instant that Helsinki day (plus some days) begins; undefined when it is not a date. */
 export function helsinkiDayStart(text: string | undefined, plusDays = 0): Date | undefined {
   const day = parseDay(text);

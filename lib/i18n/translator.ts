@@ -17,6 +17,9 @@ import reachEn from "@/messages/reach/en.json";
 import feedbackFi from "@/messages/feedback/fi.json";
 import feedbackSv from "@/messages/feedback/sv.json";
 import feedbackEn from "@/messages/feedback/en.json";
+import dialogueFi from "@/messages/dialogue/fi.json";
+import dialogueSv from "@/messages/dialogue/sv.json";
+import dialogueEn from "@/messages/dialogue/en.json";
 import smsFi from "@/messages/sms/fi.json";
 import smsSv from "@/messages/sms/sv.json";
 import smsEn from "@/messages/sms/en.json";
@@ -24,9 +27,9 @@ import { formatLocales, timeZone, type Locale } from "./locales";
 
 // Public pages' messages, then one file per staff area and the text messages (each with its own top-level namespace).
 export const allMessages = {
-  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...smsFi },
-  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...smsSv },
-  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...smsEn },
+  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...smsFi, ...dialogueFi },
+  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...smsSv, ...dialogueSv },
+  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...smsEn, ...dialogueEn },
 } as const;
 
 function build(locale: Locale) {

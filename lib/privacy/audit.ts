@@ -23,6 +23,8 @@ export const auditActions = [
   "hours.view",
   "door.correct",
   "session.reopen",
+  "development.list",
+  "development.invite",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

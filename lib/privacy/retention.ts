@@ -1,9 +1,9 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { authSessions, bookings, concerns, outbox, sessions, verificationTokens } from "@/db/schema";
+import { authSessions, bookings, concerns, developmentClients, feedbackQuiet, outbox, sessions, verificationTokens } from "@/db/schema";
 import { audit } from "./audit";
 
 /*
@@ -21,6 +21,10 @@ import { audit } from "./audit";
  * | outbox rows of staff sign-in mail               | deleted a day after they were queued (the link lasts an hour) |
  * | concerns.contact                                | concernContactDays after the concern is resolved |
  * | auth_sessions, verification_tokens              | deleted when expired                           |
+ * | development_clients (e-mail, languages) and     | deleted on their own date (a year after consent,|
+ * |   their panel invitations                       |   renewable by the parent)                     |
+ * | feedback_quiet (a keyed hash of a visitor code  | deleted when its quiet period ends             |
+ * |   and a day: lib/feedback/quiet.ts)             |                                               |
  * | data/mail/*.eml (the demo's mail catcher)       | retentionDays after they were written          |
  * | data/sms/*.txt (the demo's SMS catcher)         | retentionDays after they were written          |
  *
@@ -39,6 +43,8 @@ export type RetentionCounts = {
   concernContacts: number;
   authSessions: number;
   verificationTokens: number;
+  feedbackQuiet: number;
+  developmentClients: number;
   mailFiles: number;
   smsFiles: number;
 };
@@ -125,6 +131,9 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
 
       const sessionsGone = tx.delete(authSessions).where(lt(authSessions.expires, now)).run().changes;
       const tokensGone = tx.delete(verificationTokens).where(lt(verificationTokens.expires, now)).run().changes;
+      const quietGone = tx.delete(feedbackQuiet).where(lte(feedbackQuiet.until, now)).run().changes;
+      // Panel invitations go with them (ON DELETE CASCADE).
+      const developmentGone = tx.delete(developmentClients).where(lte(developmentClients.deleteAfter, now)).run().changes;
       return {
         bookings: expired.length,
         outbox: mail,
@@ -132,6 +141,8 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
         concernContacts,
         authSessions: sessionsGone,
         verificationTokens: tokensGone,
+        feedbackQuiet: quietGone,
+        developmentClients: developmentGone,
         mailFiles: 0,
         smsFiles: 0,
       };

@@ -4,6 +4,7 @@ import type { Localized } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ReachReport } from "./access";
 import { helsinkiWallClock } from "@/lib/i18n/time";
+import { channelKeys } from "@/lib/referrals/channels";
 import { reachFormat } from "./format";
 import { bucketUnfinished, dayParts } from "./period";
 import { protectTable, maskCount, type Masked, type MaskedRate } from "./publication";
@@ -113,8 +114,13 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
     [t("reach.arrivals.notAsked"), count(p.arrivals.notAsked)],
     [t("reach.arrivals.total"), count(p.arrivals.total)],
     [],
+    [t("referral.reach.title"), t("referral.reach.count")],
+    ...channelKeys.map((k) => [k === "untold" ? t("referral.untold") : t(`referral.channels.${k}`), count(p.newByChannel[k])]),
+    [t("referral.reach.total"), count(p.current.newParents)],
+    [],
     [t("reach.feedback.title")],
     [t("reach.feedback.responses"), count(p.feedback.responses)],
+    [t("quiet.reach.asked"), count(p.feedback.asked)],
     [t("reach.feedback.responseRate"), percent(p.feedback.responseRate)],
     [t("reach.feedback.meanRating"), decimal(p.feedback.meanRating)],
     ...p.feedback.ratings.map((n, i) => [f.rating((i + 1) as 1 | 2 | 3 | 4), count(n)]),

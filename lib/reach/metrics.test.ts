@@ -181,7 +181,9 @@ describe("headline figures for March 2026", () => {
   it("gives the feedback figures", () => {
     const f = reach().feedback;
     expect(f.responses).toBe(4);
-    expect(f.responseRate).toBeCloseTo(4 / 27);
+    // Over the parents asked: the 23 parents' visits (not the 27 visits: professionals and others are not asked).
+    expect(f.asked).toBe(23);
+    expect(f.responseRate).toBeCloseTo(4 / 23);
     expect(f.ratings).toEqual([0, 0, 1, 2]);
     expect(f.meanRating).toBeCloseTo(11 / 3);
     expect(f.gotInformation).toEqual({ yes: 2, answered: 3, share: 2 / 3 });

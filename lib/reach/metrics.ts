@@ -2,6 +2,7 @@ import "server-only";
 import { sqliteOf } from "./sqlite";
 import type { DB } from "@/db/client";
 import type { SessionKind } from "@/db/schema";
+import { channelKeys, referralChannels, type ChannelKey, type ReferralChannel } from "@/lib/referrals/channels";
 import { buckets, bucketUnitFor, monthOfDay, previousRange, type Bucket, type BucketUnit, type Range } from "./period";
 import { where, type Filters } from "./query";
 
@@ -30,8 +31,14 @@ import { where, type Filters } from "./query";
  *   visit ever (an anonymous "first time here", a code's first visit, a booking
  *   seat's first meeting); returning = a later visit of a known parent or an
  *   anonymous "been before"; not asked = an anonymous tap without the answer.
- * - feedback: responses to sessions in the period; response rate = responses /
- *   visits; mean rating over answers with a rating; the share of "yes" of those
+ * - new parents by channel: the new parents above, by how they said they heard
+ *   of Kohtaamo at their first visit ever (the booking form's answer, copied to
+ *   the visits at check-in, or the door's tap next to a first-time walk-in);
+ *   "untold" is everyone who did not say, so the channels add up to new parents.
+ * - feedback: responses to sessions in the period; parents asked = parents'
+ *   visits less those not asked (a parent whose visitor code answered within
+ *   FEEDBACK_QUIET_DAYS is not asked again: counted when the session closes);
+ *   response rate = responses / parents asked, at most 100%; mean rating over answers with a rating; the share of "yes" of those
  *   who answered each question ("can't say" counts as an answer).
  */
 
@@ -58,6 +65,8 @@ export type Arrivals = { firstTime: number; returning: number; notAsked: number 
 export type YesShare = { yes: number; answered: number; share: number | null };
 export type FeedbackFigures = {
   responses: number;
+  /** Parents' visits less those not asked for feedback (answered recently): what the response rate divides by. */
+  asked: number;
   responseRate: number | null;
   ratings: [number, number, number, number];
   rated: number;
@@ -66,6 +75,8 @@ export type FeedbackFigures = {
   lessAlone: YesShare;
   wouldReturn: YesShare;
 };
+
+export type ByChannel = Record<ChannelKey, number>;
 
 export type Row = { sessionsHeld: number; visits: number; parentsReached: number; newParents: number };
 export type SeriesPoint = Bucket & { visits: number; parentsReached: number; newParents: number };
@@ -83,6 +94,8 @@ export type Reach = {
   byPlace: (Row & { placeId: number })[];
   byKind: (Row & { kind: SessionKind })[];
   arrivals: Arrivals;
+  /** New parents by how they heard of Kohtaamo; adds up to current.newParents. */
+  newByChannel: ByChannel;
   feedback: FeedbackFigures;
 };
 
@@ -129,6 +142,7 @@ type SessionGroupRow = {
   aloneAnswered: number;
   returnYes: number;
   returnAnswered: number;
+  notAsked: number;
   /** Known parents' first visits (see reach_sessions.first*), in the groupings this query's filters use. */
   known: number;
   firstAll: number;
@@ -157,7 +171,7 @@ function sessionGroups(db: DB, range: Range, f: Filters, unit: BucketUnit, now: 
       SUM(anon_first) AS anonFirst, SUM(anon_returning) AS anonReturning, SUM(anon_unknown) AS anonUnknown,
       SUM(responses) AS responses, SUM(rating_1) AS r1, SUM(rating_2) AS r2, SUM(rating_3) AS r3, SUM(rating_4) AS r4,
       SUM(info_yes) AS infoYes, SUM(info_answered) AS infoAnswered, SUM(alone_yes) AS aloneYes,
-      SUM(alone_answered) AS aloneAnswered, SUM(return_yes) AS returnYes, SUM(return_answered) AS returnAnswered,
+      SUM(alone_answered) AS aloneAnswered, SUM(return_yes) AS returnYes, SUM(return_answered) AS returnAnswered, SUM(not_asked) AS notAsked,
       SUM(known) AS known, SUM(first_all) AS firstAll, SUM(${firstColumn(g)}) AS firstReached, SUM(${firstColumn(g, true)}) AS firstInMonth,
       SUM(${firstColumn(previousColumn({ ...base, place: true }))}) AS firstByPlace, SUM(${firstColumn(previousColumn({ ...base, kind: true }))}) AS firstByKind
     FROM reach_sessions WHERE ${w.sql} GROUP BY bucket, place_id, kind`;
@@ -205,6 +219,22 @@ function personGroups(db: DB, range: Range, f: Filters, unit: BucketUnit, sessio
       ${counts(previousColumn({ ...base, kind: true }))} AS byKind
     FROM reach_person_visits INDEXED BY reach_person_visits_month WHERE ${w.sql} GROUP BY bucket, place_id, kind`;
   return sqliteOf(db).prepare(sql).all(range.from, range.from, range.from, range.from, ...w.params) as PersonGroupRow[];
+}
+
+/** New parents of the period (as headline() counts them) by the channel of their first visit ever. */
+function newByChannel(db: DB, range: Range, f: Filters, newParents: number): ByChannel {
+  const w = where(range, f);
+  const sqlite = sqliteOf(db);
+  const out = Object.fromEntries(channelKeys.map((k) => [k, 0])) as ByChannel;
+  const anonymous = sqlite
+    .prepare(`SELECT c.channel, SUM(c.anon_first) AS n FROM reach_session_channels c JOIN reach_sessions USING (session_id) WHERE ${w.sql} GROUP BY c.channel`)
+    .all(...w.params) as { channel: ReferralChannel; n: number }[];
+  const known = sqlite
+    .prepare(`SELECT channel, COUNT(*) AS n FROM reach_person_visits WHERE ${w.sql} AND prev_day IS NULL AND channel IS NOT NULL GROUP BY channel`)
+    .all(...w.params) as { channel: ReferralChannel; n: number }[];
+  for (const r of [...anonymous, ...known]) out[r.channel] += r.n;
+  out.untold = newParents - referralChannels.reduce((n, c) => n + out[c], 0);
+  return out;
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
@@ -288,6 +318,7 @@ export function computeReach(db: DB, q: ReachQuery): Reach {
   const ratings: [number, number, number, number] = [sum("r1"), sum("r2"), sum("r3"), sum("r4")];
   const rated = ratings.reduce((a, b) => a + b, 0);
   const responses = sum("responses");
+  const asked = Math.max(0, current.parentVisits - sum("notAsked"));
   const firstKnown = p.reduce((n, r) => n + r.first, 0);
   const known = p.reduce((n, r) => n + r.known, 0);
 
@@ -302,6 +333,7 @@ export function computeReach(db: DB, q: ReachQuery): Reach {
     series,
     byPlace: [...places.values()].sort((a, b) => b.visits - a.visits || a.placeId - b.placeId),
     byKind: [...kinds.values()].sort((a, b) => b.visits - a.visits || a.kind.localeCompare(b.kind)),
+    newByChannel: newByChannel(db, q.range, q.filters, current.newParents),
     arrivals: {
       firstTime: sum("anonFirst") + firstKnown,
       returning: sum("anonReturning") + known - firstKnown,
@@ -309,7 +341,9 @@ export function computeReach(db: DB, q: ReachQuery): Reach {
     },
     feedback: {
       responses,
-      responseRate: ratio(responses, current.visits),
+      asked,
+      // At most 100%: a parent who was not asked may still answer from the QR code on the wall.
+      responseRate: asked > 0 ? Math.min(1, responses / asked) : null,
       ratings,
       rated,
       meanRating: ratio(ratings.reduce((a, n, i) => a + n * (i + 1), 0), rated),

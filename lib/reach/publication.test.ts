@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { maskCount, maskRate, protectParts, protectTable } from "./publication";
+import { maskCount, maskRate, protectParts, protectTable, publishReach } from "./publication";
+import type { Reach } from "./metrics";
 
 describe("for publication: counts under 5", () => {
   it("shows counts under 5 as <5 only when publishing", () => {
@@ -46,5 +47,31 @@ describe("for publication: counts under 5", () => {
     expect(maskRate(0.5, true, 10, 10)).toBe(0.5);
     expect(maskRate(null, true, 0)).toBeNull();
     expect(maskRate(0.25, false, 1)).toBe(0.25);
+  });
+});
+
+describe("for publication: new parents by channel", () => {
+  const reach = (newParents: number, channels: Record<string, number>) =>
+    ({
+      current: { newParents, visits: 0, parentVisits: 0, professionals: 0, others: 0, parentsReached: 0, sessionsHeld: 0, visitsAtCapacity: 0, confirmedBookings: 0, noShows: 0 },
+      previous: { newParents: 0, visits: 0, parentVisits: 0, professionals: 0, others: 0, parentsReached: 0, sessionsHeld: 0, visitsAtCapacity: 0, confirmedBookings: 0, noShows: 0 },
+      series: [],
+      byPlace: [],
+      byKind: [],
+      arrivals: { firstTime: 0, returning: 0, notAsked: 0 },
+      newByChannel: { social_worker: 0, professional: 0, peer: 0, web: 0, flyer: 0, other: 0, untold: 0, ...channels },
+      feedback: { responses: 0, asked: 0, responseRate: null, ratings: [0, 0, 0, 0], rated: 0, meanRating: null, gotInformation: { yes: 0, answered: 0, share: null }, lessAlone: { yes: 0, answered: 0, share: null }, wouldReturn: { yes: 0, answered: 0, share: null } },
+    }) as unknown as Reach;
+
+  it("hides a channel under 5, and one more when the hidden ones come to less than 5", () => {
+    // 20 new parents = 10 + 6 + 4: the flyer's 4 would be 20 - 10 - 6, so the 6 goes too.
+    const p = publishReach(reach(20, { social_worker: 10, peer: 6, flyer: 4 }), true).newByChannel;
+    expect(p).toMatchObject({ social_worker: 10, peer: "hidden", flyer: "<5", web: "<5", untold: "<5" });
+    const hidden = Object.entries({ social_worker: 10, peer: 6, flyer: 4 }).filter(([k]) => typeof p[k as keyof typeof p] !== "number");
+    expect(hidden.reduce((n, [, v]) => n + v, 0)).toBeGreaterThanOrEqual(5);
+  });
+
+  it("shows every channel in the planners' own view", () => {
+    expect(publishReach(reach(20, { social_worker: 10, peer: 6, flyer: 4 }), false).newByChannel).toMatchObject({ social_worker: 10, peer: 6, flyer: 4, web: 0 });
   });
 });

@@ -1,4 +1,5 @@
 import type { Reach } from "./metrics";
+import { channelKeys, type ChannelKey } from "@/lib/referrals/channels";
 
 /*
  * "For publication": counts shown outside the planners' own view hide every
@@ -86,8 +87,11 @@ export type PublishedReach = {
   byPlace: { placeId: number; sessionsHeld: Masked; visits: Masked; parentsReached: Masked; newParents: Masked }[];
   byKind: { kind: Reach["byKind"][number]["kind"]; sessionsHeld: Masked; visits: Masked; parentsReached: Masked; newParents: Masked }[];
   arrivals: { firstTime: Masked; returning: Masked; notAsked: Masked; total: Masked };
+  /** New parents by channel: parts of the new parents shown in the headline, so protected as parts. */
+  newByChannel: Record<ChannelKey, Masked>;
   feedback: {
     responses: Masked;
+    asked: Masked;
     responseRate: MaskedRate;
     ratings: Masked[];
     rated: Masked;
@@ -148,6 +152,8 @@ export function publishReach(r: Reach, publish: boolean): PublishedReach {
   const a = r.arrivals;
   const arrivalsTotal = a.firstTime + a.returning + a.notAsked;
   const arrivalsMasked = publish ? protectParts(maskCount(arrivalsTotal, true), [a.firstTime, a.returning, a.notAsked]) : [a.firstTime, a.returning, a.notAsked];
+  const channelValues = channelKeys.map((k) => r.newByChannel[k]);
+  const channelMasked = publish ? protectParts(maskCount(c.newParents, true), channelValues) : channelValues;
   const f = r.feedback;
   const ratings = publish ? protectParts(maskCount(f.rated, true), f.ratings) : [...f.ratings];
   const yes = (s: Reach["feedback"]["gotInformation"]) => maskRate(s.share, publish, s.yes, s.answered - s.yes);
@@ -159,9 +165,11 @@ export function publishReach(r: Reach, publish: boolean): PublishedReach {
     byPlace: rowsOf(r.byPlace),
     byKind: rowsOf(r.byKind),
     arrivals: { firstTime: arrivalsMasked[0]!, returning: arrivalsMasked[1]!, notAsked: arrivalsMasked[2]!, total: maskCount(arrivalsTotal, publish) },
+    newByChannel: Object.fromEntries(channelKeys.map((k, i) => [k, channelMasked[i]!])) as Record<ChannelKey, Masked>,
     feedback: {
       responses: maskCount(f.responses, publish),
-      responseRate: maskRate(f.responseRate, publish, f.responses),
+      asked: maskCount(f.asked, publish),
+      responseRate: maskRate(f.responseRate, publish, f.responses, f.asked),
       ratings,
       rated: maskCount(f.rated, publish),
       meanRating: maskRate(f.meanRating, publish, f.rated),

@@ -45,18 +45,27 @@ function prepare(sqlite: Database.Database) {
        FROM sessions s LEFT JOIN session_groups g ON g.id = s.group_id WHERE s.id = ?`,
     ),
     dropSession: sqlite.prepare("DELETE FROM reach_sessions WHERE session_id = ?"),
+    dropChannels: sqlite.prepare("DELETE FROM reach_session_channels WHERE session_id = ?"),
+    // Anonymous first-time walk-ins by how they heard (the same rule as anon_first below).
+    addChannels: sqlite.prepare(
+      `INSERT INTO reach_session_channels (session_id, channel, anon_first)
+       SELECT @id, heard_from, COUNT(*) FROM visits
+       WHERE session_id = @id AND kind = 'parent' AND visitor_code IS NULL AND booking_id IS NULL AND first_time = 1 AND heard_from IS NOT NULL
+       GROUP BY heard_from`,
+    ),
     addSession: sqlite.prepare(
       `INSERT INTO reach_sessions (session_id, place_id, kind, status, starts_at, day, month, capacity,
          booked_seats, confirmed_bookings, no_shows, visits, parents, professionals, others, booked_visits, walk_in_parents,
          anon_first, anon_returning, anon_unknown, responses, rating_1, rating_2, rating_3, rating_4,
-         info_yes, info_answered, alone_yes, alone_answered, return_yes, return_answered)
+         info_yes, info_answered, alone_yes, alone_answered, return_yes, return_answered, not_asked)
        SELECT @id, @placeId, @kind, @status, @startsAt, @day, @month, @capacity,
          (SELECT COALESCE(SUM(party_size), 0) FROM bookings WHERE ${bookingsOfSession("confirmed")}),
          (SELECT COUNT(*) FROM bookings
            WHERE ${bookingsOfSession()} AND (status = 'confirmed' OR (status = 'cancelled' AND cancelled_at >= @startsAt))),
          (SELECT COUNT(*) FROM attendance a WHERE a.session_id = @id AND a.status = 'no_show'),
          v.n, v.parents, v.professionals, v.others, v.booked, v.walkInParents, v.anonFirst, v.anonReturning, v.anonUnknown,
-         f.n, f.r1, f.r2, f.r3, f.r4, f.infoYes, f.infoAnswered, f.aloneYes, f.aloneAnswered, f.returnYes, f.returnAnswered
+         f.n, f.r1, f.r2, f.r3, f.r4, f.infoYes, f.infoAnswered, f.aloneYes, f.aloneAnswered, f.returnYes, f.returnAnswered,
+         (SELECT COALESCE(feedback_not_asked, 0) FROM sessions WHERE id = @id)
        FROM
          (SELECT COUNT(*) AS n,
             COALESCE(SUM(kind = 'parent'), 0) AS parents,
@@ -79,8 +88,8 @@ function prepare(sqlite: Database.Database) {
     notePersons: sqlite.prepare("INSERT OR IGNORE INTO temp.reach_affected (person) SELECT person FROM reach_person_visits WHERE session_id = ?"),
     dropVisits: sqlite.prepare("DELETE FROM reach_person_visits WHERE session_id = ?"),
     addVisits: sqlite.prepare(
-      `INSERT INTO reach_person_visits (visit_id, session_id, person, starts_at, day, month, place_id, kind)
-       SELECT v.id, v.session_id, ${PERSON}, @startsAt, @day, @month, @placeId, @kind
+      `INSERT INTO reach_person_visits (visit_id, session_id, person, starts_at, day, month, place_id, kind, channel)
+       SELECT v.id, v.session_id, ${PERSON}, @startsAt, @day, @month, @placeId, @kind, v.heard_from
        FROM visits v
        WHERE v.session_id = @id AND v.kind = 'parent' AND (v.visitor_code IS NOT NULL OR v.booking_id IS NOT NULL)`,
     ),
@@ -160,6 +169,7 @@ export function refreshReach(db: DB): number {
       for (const id of ids) {
         s.notePersons.run(id);
         s.dropSession.run(id);
+        s.dropChannels.run(id);
         s.dropVisits.run(id);
         const row = s.session.get(id) as SessionRow | undefined;
         if (row) {
@@ -167,6 +177,7 @@ export function refreshReach(db: DB): number {
           // -1 never matches a group id, so a session outside a group sees only its own bookings.
           const params = { ...row, groupId: row.groupId ?? -1, day, month };
           s.addSession.run(params);
+          s.addChannels.run(params);
           s.addVisits.run(params);
           s.notePersons.run(id);
         }

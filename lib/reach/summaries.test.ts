@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { sqliteOf } from "./sqlite";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { attendance, bookings, places, visitorCodes, visits } from "@/db/schema";
+import { attendance, bookings, places, referralChannels, visitorCodes, visits } from "@/db/schema";
 import { addPlace, addSession, testDb } from "@/lib/test/db";
 import { computeReach } from "./metrics";
+import { channelKeys } from "@/lib/referrals/channels";
 import type { Filters } from "./query";
 import { buckets, bucketUnitFor, utcBounds, type Range } from "./period";
 import { refreshReach } from "./refresh";
@@ -33,6 +34,8 @@ function build(db: DB, rnd: () => number) {
       capacity: kind === "drop_in" ? null : 6,
       startsAt,
       status: rnd() < 0.05 ? "cancelled" : "scheduled",
+      // Closing counted parents not asked for feedback (answered recently).
+      feedbackNotAsked: rnd() < 0.3 ? 1 : null,
     }).id;
     for (let v = Math.floor(rnd() * 6); v > 0; v--) {
       const r = rnd();
@@ -45,6 +48,8 @@ function build(db: DB, rnd: () => number) {
           source: withCode ? "code" : "walk_in",
           firstTime: kindOf === "parent" && !withCode ? pick([true, false, null]) : null,
           visitorCode: withCode ? pick(codes) : null,
+          // Any visit may carry a channel: only a new parent's first visit counts it.
+          heardFrom: rnd() < 0.5 ? pick(referralChannels) : null,
           clientKey: `r${++key}`,
         })
         .onConflictDoNothing()
@@ -55,6 +60,7 @@ function build(db: DB, rnd: () => number) {
         const party = 1 + Math.floor(rnd() * 3);
         const status = pick(["confirmed", "confirmed", "confirmed", "waitlisted", "cancelled"] as const);
         const code = rnd() < 0.3 ? pick(codes) : null;
+        const heardFrom = rnd() < 0.5 ? pick(referralChannels) : null;
         const booking = db
           .insert(bookings)
           .values({ sessionId: id, code: `B${++key}`, tokenHash: `h${key}`, partySize: party, locale: "fi", status, visitorCode: code })
@@ -66,7 +72,7 @@ function build(db: DB, rnd: () => number) {
         if (!came) continue;
         for (let seat = 0; seat < party; seat++) {
           db.insert(visits)
-            .values({ sessionId: id, kind: "parent", source: "booking", visitorCode: seat === 0 ? code : null, bookingId: booking.id, clientKey: `booking:${booking.id}:${id}:${seat}` })
+            .values({ sessionId: id, kind: "parent", source: "booking", visitorCode: seat === 0 ? code : null, bookingId: booking.id, heardFrom, clientKey: `booking:${booking.id}:${id}:${seat}` })
             .onConflictDoNothing()
             .run();
         }
@@ -80,7 +86,10 @@ const eqId = (id: number) => eq(places.id, id);
 
 /** The definitions, the plain way: every visit, every time. */
 function reference(db: DB, range: Range, f: Filters, now: number) {
-  const ss = sqliteOf(db).prepare("SELECT s.id, s.place_id AS placeId, p.county, s.kind, s.status, s.starts_at AS startsAt, s.capacity FROM sessions s JOIN places p ON p.id = s.place_id").all() as {
+  const ss = sqliteOf(db)
+    .prepare("SELECT s.id, s.place_id AS placeId, p.county, s.kind, s.status, s.starts_at AS startsAt, s.capacity, COALESCE(s.feedback_not_asked, 0) AS notAsked FROM sessions s JOIN places p ON p.id = s.place_id")
+    .all() as {
+    notAsked: number;
     id: number;
     placeId: number;
     county: string;
@@ -89,7 +98,16 @@ function reference(db: DB, range: Range, f: Filters, now: number) {
     startsAt: number;
     capacity: number | null;
   }[];
-  const vs = sqliteOf(db).prepare("SELECT * FROM visits ORDER BY id").all() as { id: number; session_id: number; kind: string; first_time: number | null; visitor_code: string | null; booking_id: number | null; client_key: string }[];
+  const vs = sqliteOf(db).prepare("SELECT * FROM visits ORDER BY id").all() as {
+    id: number;
+    session_id: number;
+    kind: string;
+    first_time: number | null;
+    visitor_code: string | null;
+    booking_id: number | null;
+    client_key: string;
+    heard_from: string | null;
+  }[];
   const byId = new Map(ss.map((s) => [s.id, s]));
   const { start, end } = utcBounds(range);
   const inRange = (s: { startsAt: number }) => s.startsAt >= start.getTime() && s.startsAt < end.getTime();
@@ -121,7 +139,10 @@ function reference(db: DB, range: Range, f: Filters, now: number) {
     }
     return Object.fromEntries([...m].map(([g, set]) => [String(g), set.size]));
   };
-  return { visits: mine.length, parentsReached: reached.size, newParents: fresh.length, sessionsHeld: held.length, seriesReached, byPlace: reachedBy("placeId"), byKind: reachedBy("kind") };
+  const notAsked = ss.filter((s) => inRange(s) && matches(s)).reduce((n, s) => n + s.notAsked, 0);
+  const asked = Math.max(0, mine.filter((v) => v.kind === "parent").length - notAsked);
+  const newByChannel = Object.fromEntries(channelKeys.map((k) => [k, fresh.filter((v) => (v.heard_from ?? "untold") === k).length]));
+  return { asked, newByChannel, visits: mine.length, parentsReached: reached.size, newParents: fresh.length, sessionsHeld: held.length, seriesReached, byPlace: reachedBy("placeId"), byKind: reachedBy("kind") };
 }
 
 describe("the reach summaries agree with the definitions computed from the base tables", () => {
@@ -152,6 +173,8 @@ describe("the reach summaries agree with the definitions computed from the base 
       expect(got.series.map((b) => b.parentsReached), label).toEqual(want.seriesReached);
       expect(Object.fromEntries(got.byPlace.filter((p) => p.parentsReached > 0).map((p) => [String(p.placeId), p.parentsReached])), label).toEqual(want.byPlace);
       expect(Object.fromEntries(got.byKind.filter((p) => p.parentsReached > 0).map((p) => [p.kind, p.parentsReached])), label).toEqual(want.byKind);
+      expect(got.newByChannel, label).toEqual(want.newByChannel);
+      expect(got.feedback.asked, label).toBe(want.asked);
     }
   });
 
@@ -176,6 +199,7 @@ describe("the reach summaries agree with the definitions computed from the base 
       const want = reference(db, range, filters, now);
       expect([got.current.visits, got.current.parentsReached, got.current.newParents]).toEqual([want.visits, want.parentsReached, want.newParents]);
       expect(got.series.map((b) => b.parentsReached)).toEqual(want.seriesReached);
+      expect(got.newByChannel).toEqual(want.newByChannel);
     }
   });
 
@@ -197,6 +221,7 @@ describe("the reach summaries agree with the definitions computed from the base 
         const label = `${when} ${JSON.stringify(filters)}`;
         expect([got.current.visits, got.current.parentsReached, got.current.newParents], label).toEqual([want.visits, want.parentsReached, want.newParents]);
         expect(got.series.map((b) => b.parentsReached), label).toEqual(want.seriesReached);
+        expect(got.newByChannel, label).toEqual(want.newByChannel);
         expect(Object.fromEntries(got.byPlace.filter((p) => p.parentsReached > 0).map((p) => [String(p.placeId), p.parentsReached])), label).toEqual(want.byPlace);
         expect(Object.fromEntries(got.byKind.filter((p) => p.parentsReached > 0).map((p) => [p.kind, p.parentsReached])), label).toEqual(want.byKind);
       }
@@ -206,6 +231,8 @@ describe("the reach summaries agree with the definitions computed from the base 
     sqliteOf(db).prepare("UPDATE sessions SET starts_at = starts_at - 75 * 86400000, ends_at = ends_at - 75 * 86400000 WHERE id % 5 = 0").run();
     sqliteOf(db).prepare("DELETE FROM visits WHERE id % 4 = 0").run();
     sqliteOf(db).prepare("UPDATE places SET county = 'Other' WHERE id = ?").run(placeIds[1]);
+    // The door's one tap: a first-time walk-in says how they heard afterwards.
+    sqliteOf(db).prepare("UPDATE visits SET heard_from = 'flyer' WHERE id % 7 = 0").run();
     check("after changes");
   });
 });

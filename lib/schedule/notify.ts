@@ -2,8 +2,8 @@ import "server-only";
 import { and, ne } from "drizzle-orm";
 import { bookings } from "@/db/schema";
 import { bookingsOf } from "@/lib/booking/bookable";
-import type { Booker } from "@/lib/booking/reminders";
-import { dropPendingMail, queueMail, queueSms } from "@/lib/mail/outbox";
+import { queueForBooker, type Booker } from "@/lib/booking/reminders";
+import { dropPendingMail } from "@/lib/mail/outbox";
 import type { Tx } from "@/db/client";
 
 
@@ -22,11 +22,7 @@ export function bookersOf(tx: Tx, session: { id: number; groupId: number | null 
  */
 export function tellBookers(tx: Tx, kind: "session_cancelled" | "session_moved", bookers: Booker[], now: Date): number {
   let told = 0;
-  for (const b of bookers) {
-    if (b.email) queueMail(tx, { kind, bookingId: b.id, recipient: b.email, notBefore: now });
-    if (b.phone) queueSms(tx, { kind, bookingId: b.id, recipient: b.phone, notBefore: now });
-    if (b.email || b.phone) told++;
-  }
+  for (const b of bookers) if (queueForBooker(tx, kind, b.id, b, now)) told++;
   return told;
 }
 

@@ -30,6 +30,7 @@ export function listSessions(tx: Reader, now: Date, filter: SessionFilter = {}) 
     .select({
       id: sessions.id,
       kind: sessions.kind,
+      forProfessionals: sessions.forProfessionals,
       status: sql<"scheduled" | "cancelled">`case when ${sessionGroups.status} = 'cancelled' then 'cancelled' else ${sessions.status} end`,
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,

@@ -166,6 +166,8 @@ const sessionShape = {
   audienceFi: optional(200),
   audienceSv: optional(200),
   audienceEn: optional(200),
+  /** A session for professionals: a ticked box. */
+  forProfessionals: z.literal("on").optional().catch(undefined).transform((v) => v === "on"),
   languages: checkboxes,
   otherLanguages,
   capacity,
@@ -188,6 +190,7 @@ function sessionFields(v: SessionShape) {
     title: { fi: v.titleFi, sv: v.titleSv, en: v.titleEn },
     description: { fi: v.descriptionFi, sv: v.descriptionSv, en: v.descriptionEn },
     audience: audience.fi || audience.sv || audience.en ? audience : null,
+    forProfessionals: v.forProfessionals,
     languages: [...new Set([...v.languages.filter((l) => /^[a-z]{2,3}$/.test(l)), ...v.otherLanguages])],
     capacity: v.capacity,
     maxPartySize: v.maxPartySize,

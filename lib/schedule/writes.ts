@@ -94,6 +94,7 @@ function sessionValues(input: Common, kind: SessionKind) {
     description: input.description,
     languages: input.languages,
     audience: input.audience,
+    forProfessionals: input.forProfessionals,
     capacity: kind === "group" ? null : input.capacity,
     maxPartySize: input.maxPartySize,
   };
@@ -272,6 +273,7 @@ export function updateSession(db: DB, actor: Actor | null, input: EditInput, now
           description: input.description,
           languages: input.languages,
           audience: input.audience,
+          forProfessionals: input.forProfessionals,
           ...span,
           // A group meeting keeps its kind and takes its seats from the group.
           ...(inGroup ? {} : { kind: input.kind, capacity: input.capacity, maxPartySize: input.maxPartySize }),

@@ -10,7 +10,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/privacy"
   return { title: t("title") };
 }
 
-const SECTIONS = ["dropIn", "booking", "feedback", "concern", "whoSees", "remove"] as const;
+const SECTIONS = ["dropIn", "booking", "feedback", "concern", "development", "whoSees", "remove"] as const;
 
 /** Who runs the service and what happens to a parent's data, from the configuration. */
 export default async function PrivacyPage({ params }: PageProps<"/[locale]/privacy">) {
@@ -24,6 +24,7 @@ export default async function PrivacyPage({ params }: PageProps<"/[locale]/priva
     contact: org.contact,
     days: c.EMAIL_RETENTION_DAYS,
     concernDays: c.CONCERN_CONTACT_DAYS,
+    quietDays: c.FEEDBACK_QUIET_DAYS,
   };
   const own = org.statement[locale as Locale];
   return (

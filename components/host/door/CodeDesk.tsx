@@ -37,6 +37,7 @@ export function CodeDesk({ door }: { door: Door }) {
       )}
       <ReturningCode onSubmit={door.countCode} replacesTap={door.lastTapConvertible.returning} />
       <Scanner onCode={door.countCode} />
+      <QuietNote code={door.quiet} />
     </section>
   );
 }
@@ -78,5 +79,15 @@ function ReturningCode({ onSubmit, replacesTap }: { onSubmit: (typed: string) =>
         {t("countCode")}
       </button>
     </form>
+  );
+}
+
+/** Feedback without fatigue: the code just counted answered recently. */
+function QuietNote({ code }: { code: string | null }) {
+  const t = useTranslations("quiet");
+  return (
+    <p role="status" className="mt-2 text-sm font-medium text-brand-900" data-testid="feedback-quiet">
+      {code ? t("door") : ""}
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { clear, createStore, del, delMany, entries, get, keys, set, update, type UseStore } from "idb-keyval";
-import type { VisitKind } from "@/db/schema";
+import type { ReferralChannel, VisitKind } from "@/db/schema";
 import type { DoorState } from "@/lib/attendance/door";
 
 /**
@@ -20,6 +20,7 @@ const door = () => (store ??= createStore(DB_NAME, "door"));
 export type DoorChange =
   | { type: "tap"; clientKey: string; kind: VisitKind; firstTime: boolean | null }
   | { type: "undo"; clientKey: string; kind: VisitKind; firstTime: boolean | null }
+  | { type: "heardFrom"; clientKey: string; channel: ReferralChannel | null }
   | { type: "issue"; clientKey: string; fromTap: string | null }
   | { type: "code"; clientKey: string; typed: string; fromTap: string | null }
   | { type: "checkIn"; bookingId: number; attended: boolean }
@@ -29,7 +30,7 @@ export type DoorChange =
 export type Queued = DoorChange & { seq: number; at?: number };
 
 /** This device's own taps, newest last: what "undo" takes back, kept across a reload too. */
-export type MyTap = { clientKey: string; kind: VisitKind; firstTime: boolean | null; coded?: boolean };
+export type MyTap = { clientKey: string; kind: VisitKind; firstTime: boolean | null; coded?: boolean; heardFrom?: ReferralChannel | null };
 
 const queueKey = (sessionId: number) => ["queue", sessionId];
 const stateKey = (sessionId: number) => ["state", sessionId];

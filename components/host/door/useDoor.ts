@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { VisitKind } from "@/db/schema";
+import type { ReferralChannel, VisitKind } from "@/db/schema";
 import type { DoorState, Tally } from "@/lib/attendance/door";
 import type { OpResult as ServerResult } from "@/lib/attendance/door-ops";
 import { MAX_DOOR_CHANGES } from "@/lib/attendance/window";
@@ -38,6 +38,8 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
   const [mine, setMine] = useState<outbox.MyTap[]>([]);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [issued, setIssued] = useState<{ code: string; qr: string } | null>(null);
+  // The returning code last counted here answered feedback recently: nobody asks that parent again.
+  const [quiet, setQuiet] = useState<string | null>(null);
   const waiting = queue?.length ?? 0;
 
   // Everyone at the door sees each other's taps within a few seconds. No polling while this device has
@@ -133,6 +135,7 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
         continue;
       }
       if (change?.type === "issue" && r.code && r.qr) setIssued({ code: r.code, qr: r.qr });
+      if (change?.type === "code") setQuiet(r.quiet && r.code ? r.code : null);
       // A tap the code desk turned into a coded visit now answers to the code desk's key, for undo.
       if ((change?.type === "issue" || change?.type === "code") && r.replacedTap && change.fromTap) {
         const from = change.fromTap;
@@ -201,8 +204,20 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
     waiting,
     refusal,
     issued,
+    quiet,
     canUndo: mine.length > 0,
     lastTapConvertible: { first: convertible(true) !== null, returning: convertible(false) !== null },
+    /** This device's last tap when it was a first-time parent's: the door asks how they heard of Kohtaamo. */
+    lastFirstTime: last?.kind === "parent" && last.firstTime === true ? { heardFrom: last.heardFrom ?? null } : null,
+    heardFrom(channel: ReferralChannel | null) {
+      if (!last) return;
+      updateMine((taps) => taps.map((t) => (t.clientKey === last.clientKey ? { ...t, heardFrom: channel } : t)));
+      // A code given for this tap and still on its way makes the visit answer to the code desk's key
+      // by the time this change lands after it (the queue keeps their order).
+      const coding = queue?.find((c) => (c.type === "issue" || c.type === "code") && c.fromTap === last.clientKey);
+      const clientKey = coding && "clientKey" in coding ? coding.clientKey : last.clientKey;
+      void change({ type: "heardFrom", clientKey, channel });
+    },
     record(kind: VisitKind, firstTime: boolean | null) {
       const tap = { kind, firstTime, clientKey: newKey() };
       updateMine((taps) => [...taps, tap]);

@@ -8,6 +8,7 @@ import { SessionList } from "@/components/SessionList";
 import { Details } from "@/components/ui/Details";
 import { YouSaidWeDidList } from "@/components/feedback/YouSaidWeDid";
 import { publishedEntries } from "@/lib/feedback/reads";
+import { passOnTag } from "@/lib/referrals/channels";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/places/[slug]">) {
   const { locale, slug } = await params;
@@ -15,8 +16,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/places/[
   return { title: place ? placeIn(place, locale as Locale).name : undefined };
 }
 
-export default async function PlacePage({ params }: PageProps<"/[locale]/places/[slug]">) {
+export default async function PlacePage({ params, searchParams }: PageProps<"/[locale]/places/[slug]">) {
   const { locale, slug } = await params;
+  // A flyer's channel tag goes on to the sessions' pages, where it prefills the booking form.
+  const from = passOnTag((await searchParams).from);
   setRequestLocale(locale);
   const db = getDb();
   const found = getPlace(db, slug);
@@ -61,7 +64,7 @@ export default async function PlacePage({ params }: PageProps<"/[locale]/places/
         )}
       </section>
       <h2 className="mt-8 mb-3 text-xl font-bold">{t("upcoming")}</h2>
-      <SessionList sessions={sessions} showPlace={false} />
+      <SessionList sessions={sessions} showPlace={false} from={from} />
       <section aria-labelledby="you-said" className="mt-10">
         <h2 id="you-said" className="text-xl font-bold">
           {tf("title")}

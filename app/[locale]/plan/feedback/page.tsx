@@ -10,6 +10,8 @@ import { listPlaces } from "@/lib/schedule/reads";
 import { Link } from "@/i18n/navigation";
 import { FilterSelect } from "@/components/ui/FilterSelect";
 import { ResponseItem } from "@/components/feedback/ResponseItem";
+import { SideBySide } from "@/components/feedback/SideBySide";
+import { sideBySide } from "@/lib/feedback/professionals";
 
 export const metadata = { robots: { index: false } };
 
@@ -25,10 +27,13 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
   const places = listPlaces(db);
   const filter = parseFeedbackFilter(q, places.map((p) => p.slug));
   const comments = responses(db, actor, filter, true);
-  const queue = concernQueue(db);
-  // The concerns' texts and the comments are read here: both looks are logged.
-  audit(db, actor, "concern.list", "concerns", queue.length);
-  if (comments.length > 0) audit(db, actor, "feedback.view", "responses", comments.length);
+  // requirePlanner let only planners this far; the queue's read logs the look.
+  const queue = concernQueue(db, actor) ?? [];
+  // The comments are read here: that look is logged too.
+  const both = sideBySide(db, filter);
+  if (comments.length > 0 || both.parents.comments.length > 0 || both.professionals.answers.length > 0) {
+    audit(db, actor, "feedback.view", "responses", comments.length + both.professionals.answers.length);
+  }
   const open = queue.filter((c) => c.status !== "resolved");
 
   return (
@@ -80,6 +85,8 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
           {t("show")}
         </button>
       </form>
+
+      <SideBySide data={both} />
 
       <section aria-labelledby="comments" className="mt-6">
         <h2 id="comments" className="text-xl font-bold">

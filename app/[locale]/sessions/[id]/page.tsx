@@ -14,6 +14,7 @@ import { SeatsLeft } from "@/components/SeatsLeft";
 import { BookingForm } from "@/components/booking/BookingForm";
 import { Notice } from "@/components/ui/Notice";
 import { largestParty } from "@/lib/booking/bookable";
+import { channelFromTag } from "@/lib/referrals/channels";
 
 function sessionId(raw: string): number | null {
   return /^\d{1,10}$/.test(raw) ? Number(raw) : null;
@@ -26,8 +27,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/sessions
   return { title: session ? (session.groupTitle ?? session.title)[locale as Locale] : undefined };
 }
 
-export default async function SessionPage({ params }: PageProps<"/[locale]/sessions/[id]">) {
+export default async function SessionPage({ params, searchParams }: PageProps<"/[locale]/sessions/[id]">) {
   const { locale, id } = await params;
+  // A flyer's QR link (?from=flyer-…) prefills "a flyer" in "how did you hear of Kohtaamo".
+  const heardFrom = channelFromTag((await searchParams).from);
   setRequestLocale(locale);
   const n = sessionId(id);
   const db = getDb();
@@ -119,6 +122,7 @@ export default async function SessionPage({ params }: PageProps<"/[locale]/sessi
               maxPartySize={largestParty(session)}
               full={session.seatsLeft === 0}
               retentionDays={config().EMAIL_RETENTION_DAYS}
+              heardFrom={heardFrom}
               textMessages={textMessagesOn(config())}
             />
           </section>

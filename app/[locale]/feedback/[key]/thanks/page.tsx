@@ -8,15 +8,17 @@ import { Notice } from "@/components/ui/Notice";
 export const metadata = { robots: { index: false } };
 
 export default async function ThanksPage({ params, searchParams }: PageProps<"/[locale]/feedback/[key]/thanks">) {
-  const { locale } = await params;
+  const { locale, key } = await params;
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations("feedback.thanks");
+  const td = await getTranslations("develop.offer");
   const c = config();
   const org = organisation(getDb());
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {query.recent === "1" && <p className="mt-3">{(await getTranslations("quiet"))("recentBody")}</p>}
       {query.concern === "1" && (
         <section aria-labelledby="concern-passed" className="mt-4 space-y-3">
           <Notice tone="info" role="status">
@@ -36,6 +38,18 @@ export default async function ThanksPage({ params, searchParams }: PageProps<"/[
       <p className="mt-4">
         <Link href="/you-said-we-did">{t("link")}</Link>
       </p>
+      {/* After a parent's answer: an offer to take part in developing the service (development clients, client panels). */}
+      {query.pro !== "1" && (
+        <section aria-labelledby="develop" className="mt-8 rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="develop" className="text-lg font-semibold">
+            {td("title")}
+          </h2>
+          <p className="mt-1">{td("intro")}</p>
+          <p className="mt-2">
+            <Link href={`/feedback/${key}/develop`}>{td("link")}</Link>
+          </p>
+        </section>
+      )}
     </>
   );
 }

@@ -28,7 +28,7 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
   // write a look at the door makes, and it is the audit trail itself; the feedback link is made by closing.
   if (view.roster.length > 0) audit(db, actor, "roster.view", "session", session.id);
   const format = await getFormatter();
-  const feedback = view.feedbackKey ? await feedbackQr(view.feedbackKey) : null;
+  const feedback = view.feedbackKey ? await feedbackQr(view.feedbackKey, session.id) : null;
   // The tablet may keep this page (its roster's nicknames) for opening offline only while the session is open.
   const keepOffline = session.status === "scheduled" && !session.closedAt;
 
@@ -41,7 +41,7 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
         {format.dateTimeRange(session.startsAt, session.endsAt, { weekday: "short", day: "numeric", month: "numeric", hour: "numeric", minute: "2-digit" })} ·{" "}
         {session.place}
       </p>
-      <ClientMessages namespaces={["host", "feedback"]}>
+      <ClientMessages namespaces={["host", "feedback", "referral", "quiet", "professionals"]}>
         <DoorScreen
           sessionId={session.id}
           initial={view.state}

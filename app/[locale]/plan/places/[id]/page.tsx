@@ -21,6 +21,7 @@ export default async function EditPlacePage({ params, searchParams }: PageProps<
   if (!place) return <NotFoundView />;
   const query = await searchParams;
   const t = await getTranslations("plan.places");
+  const tf = await getTranslations("flyer");
   const te = await getTranslations("plan.errors");
   const format = await getFormatter();
   const error = typeof query.error === "string" && te.has(query.error) ? te(query.error) : null;
@@ -33,6 +34,12 @@ export default async function EditPlacePage({ params, searchParams }: PageProps<
       <PageNotice success={done} error={error} />
       <p className="mt-1 text-sm">
         {place.archivedAt ? t("archivedOn", { date: format.dateTime(place.archivedAt, { dateStyle: "medium" }) }) : <Link href={`/places/${place.slug}`}>{t("publicPage")}</Link>}
+        {!place.archivedAt && (
+          <>
+            {" · "}
+            <Link href={`/plan/places/${place.id}/flyer`}>{tf("link")}</Link>
+          </>
+        )}
       </p>
       <ClientMessages namespaces={["plan"]}>
         <PlaceForm

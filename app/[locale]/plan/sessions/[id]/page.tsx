@@ -71,7 +71,17 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
         {session.groupId === null && session.seriesId !== null && ` · ${t("seriesMeeting")}`}
       </p>
       {cancelled && <p className="mt-2 font-bold text-red-800">{t("isCancelled")}</p>}
-      {!cancelled && <p className="mt-1 text-sm"><Link href={`/sessions/${session.id}`}>{t("publicPage")}</Link></p>}
+      {!cancelled && (
+        <p className="mt-1 text-sm">
+          <Link href={`/sessions/${session.id}`}>{t("publicPage")}</Link>
+          {!started && (
+            <>
+              {" · "}
+              <Link href={`/plan/places/${session.placeId}/flyer?session=${session.id}`}>{(await getTranslations("flyer"))("link")}</Link>
+            </>
+          )}
+        </p>
+      )}
       <div className="mt-4">
         <PageNotice success={notice} error={error} />
       </div>
@@ -92,7 +102,7 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
               {t("edit")}
             </h2>
             <p className="mt-1 text-sm">{t("editHint")}</p>
-            <ClientMessages namespaces={["plan", "kinds"]}>
+            <ClientMessages namespaces={["plan", "kinds", "professionals"]}>
               <SessionForm mode="edit" locale={locale} places={places} groupMeeting={session.groupId !== null} initial={sessionFormValues(session)} />
             </ClientMessages>
           </section>

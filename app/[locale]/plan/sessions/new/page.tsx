@@ -29,7 +29,7 @@ export default async function NewSessionPage({ params, searchParams }: PageProps
       <PlanNav current={MODES[mode]} />
       <h1 className="text-2xl font-bold">{t(MODES[mode])}</h1>
       <p className="mt-2">{tp(`intro.${mode}`)}</p>
-      <ClientMessages namespaces={["plan", "kinds"]}>
+      <ClientMessages namespaces={["plan", "kinds", "professionals"]}>
         <SessionForm
           key={mode}
           mode={mode}

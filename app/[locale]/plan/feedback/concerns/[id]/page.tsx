@@ -1,7 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
-import { audit } from "@/lib/privacy/audit";
 import { concernDetail } from "@/lib/feedback/reads";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/i18n/navigation";
@@ -16,10 +15,9 @@ export default async function ConcernPage({ params }: PageProps<"/[locale]/plan/
   setRequestLocale(locale);
   const actor = await requirePlanner(locale);
   const db = getDb();
-  const concern = /^\d+$/.test(id) ? concernDetail(db, Number(id)) : null;
+  // The read logs each look (a concern is about how a person was treated, with or without contact details).
+  const concern = /^\d+$/.test(id) ? concernDetail(db, actor, Number(id)) : null;
   if (!concern) return <NotFoundView />;
-  // A concern is about how a person was treated, with or without contact details: each look is logged.
-  audit(db, actor, "concern.view", "concern", concern.id, { contact: concern.contact ? "yes" : "no" });
   const t = await getTranslations("feedback.plan");
   const format = await getFormatter();
 
