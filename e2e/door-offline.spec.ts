@@ -74,6 +74,14 @@ test("taps made offline survive a reload and land once when the network returns"
   expect(rosterViews(id)).toBe(views);
   expect(visitsOf(id)).toEqual([]);
 
+  // A door page this tablet never kept says so in the staff member's language, not with the browser's error.
+  await page.goto(`/en/host/sessions/${id + 1_000_000}`);
+  await expect(page.getByRole("heading", { level: 1, name: "No network" })).toBeVisible();
+  await expect(page.getByText(/^This page has not been saved on this device/)).toBeVisible();
+  await expectAccessible();
+  await page.goto(`/en/host/sessions/${id}`);
+  await expect(door.waiting(4)).toBeVisible();
+
   await offline(page.context(), false);
   await expect(door.waiting(4)).toBeHidden({ timeout: 20_000 });
   await expect(door.total()).toHaveText("2 visitors");

@@ -6,7 +6,10 @@
 //   network first, the last good copy when the network is away. A page is
 //   kept only when it says so (<meta name="kohtaamo-offline" content="keep">,
 //   which a door page renders only while its session is open: the roster's
-//   nicknames are on it). Any other answer removes the kept copy.
+//   nicknames are on it). Any other answer removes the kept copy. A door
+//   page never kept here answers, without a network, with a short page in
+//   the staff member's language (its words come from the door page, which
+//   has the translations), not the browser's own error.
 // - Next's own files under /_next/static, cache first: their names carry a
 //   hash of their content, so a kept copy is never stale, and a new build
 //   asks for new names.
@@ -21,6 +24,8 @@ const STATIC = "door-static-v1";
 const STATIC_MAX = 300;
 const DOOR_PAGE = /^\/(fi|sv|en)\/host(\/sessions\/\d+)?\/?$/;
 const KEEP = /<meta name="kohtaamo-offline" content="keep"/;
+/** Where the "no network" page of each language is kept, beside the door pages: not a route of the app. */
+const offlineKey = (lang) => `/${lang}/host/offline`;
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -51,8 +56,8 @@ async function networkFirst(event, key) {
     event.waitUntil(keepOrDrop(key, response.clone()));
     return response;
   } catch {
-    const kept = await (await caches.open(PAGES)).match(key);
-    return kept ?? Response.error();
+    const pages = await caches.open(PAGES);
+    return (await pages.match(key)) ?? (await pages.match(offlineKey(key.split("/")[1]))) ?? Response.error();
   }
 }
 
@@ -89,6 +94,7 @@ self.addEventListener("message", (event) => {
   if (!data || data.type !== "keep") return;
   event.waitUntil(
     (async () => {
+      if (data.offline) await keepOfflinePage(data.offline);
       const cache = await caches.open(STATIC);
       for (const asset of data.assets ?? []) {
         const url = new URL(asset, self.location.origin);
@@ -106,3 +112,19 @@ self.addEventListener("message", (event) => {
     })(),
   );
 });
+
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The "no network" page: plain HTML, no script or style, a link that tries the same address again. */
+async function keepOfflinePage({ lang, title, body, retry }) {
+  if (!["fi", "sv", "en"].includes(lang)) return;
+  const html = `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} – Kohtaamo</title></head>
+<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="">${escapeHtml(retry)}</a></p></main></body></html>`;
+  const headers = {
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Security-Policy": "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  };
+  await (await caches.open(PAGES)).put(offlineKey(lang), new Response(html, { headers }));
+}

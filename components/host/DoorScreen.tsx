@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { DoorState, RosterEntry } from "@/lib/attendance/door";
 import type { DoorPhase } from "@/lib/attendance/window";
 import type { FeedbackQr } from "@/lib/feedback/qr";
@@ -44,8 +44,14 @@ export function DoorScreen(props: Props) {
 
 function Door({ sessionId, initial, asOf, keepOffline, roster, ended, phase, opensAt, canCount, canClose, canReopen, closingNote, feedback }: Props) {
   const t = useTranslations("host.door");
+  const locale = useLocale();
   const door = useDoor(sessionId, initial, asOf);
-  useKeptOffline(keepOffline && !door.state.closed);
+  useKeptOffline(keepOffline && !door.state.closed, {
+    lang: locale,
+    title: t("offline.title"),
+    body: t("offline.body"),
+    retry: t("offline.retry"),
+  });
   const open = canCount && !door.state.closed;
   return (
     <div className="space-y-6">
