@@ -412,6 +412,10 @@ test("a planner records a long session's hours and exports the month; the experi
   await signInAs(page, PLANNER);
   await page.goto(`/en/plan/hours?from=${from}&to=${to}&person=${staffId("facilitator@kohtaamo.local")}`);
   await expect(page.getByRole("heading", { level: 1, name: "Experience experts' hours" })).toBeVisible();
+  // The filter shows the period and the person it was opened with.
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(from);
+  await expect(page.getByLabel("To", { exact: true })).toHaveValue(to);
+  await expect(page.getByLabel("Experience expert", { exact: true })).toHaveValue(String(staffId("facilitator@kohtaamo.local")));
   await expectAccessible();
   const hours = page.getByLabel(`Hours for Eero Kokemusasiantuntija, ${title}`);
   await expect(hours).toHaveValue("2");

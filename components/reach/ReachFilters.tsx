@@ -3,6 +3,7 @@ import { reachFormat } from "@/lib/reach/format";
 import { periodPresets } from "@/lib/reach/period";
 import { sessionKinds } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import { DateRange } from "@/components/ui/DateRange";
 import { FilterSelect } from "@/components/ui/FilterSelect";
 
 /** The view as a plain GET form: it works without JavaScript and leaves everything in the address. */
@@ -27,18 +28,7 @@ export function ReachFilters({ report, locale }: { report: ReachReport; locale: 
       <fieldset className="sm:col-span-1">
         <legend className="sr-only">{t("reach.form.presets.custom")}</legend>
         <div className="flex flex-wrap gap-3">
-          <div>
-            <label htmlFor="from" className="block text-sm font-medium">
-              {t("reach.form.from")}
-            </label>
-            <input id="from" name="from" type="date" defaultValue={view.from} aria-describedby="dates-hint" className={input} />
-          </div>
-          <div>
-            <label htmlFor="to" className="block text-sm font-medium">
-              {t("reach.form.to")}
-            </label>
-            <input id="to" name="to" type="date" defaultValue={view.to} aria-describedby="dates-hint" className={input} />
-          </div>
+          <DateRange from={view.from} to={view.to} labels={{ from: t("reach.form.from"), to: t("reach.form.to") }} describedBy="dates-hint" />
         </div>
         <p id="dates-hint" className="mt-1 text-sm text-stone-700">
           {t("reach.form.datesHint")}

@@ -7,10 +7,10 @@ import { requirePlanner } from "@/lib/auth/guard";
 import { auditActions } from "@/lib/privacy/audit";
 import { AUDIT_PAGE_SIZE, auditFilter, readAuditLog } from "@/lib/privacy/audit-reads";
 import { PlanNav } from "@/components/plan/PlanNav";
+import { DateRange } from "@/components/ui/DateRange";
+import { FilterSelect } from "@/components/ui/FilterSelect";
 
 export const metadata = { robots: { index: false } };
-
-const fieldClass = "mt-1 rounded border border-stone-400 bg-white p-2";
 
 /** Who looked at personal data or changed who may, filtered by person, action and period. */
 export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/plan/audit">) {
@@ -31,45 +31,21 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
       <form method="get" aria-label={t("filters")} className="mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
-          <label htmlFor="actor" className="block text-sm font-medium">
-            {t("person")}
-          </label>
-          <select id="actor" name="actor" defaultValue={value("actor")} className={fieldClass}>
-            <option value="">{t("everyone")}</option>
-            <option value="system">{t("system")}</option>
-            {log.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name ?? p.email}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="action" className="block text-sm font-medium">
-            {t("action")}
-          </label>
-          <select id="action" name="action" defaultValue={value("action")} className={fieldClass}>
-            <option value="">{t("allActions")}</option>
-            {auditActions.map((a) => (
-              <option key={a} value={a}>
-                {t(`actions.${a.replace(".", "_")}` as "actions.roster_view")}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="from" className="block text-sm font-medium">
-            {t("from")}
-          </label>
-          <input id="from" name="from" type="date" defaultValue={value("from")} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-medium">
-            {t("to")}
-          </label>
-          <input id="to" name="to" type="date" defaultValue={value("to")} className={fieldClass} />
-        </div>
+        <FilterSelect
+          name="actor"
+          label={t("person")}
+          value={value("actor")}
+          allLabel={t("everyone")}
+          options={[{ value: "system", label: t("system") }, ...log.people.map((p) => ({ value: p.id, label: p.name ?? p.email ?? "" }))]}
+        />
+        <FilterSelect
+          name="action"
+          label={t("action")}
+          value={value("action")}
+          allLabel={t("allActions")}
+          options={auditActions.map((a) => ({ value: a, label: t(`actions.${a.replace(".", "_")}` as "actions.roster_view") }))}
+        />
+        <DateRange from={value("from")} to={value("to")} labels={{ from: t("from"), to: t("to") }} />
         <button type="submit" className="rounded bg-brand-800 px-4 py-2 font-semibold text-white">
           {t("show")}
         </button>

@@ -8,6 +8,7 @@ import { markHandledAction } from "@/lib/feedback/staff-actions";
 import { audit } from "@/lib/privacy/audit";
 import { listPlaces } from "@/lib/schedule/reads";
 import { Link } from "@/i18n/navigation";
+import { DateRange } from "@/components/ui/DateRange";
 import { FilterSelect } from "@/components/ui/FilterSelect";
 import { ResponseItem } from "@/components/feedback/ResponseItem";
 import { SideBySide } from "@/components/feedback/SideBySide";
@@ -67,18 +68,7 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
       </section>
 
       <form method="get" aria-label={t("filters")} className="mt-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
-          <label htmlFor="from" className="block text-sm font-medium">
-            {t("from")}
-          </label>
-          <input id="from" name="from" type="date" defaultValue={typeof q.from === "string" ? q.from : ""} className="mt-1 rounded border border-stone-400 p-2" />
-        </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-medium">
-            {t("to")}
-          </label>
-          <input id="to" name="to" type="date" defaultValue={typeof q.to === "string" ? q.to : ""} className="mt-1 rounded border border-stone-400 p-2" />
-        </div>
+        <DateRange from={typeof q.from === "string" ? q.from : ""} to={typeof q.to === "string" ? q.to : ""} labels={{ from: t("from"), to: t("to") }} />
         <FilterSelect name="place" label={t("place")} value={filter.placeSlug} allLabel={t("allPlaces")} options={places.map((p) => ({ value: p.slug, label: p.name }))} />
         <FilterSelect name="kind" label={t("kind")} value={filter.kind} allLabel={t("allKinds")} options={sessionKinds.map((k) => ({ value: k, label: tk(k) }))} />
         <button type="submit" className="rounded bg-brand-800 px-4 py-2 font-medium text-white">

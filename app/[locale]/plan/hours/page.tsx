@@ -8,6 +8,7 @@ import { hoursQuerySchema } from "@/lib/hours/schemas";
 import type { Locale } from "@/lib/i18n/locales";
 import { assignableStaff } from "@/lib/staff/reads";
 import { HoursPeriodForm } from "@/components/hours/HoursPeriodForm";
+import { FilterSelect } from "@/components/ui/FilterSelect";
 import { HoursTable } from "@/components/hours/HoursTable";
 import { PageNotice } from "@/components/plan/PageNotice";
 import { PlanNav } from "@/components/plan/PlanNav";
@@ -37,17 +38,13 @@ export default async function HoursPage({ params, searchParams }: PageProps<"/[l
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
       <HoursPeriodForm from={view.period.from} to={view.period.to}>
-        <label className="flex flex-col">
-          {t("person")}
-          <select name="person" defaultValue={query.person ?? ""} className="rounded border border-stone-400 px-2 py-1">
-            <option value="">{t("everyone")}</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name ?? s.email}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="person"
+          label={t("person")}
+          value={query.person ?? ""}
+          allLabel={t("everyone")}
+          options={staff.map((s) => ({ value: String(s.id), label: s.name ?? s.email ?? "" }))}
+        />
       </HoursPeriodForm>
       <div className="mt-4">
         <PageNotice success={raw.saved ? t("saved") : null} error={error} />
