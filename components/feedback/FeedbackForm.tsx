@@ -6,6 +6,7 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { Link } from "@/i18n/navigation";
 import { VisitorCodeField } from "./VisitorCodeField";
+import { Notice } from "@/components/ui/Notice";
 
 const FACES = ["😞", "🙁", "🙂", "😀"] as const;
 const QUESTIONS = ["gotInformation", "lessAlone", "wouldReturn"] as const;
@@ -26,7 +27,7 @@ export function FeedbackForm({ feedbackKey, locale, concernOnly = false, quietDa
       <input type="hidden" name="locale" value={locale} />
       <div aria-live="polite" role="status">
         {state.formError && (
-          <p className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">{te(state.formError)}</p>
+          <Notice tone="error">{te(state.formError)}</Notice>
         )}
       </div>
       {concernOnly ? (

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { offerAction, type OfferState } from "@/lib/development/actions";
 import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
+import { Notice } from "@/components/ui/Notice";
 
 const LANGS = [
   ["fi", "Suomi"],
@@ -24,7 +25,7 @@ export function OfferForm({ feedbackKey, locale }: { feedbackKey: string; locale
       <input type="hidden" name="key" value={feedbackKey} />
       <input type="hidden" name="locale" value={locale} />
       <div aria-live="polite" role="status">
-        {state.formError && <p className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">{te(state.formError as "check")}</p>}
+        {state.formError && <Notice tone="error">{te(state.formError as "check")}</Notice>}
       </div>
       <Field id="email" label={t("email")} hint={t("emailHint")} error={err("email")}>
         {(p) => <input {...p} name="email" type="email" autoComplete="email" inputMode="email" defaultValue={v.email as string | undefined} className={inputClass} />}

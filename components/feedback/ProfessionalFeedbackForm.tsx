@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { submitProfessionalFeedbackAction, type ProfessionalState } from "@/lib/feedback/actions";
 import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
+import { Notice } from "@/components/ui/Notice";
 
 const ANSWERS = ["yes", "no", "cant_say"] as const;
 
@@ -20,7 +21,7 @@ export function ProfessionalFeedbackForm({ feedbackKey, locale }: { feedbackKey:
       <input type="hidden" name="key" value={feedbackKey} />
       <input type="hidden" name="locale" value={locale} />
       <div aria-live="polite" role="status">
-        {state.formError && <p className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">{te(state.formError)}</p>}
+        {state.formError && <Notice tone="error">{te(state.formError)}</Notice>}
       </div>
       <fieldset>
         <legend className="font-semibold">{t("learned")}</legend>

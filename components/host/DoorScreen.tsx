@@ -12,6 +12,7 @@ import { Totals, TallyPad } from "./door/TallyPad";
 import { useDoor } from "./door/useDoor";
 import { HeardFrom } from "./door/HeardFrom";
 import { useKeptOffline } from "./door/useKeptOffline";
+import { Notice } from "@/components/ui/Notice";
 
 type Props = {
   sessionId: number;
@@ -57,9 +58,9 @@ function Door({ sessionId, initial, asOf, keepOffline, roster, ended, phase, ope
     <div className="space-y-6">
       <Totals door={door} />
       {door.refusal && (
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">
+        <Notice tone="error" role="alert">
           {t(`refusal.${door.refusal}`)}
-        </p>
+        </Notice>
       )}
       {phase !== "open" && !door.state.closed && (
         <p className="rounded border-l-4 border-amber-600 bg-amber-50 p-3" data-testid="door-phase">

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { PlanFormState } from "@/lib/forms";
 import { Field, inputClass } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
 
 /**
  * Reads a planners' form state: the typed value of a field, and its error in
@@ -41,7 +42,11 @@ export function FormErrors({ state }: { state: PlanFormState }) {
       : null;
   return (
     <div aria-live="polite" role="status">
-      {message && <p className="mt-3 rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">{message}</p>}
+      {message && (
+        <div className="mt-3">
+          <Notice tone="error">{message}</Notice>
+        </div>
+      )}
     </div>
   );
 }
