@@ -19,7 +19,8 @@ describe("demo history", () => {
       expect(seedHistory(db, now)).toBe(false);
       const today = helsinkiDayOf(now.getTime()).day;
       refreshReach(db);
-      return computeReach(db, { range: { from: today - 200, to: today }, filters: noFilters, now }).current;
+      const reach = computeReach(db, { range: { from: today - 200, to: today }, filters: noFilters, now });
+      return { ...reach.current, newByChannel: reach.newByChannel };
     };
     const first = figures();
     expect(first.sessionsHeld).toBeGreaterThan(35);
@@ -28,7 +29,26 @@ describe("demo history", () => {
     expect(first.parentsReached).toBeLessThan(first.visits);
     expect(first.professionals).toBeGreaterThan(0);
     expect(first.noShows).toBe(1);
+    // Some new parents said how they heard of the place; the rest are "untold", and together they are the new parents.
+    const channels = Object.values(first.newByChannel);
+    expect(first.newByChannel.social_worker).toBeGreaterThan(0);
+    expect(first.newByChannel.untold).toBeGreaterThan(0);
+    expect(channels.reduce((a, b) => a + b, 0)).toBe(first.newParents);
     expect(figures()).toEqual(first);
+  });
+
+  it("has a session for professionals with their own answers, for the side-by-side page", () => {
+    const db = testDb();
+    seedDemo(db);
+    seedHistory(db);
+    const sqlite = (db as unknown as { $client: import("better-sqlite3").Database }).$client;
+    const [session] = sqlite.prepare("SELECT id FROM sessions WHERE for_professionals = 1").all() as { id: number }[];
+    expect(sqlite.prepare("SELECT COUNT(*) AS n FROM visits WHERE session_id = ? AND kind = 'professional'").get(session!.id)).toEqual({ n: 14 });
+    expect(sqlite.prepare("SELECT locale, COUNT(*) AS n FROM professional_feedback WHERE session_id = ? GROUP BY locale ORDER BY locale").all(session!.id)).toEqual([
+      { locale: "en", n: 1 },
+      { locale: "fi", n: 5 },
+      { locale: "sv", n: 1 },
+    ]);
   });
 
   it("leaves a database without the demo places alone", () => {

@@ -7,8 +7,10 @@ import { seededRandom } from "./seeded-random";
  * Demo history: about five months of past drop-ins at the two demo places,
  * with anonymous walk-ins, visitor codes (some parents keep coming back with
  * theirs), a few professionals, an info evening with bookings, a no-show and
- * a cancellation, and some feedback, so the reach dashboard has figures to
- * show on a fresh demo. Seeded random numbers: the same history every time
+ * a cancellation, and some feedback; how some new parents heard of the
+ * place, and a session for professionals with their own answers, so the
+ * reach dashboard and the side-by-side feedback have figures to show on a
+ * fresh demo. Seeded random numbers: the same history every time
  * for the same day. Loaded only into a database that has the demo places and
  * no visits at all.
  */
@@ -47,13 +49,17 @@ export function seedHistory(db: DB, now = new Date()): boolean {
   );
   const addCode = sqlite.prepare("INSERT INTO visitor_codes (code, created_at) VALUES (?, ?)");
   const addVisit = sqlite.prepare(
-    "INSERT INTO visits (session_id, kind, source, first_time, visitor_code, booking_id, client_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO visits (session_id, kind, source, first_time, visitor_code, booking_id, client_key, created_at, heard_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const addBooking = sqlite.prepare(
     `INSERT INTO bookings (session_id, code, token_hash, nickname, party_size, locale, status, visitor_code, created_at, confirmed_at, cancelled_at)
      VALUES (?, ?, ?, NULL, ?, 'fi', ?, ?, ?, ?, ?) RETURNING id`,
   );
   const addAttendance = sqlite.prepare("INSERT INTO attendance (booking_id, session_id, status, created_at) VALUES (?, ?, ?, ?)");
+  const addProfessionalFeedback = sqlite.prepare(
+    `INSERT INTO professional_feedback (session_id, learned, learned_text, will_change, comment, locale, device_hash, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const addFeedback = sqlite.prepare(
     `INSERT INTO feedback_responses (session_id, rating, got_information, less_alone, would_return, locale, device_hash, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -72,6 +78,22 @@ export function seedHistory(db: DB, now = new Date()): boolean {
     codes.push(code);
     addCode.run(code, when);
     return code;
+  };
+  // How a new parent heard of the place, for about half of them: from a generator of its own too.
+  const channelRnd = seededRandom(20261123);
+  const channels = [
+    ["social_worker", 0.36],
+    ["peer", 0.2],
+    ["professional", 0.14],
+    ["flyer", 0.12],
+    ["web", 0.12],
+    ["other", 0.06],
+  ] as const;
+  const heardFrom = (firstTime: number | null) => {
+    if (firstTime !== 1 || channelRnd() < 0.5) return null;
+    let r = channelRnd();
+    for (const [channel, weight] of channels) if ((r -= weight) < 0) return channel;
+    return "other";
   };
   let key = 0;
   const answer = () => (rnd() < 0.72 ? "yes" : rnd() < 0.5 ? "no" : "cant_say");
@@ -95,7 +117,7 @@ export function seedHistory(db: DB, now = new Date()): boolean {
         const end = at(back, 15);
         const id = addSession.pluck().get(placeId, "drop_in", start, end, DROP_IN.title, DROP_IN.description, null, end) as number;
         const tap = (kind: string, source: string, firstTime: number | null, code: string | null) =>
-          addVisit.run(id, kind, source, firstTime, code, null, `history:${++key}`, start + int(0, 5 * 3600) * 1000);
+          addVisit.run(id, kind, source, firstTime, code, null, `history:${++key}`, start + int(0, 5 * 3600) * 1000, heardFrom(firstTime));
         for (let n = int(2, 7); n > 0; n--) {
           const r = rnd();
           if (r < 0.3 && codes.length > 3) tap("parent", "code", 0, codes[int(0, codes.length - 1)]!);
@@ -135,11 +157,44 @@ export function seedHistory(db: DB, now = new Date()): boolean {
       const id = addBooking.pluck().get(evening, `HIST${i}`, `history-token-${i}`, party, status, code, booked, status === "confirmed" ? booked : null, status === "cancelled" ? booked + 86_400_000 : null) as number;
       if (!came) return;
       addAttendance.run(id, evening, came, end);
-      if (came === "attended") for (let seat = 0; seat < party; seat++) addVisit.run(evening, "parent", "booking", null, seat === 0 ? code : null, id, `booking:${id}:${evening}:${seat}`, start);
+      if (came === "attended") for (let seat = 0; seat < party; seat++) addVisit.run(evening, "parent", "booking", null, seat === 0 ? code : null, id, `booking:${id}:${evening}:${seat}`, start, null);
     });
-    addVisit.run(evening, "professional", "walk_in", null, null, null, `history:${++key}`, start);
-    addVisit.run(evening, "parent", "walk_in", 1, null, null, `history:${++key}`, start);
+    addVisit.run(evening, "professional", "walk_in", null, null, null, `history:${++key}`, start, null);
+    addVisit.run(evening, "parent", "walk_in", 1, null, null, `history:${++key}`, start, "social_worker");
     feedback(evening, end, 4);
+
+    // An info session for professionals three weeks ago: social workers hear the experience experts,
+    // and answer their own short form (read beside the parents' on the planners' feedback page).
+    const proStart = at(3 * 7 - 1, 13);
+    const proEnd = at(3 * 7 - 1, 15);
+    const forWorkers = addSession.pluck().get(
+      tikkurila,
+      "info_evening",
+      proStart,
+      proEnd,
+      text("Infotilaisuus työntekijöille: kokemusasiantuntijat mukana", "Infotillfälle för anställda: erfarenhetsexperter med", "Info session for workers: experience experts on board"),
+      text(
+        "Mitä vanhemmat kertovat kohtaamispaikassa, ja miten sen voi ottaa työssä huomioon?",
+        "Vad föräldrarna berättar på mötesplatsen, och hur det kan beaktas i arbetet.",
+        "What parents tell at the meeting place, and how work can take it into account.",
+      ),
+      30,
+      proEnd,
+    ) as number;
+    sqlite.prepare("UPDATE sessions SET for_professionals = 1 WHERE id = ?").run(forWorkers);
+    for (let n = 0; n < 14; n++) addVisit.run(forWorkers, "professional", "walk_in", null, null, null, `history:${++key}`, proStart, null);
+    const proAnswers: [string, string | null, string | null, string | null, "fi" | "sv" | "en"][] = [
+      ["yes", "Vanhemman oma kertomus avasi, miltä palaveri tuntuu pöydän toisella puolella.", "Kysyn vanhemman näkemystä ensin ja kirjaan sen hänen sanoillaan.", null, "fi"],
+      ["yes", "Kokemusasiantuntija sanoitti asioita, joita vanhempi ei ole sanonut minulle.", "Kerron perheille kohtaamispaikasta jo ensimmäisellä tapaamisella.", "Hyvä tilaisuus, lisää näitä.", "fi"],
+      ["yes", null, "Lähetän palaverin asialistan vanhemmille etukäteen.", null, "fi"],
+      ["cant_say", null, null, "Aika loppui kesken, keskustelua olisi riittänyt.", "fi"],
+      ["yes", "Att föräldrar ofta inte förstår varför ett beslut fattades.", "Jag förklarar besluten med enklare ord.", null, "sv"],
+      ["yes", null, "I will ask parents how they want to be contacted.", null, "en"],
+      ["no", null, null, null, "fi"],
+    ];
+    proAnswers.forEach(([learned, learnedText, willChange, comment, locale], i) =>
+      addProfessionalFeedback.run(forWorkers, learned, learnedText, willChange, comment, locale, `history-pro-${i}`, proEnd),
+    );
   })();
   return true;
 }
