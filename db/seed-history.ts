@@ -61,8 +61,8 @@ export function seedHistory(db: DB, now = new Date()): boolean {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const addFeedback = sqlite.prepare(
-    `INSERT INTO feedback_responses (session_id, rating, got_information, less_alone, would_return, locale, device_hash, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO feedback_responses (session_id, rating, got_information, less_alone, would_return, comment, locale, device_hash, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   // Codes in the visitor-code shape ("KTM-4783-PXW"), drawn from a generator of their own so the
@@ -97,10 +97,29 @@ export function seedHistory(db: DB, now = new Date()): boolean {
   };
   let key = 0;
   const answer = () => (rnd() < 0.72 ? "yes" : rnd() < 0.5 ? "no" : "cant_say");
+  // A comment with every fourth answer, each of these once, in the answer's language (no random draw, so the rest stays as it was).
+  const comments: Record<"fi" | "sv" | "en", string[]> = {
+    fi: [
+      "Oli helpottavaa kuulla, etten ole ainoa.",
+      "Sain vinkin, miten valmistautua palaveriin.",
+      "Toivoisin iltaryhmää, päivisin olen töissä.",
+      "Kahvi oli hyvää ja sai puhua rauhassa.",
+      "Tila oli ahdas, kun paikalla oli paljon väkeä.",
+      "Kiitos, että jaksoitte kuunnella.",
+    ],
+    sv: ["Skönt att få prata med någon som förstår.", "Det vore bra med mer information på svenska."],
+    en: ["More evening times would help."],
+  };
+  let answered = 0;
   const feedback = (sessionId: number, when: number, n: number) => {
     for (let i = 0; i < n; i++) {
       const rating = rnd() < 0.08 ? null : rnd() < 0.55 ? 4 : rnd() < 0.75 ? 3 : rnd() < 0.6 ? 2 : 1;
-      addFeedback.run(sessionId, rating, answer(), answer(), rnd() < 0.9 ? "yes" : answer(), rnd() < 0.85 ? "fi" : rnd() < 0.5 ? "sv" : "en", `history-${sessionId}-${i}`, when);
+      const got = answer();
+      const lessAlone = answer();
+      const wouldReturn = rnd() < 0.9 ? "yes" : answer();
+      const locale = rnd() < 0.85 ? "fi" : rnd() < 0.5 ? "sv" : "en";
+      const comment = ++answered % 4 === 0 ? (comments[locale].shift() ?? null) : null;
+      addFeedback.run(sessionId, rating, got, lessAlone, wouldReturn, comment, locale, `history-${sessionId}-${i}`, when);
     }
   };
 
