@@ -33,6 +33,8 @@ test("after answering, parents offer to develop the service in three languages, 
     await p.getByRole("button", { name: send }).click();
     await p.getByRole("link", { name: offer }).click();
     await p.getByLabel(email).fill(`dev${locale}${stamp}@example.fi`);
+    // What happens to the details is a link away, next to the consent.
+    await expect(p.locator(`#consent-hint a[href="/${locale}/privacy#development"]`)).toBeVisible();
     await p.getByRole("button", { name: submit }).click();
     await expect(p.getByText(needConsent)).toBeVisible();
     await expect(p.getByLabel(email)).toHaveValue(`dev${locale}${stamp}@example.fi`);

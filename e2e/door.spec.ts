@@ -151,3 +151,20 @@ test("a facilitator cannot open or change another facilitator's session", async 
   await page.goto(`/en/host/sessions/${id}`);
   expect(query("SELECT 1 FROM audit_log WHERE subject_id = ?", String(id))).toEqual([]);
 });
+
+test("staff pages give times as people here write them: 17:00 in English (British), 17.00 in Finnish and Swedish", async ({ page }) => {
+  const title = `Time format evening ${Date.now()}`;
+  const id = createSession({ title, capacity: 5, daysAhead: 2 });
+  assignFacilitator(id, "facilitator@kohtaamo.local");
+  await signInAs(page, "facilitator@kohtaamo.local");
+  for (const [locale, time] of [
+    ["en", "17:00"],
+    ["sv", "17.00"],
+    ["fi", "17.00"],
+  ] as const) {
+    await page.goto(`/${locale}/host`);
+    const item = page.getByRole("listitem").filter({ hasText: title });
+    await expect(item).toContainText(time);
+    await expect(item).not.toContainText(/\b(AM|PM)\b/);
+  }
+});

@@ -352,7 +352,7 @@ test("a planner edits a whole group: fewer seats than booked is refused, more se
   await expectAccessible();
   await group.getByLabel("Seats in the group").fill("1");
   await group.getByRole("button", { name: "Save the group" }).click();
-  await expect(group.getByText("2 seats are already booked in the group.", { exact: false })).toBeVisible();
+  await expect(group.getByText("2 seats are already booked.", { exact: false })).toBeVisible();
   await expect(group.getByLabel("Seats in the group")).toHaveValue("1");
   await expect(group.getByLabel("Seats in the group")).toHaveAccessibleDescription(/Fewer seats than are already booked/);
 

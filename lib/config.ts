@@ -13,3 +13,6 @@ export function config(): Config {
   }
   return cached;
 }
+
+/** Whether the public address is https: cookies are Secure then, decided by APP_URL, never by what a request claims. */
+export const servedOverHttps = (): boolean => new URL(config().APP_URL).protocol === "https:";

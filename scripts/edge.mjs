@@ -5,8 +5,23 @@
 // address is read from the right: the socket, then one entry per trusted
 // proxy, and nothing a client put further left is ever believed.
 
+import { randomBytes } from "node:crypto";
+
 /** The header the app reads the client's address from. The server sets it on every request, overwriting any sent. */
 export const CLIENT_HEADER = "x-kohtaamo-client";
+/**
+ * Beside it, a secret of this process's life: the app believes the client
+ * header only when this one matches. Served some other way (`next start`),
+ * a client could send its own address header, and would only land in the
+ * one shared "unknown" bucket.
+ */
+export const EDGE_HEADER = "x-kohtaamo-edge";
+export const EDGE_SECRET_ENV = "KOHTAAMO_EDGE_SECRET";
+
+/** This process's edge secret, made once; the server makes it before Next starts, so every part of the app sees it. */
+export function edgeSecret() {
+  return (process.env[EDGE_SECRET_ENV] ??= randomBytes(24).toString("base64url"));
+}
 
 /** Headers a client may forge to make the app believe another host, protocol or address. */
 export const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"];
@@ -35,6 +50,7 @@ export function stampRequest(req, trustedHops) {
   const address = peerAddress(req.socket?.remoteAddress, req.headers["x-forwarded-for"], trustedHops);
   if (!trustedHops) for (const name of FORWARDED_HEADERS) delete req.headers[name];
   req.headers[CLIENT_HEADER] = address;
+  req.headers[EDGE_HEADER] = edgeSecret();
   return address;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import http from "node:http";
-import { CLIENT_HEADER, peerAddress, stampRequest, transportSecurity, unconfiguredProxy } from "./edge.mjs";
+import { CLIENT_HEADER, EDGE_HEADER, edgeSecret, peerAddress, stampRequest, transportSecurity, unconfiguredProxy } from "./edge.mjs";
 
 describe("the client's address", () => {
   it("is the socket's with no proxy in front, whatever X-Forwarded-For says", () => {
@@ -23,10 +23,11 @@ describe("the client's address", () => {
   it("overwrites a forged client header and drops forwarding headers when no proxy is trusted", () => {
     const req = {
       socket: { remoteAddress: "127.0.0.1" },
-      headers: { [CLIENT_HEADER]: "1.2.3.4", "x-forwarded-for": "1.2.3.4", "x-forwarded-host": "evil.example", forwarded: "host=evil.example" },
+      headers: { [CLIENT_HEADER]: "1.2.3.4", [EDGE_HEADER]: "guessed", "x-forwarded-for": "1.2.3.4", "x-forwarded-host": "evil.example", forwarded: "host=evil.example" },
     };
     stampRequest(req, 0);
-    expect(req.headers).toEqual({ [CLIENT_HEADER]: "127.0.0.1" });
+    expect(req.headers).toEqual({ [CLIENT_HEADER]: "127.0.0.1", [EDGE_HEADER]: edgeSecret() });
+    expect(edgeSecret()).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 });
 

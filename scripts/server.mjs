@@ -11,7 +11,7 @@ import { format, parseArgs } from "node:util";
 import { envOrExit } from "../lib/env.mjs";
 import { removeServerPid, runningServerPid, writeServerPid } from "../lib/backup/backup.mjs";
 import { log } from "../lib/log.mjs";
-import { stampRequest, transportSecurity, unconfiguredProxy } from "./edge.mjs";
+import { edgeSecret, stampRequest, transportSecurity, unconfiguredProxy } from "./edge.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -33,6 +33,7 @@ export async function serve(env, { port, hostname }) {
   }
   // Set before Next (and React through it) is loaded: they pick their production builds from it.
   process.env.NODE_ENV = "production";
+  edgeSecret();
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname, port });
   const handle = app.getRequestHandler();

@@ -47,7 +47,8 @@ async function main() {
     console.log(`[start] no SMTP_URL set: e-mails are caught locally and saved in ${dir} (open the .eml files with any mail program or a text editor)`);
   }
 
-  if (!env.SMS_PROVIDER) {
+  // In production an unset SMS_PROVIDER means no text messages (the default, "none"): the catcher is the demo's only.
+  if (!env.SMS_PROVIDER && settings.KOHTAAMO_ENV !== "production") {
     // The app's real GatewayAPI client talks to a local stand-in, so the demo shows what a parent's phone gets.
     const smsPort = settings.SMS_CATCHER_PORT;
     const dir = path.resolve(settings.SMS_CATCHER_DIR ?? "data/sms");

@@ -5,6 +5,7 @@ import { offerAction, type OfferState } from "@/lib/development/actions";
 import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { Notice } from "@/components/ui/Notice";
+import { Link } from "@/i18n/navigation";
 
 const LANGS = [
   ["fi", "Suomi"],
@@ -62,7 +63,7 @@ export function OfferForm({ feedbackKey, locale }: { feedbackKey: string; locale
           </label>
         </div>
         <p id="consent-hint" className="mt-1 text-sm text-stone-700">
-          {t("consentHint")}
+          {t("consentHint")} <Link href="/privacy#development">{t("privacyLink")}</Link>
         </p>
         {state.errors?.consent && (
           <p id="consent-error" className="mt-1 font-medium text-red-800">

@@ -1,6 +1,7 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Localized } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/translator";
 
 type Share = { yes: number; answered: number; share: number | null };
 type Answer = { id: number; session: Localized; startsAt: Date };
@@ -12,8 +13,8 @@ export type SideBySideData = {
 /** Parents' and professionals' answers for the same period and place, next to each other (the "parallel review"). */
 export async function SideBySide({ data }: { data: SideBySideData }) {
   const t = await getTranslations("professionals.plan");
-  const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
+  const format = formatterFor(locale);
   const pct = (s: Share) => (s.share === null ? "–" : `${format.number(s.share, { style: "percent" })} (${s.yes}/${s.answered})`);
   const when = (a: Answer) => `${a.session[locale]}, ${format.dateTime(a.startsAt, { dateStyle: "medium" })}`;
   const { parents: p, professionals: q } = data;

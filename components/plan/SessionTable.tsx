@@ -1,14 +1,15 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 import type { PlanSessionRow } from "@/lib/schedule/plan-reads";
 import { KindBadge } from "@/components/KindBadge";
+import { formatterFor } from "@/lib/i18n/translator";
 
 /** A place's coming sessions for planners: when, what, seats booked, who runs it. */
 export async function SessionTable({ sessions, caption }: { sessions: PlanSessionRow[]; caption: string }) {
   const t = await getTranslations("plan.schedule");
-  const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
+  const format = formatterFor(locale);
   if (sessions.length === 0) return <p className="mt-4 rounded-lg bg-white p-4">{t("none")}</p>;
   return (
     <div className="mt-4 overflow-x-auto rounded-lg bg-white shadow-sm">

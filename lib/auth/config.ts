@@ -4,7 +4,7 @@ import Nodemailer from "next-auth/providers/nodemailer";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { getDb } from "@/db/client";
 import { accounts, authSessions, users, verificationTokens } from "@/db/schema";
-import { config } from "@/lib/config";
+import { config, servedOverHttps } from "@/lib/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { queueMail } from "@/lib/mail/outbox";
 import { onAppUrl } from "./links";
@@ -36,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     secret: authSecret(),
     trustHost: true,
     // Secure cookies follow the public address, not whatever protocol a proxy reports.
-    useSecureCookies: new URL(appUrl).protocol === "https:",
+    useSecureCookies: servedOverHttps(),
     // A working day at the door; a shared tablet signs out by itself overnight (and after 12 h at most, see sessions.ts).
     session: { strategy: "database", maxAge: 10 * 3600, updateAge: 3600, generateSessionToken: () => newSessionToken() },
     pages: { signIn: "/staff/sign-in", verifyRequest: "/staff/check-email", error: "/staff/sign-in" },

@@ -20,4 +20,9 @@ describe("staff cookies behind a proxy", () => {
     for (const cookie of cookies) expect(cookie).toMatch(/;\s*Secure/i);
     expect(cookies.some((c) => c.startsWith("__Host-authjs.csrf-token="))).toBe(true);
   });
+
+  it("the app's own cookie (one answer per device) is Secure then too", async () => {
+    const { ownCookie } = await import("@/lib/http/cookies");
+    expect(ownCookie(60)).toEqual({ httpOnly: true, secure: true, sameSite: "lax", path: "/", maxAge: 60 });
+  });
 });

@@ -49,6 +49,16 @@ export function latestBackup(/** @type {string} */ dir) {
 }
 
 /**
+ * Whether the app's own schedule should take a backup now: when there is
+ * none yet, or the newest is an interval old. Judged by the backups on disk,
+ * not by when the server started, so restarts never put it off.
+ * @param {Date | null} newest @param {number} intervalHours @param {Date} now
+ */
+export function backupDue(newest, intervalHours, now = new Date()) {
+  return intervalHours > 0 && (!newest || now.getTime() - newest.getTime() >= intervalHours * 3_600_000);
+}
+
+/**
  * Copies the live database while the app keeps writing to it. SQLite's backup API restarts a
  * copy whenever another connection writes between two steps; under a steady stream of bookings
  * small steps could restart for ever, so after the first restart the rest goes in one step

@@ -8,7 +8,7 @@ import type { DB } from "@/db/client";
 import { createBooking } from "@/lib/booking/writes";
 import { sqliteOf } from "@/lib/reach/sqlite";
 import { addPlace, addSession, bookingInput, testDb } from "@/lib/test/db";
-import { backupBeforeMigrating, latestBackup, migrationStatus, removeServerPid, restoreBackup, runningServerPid, takeBackup, verifyBackup, writeServerPid } from "./backup.mjs";
+import { backupBeforeMigrating, backupDue, latestBackup, migrationStatus, removeServerPid, restoreBackup, runningServerPid, takeBackup, verifyBackup, writeServerPid } from "./backup.mjs";
 import { decryptFile, encryptFile } from "./crypto.mjs";
 
 const migrationsDir = path.resolve("db/migrations");
@@ -266,5 +266,16 @@ describe("before migrating", () => {
     const taken = await backupBeforeMigrating({ dbPath, dir, migrationsDir, now: NOW });
     expect(taken).toEqual({ file: path.join(dir, "kohtaamo-20261123T083500Z.db"), bytes: expect.any(Number), pending: [newest] });
     expect(bookingCount(taken!.file)).toBe(3);
+  });
+});
+
+describe("the app's own backup schedule", () => {
+  it("takes one when there is none or the newest is an interval old, whenever the server started", () => {
+    const now = new Date("2026-11-23T12:00:00Z");
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    expect(backupDue(null, 6, now)).toBe(true);
+    expect(backupDue(hoursAgo(5.9), 6, now)).toBe(false);
+    expect(backupDue(hoursAgo(6), 6, now)).toBe(true);
+    expect(backupDue(hoursAgo(100), 0, now)).toBe(false);
   });
 });

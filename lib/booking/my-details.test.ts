@@ -7,13 +7,13 @@ import { createBooking } from "./writes";
 describe("a parent's own details, reached with the manage link", () => {
   const db = testDb();
   const session = addSession(db, { placeId: addPlace(db).id });
-  const booked = createBooking(db, bookingInput(session.id, { email: "maija@example.com", phone: "+358401234567", nickname: "Maija", accessibilityNeeds: "pyörätuoli", childcare: true }));
+  const booked = createBooking(db, bookingInput(session.id, { email: "maija@example.com", phone: "+358401234567", nickname: "Maija", accessibilityNeeds: "pyörätuoli", childcare: true, heardFrom: "peer" }));
   if (!booked.ok) throw new Error("booking failed");
   const now = new Date();
 
   it("downloads everything stored about the booking", () => {
     const d = myDetails(db, booked.token, now, 30)!;
-    expect(d.booking).toMatchObject({ code: booked.code, nickname: "Maija", email: "maija@example.com", phone: "+358401234567", accessibilityNeeds: "pyörätuoli", childcare: true, partySize: 1 });
+    expect(d.booking).toMatchObject({ code: booked.code, nickname: "Maija", email: "maija@example.com", phone: "+358401234567", accessibilityNeeds: "pyörätuoli", childcare: true, partySize: 1, heardFrom: "peer" });
     expect(d.emails.map((m) => m.recipient)).toContain("maija@example.com");
     // The text messages queued for the number are listed with the e-mails.
     expect(d.emails.filter((m) => m.channel === "sms").map((m) => [m.kind, m.recipient])).toEqual([

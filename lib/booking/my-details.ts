@@ -18,6 +18,8 @@ export function myDetails(db: DB, token: string, now: Date, manageLinkDays: numb
   const b = found.booking;
   const row = db
     .select({
+      // How they heard of Kohtaamo, if they said: a channel, never a person, but stored with this booking.
+      heardFrom: bookings.heardFrom,
       createdAt: bookings.createdAt,
       confirmedAt: bookings.confirmedAt,
       cancelledAt: bookings.cancelledAt,

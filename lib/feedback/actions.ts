@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { allowAttempt } from "@/lib/http/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
+import { ownCookie } from "@/lib/http/cookies";
 import { fieldErrors, localeOf, readValues } from "@/lib/forms";
 import { feedbackFormSchema, type FeedbackField } from "./schemas";
 import { submitFeedback } from "./writes";
@@ -24,7 +25,7 @@ async function deviceId(): Promise<string> {
   const existing = jar.get(DEVICE_COOKIE)?.value;
   if (existing && /^[A-Za-z0-9_-]{22}$/.test(existing)) return existing;
   const id = randomBytes(16).toString("base64url");
-  jar.set(DEVICE_COOKIE, id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 86_400 });
+  jar.set(DEVICE_COOKIE, id, ownCookie(365 * 86_400));
   return id;
 }
 

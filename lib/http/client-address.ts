@@ -1,8 +1,22 @@
 import "server-only";
+import { timingSafeEqual } from "node:crypto";
 import { headers } from "next/headers";
 
-// Set by scripts/server.mjs on every request from the socket (or the trusted proxies), overwriting whatever a client sent.
+// Set by scripts/server.mjs (edge.mjs) on every request from the socket (or the trusted proxies),
+// overwriting whatever a client sent, with this process's secret beside it.
 const CLIENT_HEADER = "x-kohtaamo-client";
+const EDGE_HEADER = "x-kohtaamo-edge";
+
+/**
+ * The client's address as the server stamped it, or "unknown" (one bucket
+ * shared by all) when the stamp is missing or not this process's: served
+ * without scripts/server.mjs, a client could otherwise choose its own key.
+ */
+export function stampedAddress(get: (name: string) => string | null, secret: string | undefined): string {
+  const sent = get(EDGE_HEADER);
+  if (!secret || !sent || sent.length !== secret.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(secret))) return "unknown";
+  return get(CLIENT_HEADER) || "unknown";
+}
 
 /**
  * The client's address, for rate limits. Never read from X-Forwarded-For
@@ -10,5 +24,6 @@ const CLIENT_HEADER = "x-kohtaamo-client";
  * reset the limit with each request.
  */
 export async function clientAddress(): Promise<string> {
-  return (await headers()).get(CLIENT_HEADER) || "unknown";
+  const h = await headers();
+  return stampedAddress((name) => h.get(name), process.env.KOHTAAMO_EDGE_SECRET);
 }

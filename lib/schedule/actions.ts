@@ -70,6 +70,7 @@ function describeClashes(clashes: Clash[], locale: Locale): string {
 }
 
 function refusalState(r: ScheduleRefusal, values: PlanFormState["values"], locale: Locale): PlanFormState {
+  if (r.error === "capacityBelowBooked") return { errors: { capacity: "capacityTooFew" }, formError: r.error, formParams: { booked: r.booked ?? 0 }, values };
   if (r.error === "clash") return { formError: "clash", formParams: { count: r.clashes!.length, dates: describeClashes(r.clashes!, locale) }, values };
   if (r.field) return { errors: { [r.field]: r.error }, values };
   return { formError: r.error, values };
@@ -128,10 +129,7 @@ export async function updateGroupAction(_prev: PlanFormState, formData: FormData
   const parsed = groupEditFormSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const result = updateGroup(getDb(), await currentActor(), parsed.data);
-  if (!result.ok) {
-    if (result.error === "capacityBelowBooked") return { errors: { capacity: "capacityTooFew" }, formError: "capacityBelowBooked", formParams: { booked: result.booked ?? 0 }, values };
-    return refusalState(result, values, locale);
-  }
+  if (!result.ok) return refusalState(result, values, locale);
   done(locale, `/sessions/${idOf(formData, "sessionId")}?groupSaved=1&promoted=${result.promoted}`);
 }
 

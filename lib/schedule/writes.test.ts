@@ -239,6 +239,18 @@ describe("moving a session", () => {
     expect(pending(last, "booking_promoted")).toMatchObject([{ recipient: "last@example.com" }]);
   });
 
+  it("refuses fewer seats than are booked, naming how many, changing nothing", () => {
+    const planner = addStaff(db, "planner");
+    const s = addSession(db, { placeId, capacity: 5, startsAt: new Date("2026-03-24T16:00:00Z"), endsAt: new Date("2026-03-24T18:00:00Z") });
+    book(s.id, { partySize: 2 });
+    book(s.id, { partySize: 1 });
+    const before = allSessions();
+    expect(updateSession(db, planner, edit(s.id, { capacity: "2" }), NOW)).toEqual({ ok: false, error: "capacityBelowBooked", field: "capacity", booked: 3 });
+    expect(allSessions()).toEqual(before);
+    // As many seats as are booked is fine.
+    expect(updateSession(db, planner, edit(s.id, { capacity: "3" }), NOW)).toMatchObject({ ok: true });
+  });
+
   it("refuses a move onto another session at the place, changing nothing", () => {
     const planner = addStaff(db, "planner");
     const s = addSession(db, { placeId, startsAt: new Date("2026-03-24T16:00:00Z"), endsAt: new Date("2026-03-24T18:00:00Z") });

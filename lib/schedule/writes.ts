@@ -264,6 +264,12 @@ export function updateSession(db: DB, actor: Actor | null, input: EditInput, now
       const clashes = findClashes(tx, input.placeId, [span], session.id);
       if (clashes.length > 0) return refuse("clash", { clashes });
 
+      // Fewer seats than are booked would overbook the session: refused, naming how many are (a group's seats are the group's).
+      if (!inGroup && input.capacity !== null) {
+        const booked = seatsTaken(tx, { sessionId: session.id, groupId: null });
+        if (input.capacity < booked) return refuse("capacityBelowBooked", { field: "capacity", booked });
+      }
+
       const moved = span.startsAt.getTime() !== session.startsAt.getTime() || span.endsAt.getTime() !== session.endsAt.getTime();
       tx.update(sessions)
         .set({

@@ -4,7 +4,7 @@ import { getDb, migrateDatabase, setDatabaseFile } from "@/db/client";
 import { ensureAdmin, seedDemo, seedDemoStaff } from "@/db/seed";
 import { seedHistory } from "@/db/seed-history";
 import { config } from "@/lib/config";
-import { backupBeforeMigrating, takeBackup } from "@/lib/backup/backup.mjs";
+import { backupBeforeMigrating, backupDue, latestBackup, takeBackup } from "@/lib/backup/backup.mjs";
 import { log } from "@/lib/log.mjs";
 import { composeMail } from "@/lib/booking/mail";
 import { composeSms } from "@/lib/booking/sms";
@@ -50,7 +50,7 @@ export async function boot(): Promise<void> {
   const sms = smsProviderFrom(cfg);
   let running: Promise<void> | null = null;
   let lastRetention = 0;
-  let lastBackup = Date.now();
+  let nextBackupLook = 0;
   const work = async () => {
     try {
       if (transport) {
@@ -67,10 +67,13 @@ export async function boot(): Promise<void> {
         runRetention(db, new Date(), periods, cfg.MAIL_CATCHER_DIR, cfg.SMS_CATCHER_DIR);
         lastRetention = Date.now();
       }
-      if (cfg.BACKUP_INTERVAL_HOURS > 0 && Date.now() - lastBackup >= cfg.BACKUP_INTERVAL_HOURS * 3_600_000) {
-        lastBackup = Date.now();
-        const taken = await takeBackup(backups);
-        log.info({ event: "backup.taken", file: path.basename(taken.file), bytes: taken.bytes, pruned: taken.pruned.length }, "backup taken");
+      // Looked at every ten minutes (so a failed backup is tried again then, not an interval later).
+      if (cfg.BACKUP_INTERVAL_HOURS > 0 && Date.now() >= nextBackupLook) {
+        nextBackupLook = Date.now() + 10 * 60_000;
+        if (backupDue(latestBackup(backups.dir)?.at ?? null, cfg.BACKUP_INTERVAL_HOURS)) {
+          const taken = await takeBackup(backups);
+          log.info({ event: "backup.taken", file: path.basename(taken.file), bytes: taken.bytes, pruned: taken.pruned.length }, "backup taken");
+        }
       }
     } catch (error) {
       log.error({ event: "background.failed", err: error }, "background work failed, will retry");

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/guard";
@@ -8,6 +8,7 @@ import { hostSessions } from "@/lib/attendance/reads";
 import { helsinkiDay } from "@/lib/i18n/time";
 import type { Locale } from "@/lib/i18n/locales";
 import { KindBadge } from "@/components/KindBadge";
+import { formatterFor } from "@/lib/i18n/translator";
 
 export const metadata = { robots: { index: false } };
 
@@ -19,7 +20,7 @@ export default async function HostPage({ params }: PageProps<"/[locale]/host">) 
   if (isPlanner(actor) && !hasPlace(getDb())) redirect(`/${locale}/plan/welcome`);
   const t = await getTranslations("host.list");
   const th = await getTranslations("host.hours");
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const now = new Date();
   const list = hostSessions(getDb(), actor, now);
   const today = helsinkiDay(now);

@@ -1,10 +1,11 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
 import { hostFeedback, MIN_ANSWERS_FOR_DETAIL } from "@/lib/feedback/reads";
 import type { Locale } from "@/lib/i18n/locales";
 import { audit } from "@/lib/privacy/audit";
 import { ResponseItem } from "@/components/feedback/ResponseItem";
+import { formatterFor } from "@/lib/i18n/translator";
 
 export const metadata = { robots: { index: false } };
 
@@ -20,7 +21,7 @@ export default async function HostFeedbackPage({ params }: PageProps<"/[locale]/
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const t = await getTranslations("feedback");
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const db = getDb();
   const list = hostFeedback(db, actor);
   // Parents' own words about sessions: a look at them is logged, as on the planners' page.

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { sessionKinds } from "@/db/schema";
 import { requirePlanner } from "@/lib/auth/guard";
@@ -13,6 +13,8 @@ import { FilterSelect } from "@/components/ui/FilterSelect";
 import { ResponseItem } from "@/components/feedback/ResponseItem";
 import { SideBySide } from "@/components/feedback/SideBySide";
 import { sideBySide } from "@/lib/feedback/professionals";
+import { formatterFor } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
 
 export const metadata = { robots: { index: false } };
 
@@ -23,7 +25,7 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
   const q = await searchParams;
   const t = await getTranslations("feedback.plan");
   const tk = await getTranslations("kinds");
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const db = getDb();
   const places = listPlaces(db);
   const filter = parseFeedbackFilter(q, places.map((p) => p.slug));

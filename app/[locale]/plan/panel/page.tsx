@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
 import { inviteAction } from "@/lib/development/actions";
@@ -6,6 +6,7 @@ import { comingPanels, developmentList, lastDayKept } from "@/lib/development/re
 import type { Locale } from "@/lib/i18n/locales";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PageNotice } from "@/components/plan/PageNotice";
+import { formatterFor } from "@/lib/i18n/translator";
 
 export const metadata = { robots: { index: false } };
 
@@ -19,7 +20,7 @@ export default async function PanelPage({ params, searchParams }: PageProps<"/[l
   const actor = await requirePlanner(locale);
   const q = await searchParams;
   const t = await getTranslations("develop.plan");
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const db = getDb();
   const people = developmentList(db, actor) ?? [];
   const panels = comingPanels(db);

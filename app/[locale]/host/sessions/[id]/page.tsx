@@ -1,4 +1,4 @@
-import { getFormatter, setRequestLocale } from "next-intl/server";
+import { setRequestLocale } from "next-intl/server";
 import { forbidden } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guard";
@@ -9,6 +9,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { ClientMessages } from "@/components/ClientMessages";
 import { DoorScreen } from "@/components/host/DoorScreen";
 import { KindBadge } from "@/components/KindBadge";
+import { formatterFor } from "@/lib/i18n/translator";
 
 export const metadata = { robots: { index: false } };
 
@@ -27,7 +28,7 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
   // The roster shows nicknames and needs: personal data, so each view is logged. This is the one
   // write a look at the door makes, and it is the audit trail itself; the feedback link is made by closing.
   if (view.roster.length > 0) audit(db, actor, "roster.view", "session", session.id);
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const feedback = view.feedbackKey ? await feedbackQr(view.feedbackKey, session.id) : null;
   // The tablet may keep this page (its roster's nicknames) for opening offline only while the session is open.
   const keepOffline = session.status === "scheduled" && !session.closedAt;

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
 import { archivePlaceAction } from "@/lib/schedule/actions";
@@ -10,6 +10,8 @@ import { SubmitButton } from "@/components/ui/SubmitButton";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PageNotice } from "@/components/plan/PageNotice";
 import { PlaceForm } from "@/components/plan/PlaceForm";
+import { formatterFor } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
 
 export const metadata = { robots: { index: false } };
 
@@ -23,7 +25,7 @@ export default async function EditPlacePage({ params, searchParams }: PageProps<
   const t = await getTranslations("plan.places");
   const tf = await getTranslations("flyer");
   const te = await getTranslations("plan.errors");
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const error = typeof query.error === "string" && te.has(query.error) ? te(query.error) : null;
   const done = query.done === "archived" ? t("archivedNow") : query.done === "restored" ? t("restoredNow") : null;
 

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
 import type { Locale } from "@/lib/i18n/locales";
@@ -15,6 +15,7 @@ import { SessionForm } from "@/components/plan/SessionForm";
 import { CancelSessionForm, FacilitatorsForm } from "@/components/plan/SessionActions";
 import { CancelSeriesForm } from "@/components/plan/CancelSeriesForm";
 import { GroupForm } from "@/components/plan/GroupForm";
+import { formatterFor } from "@/lib/i18n/translator";
 
 export const metadata = { robots: { index: false } };
 
@@ -28,7 +29,7 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
   const query = await searchParams;
   const t = await getTranslations("plan.sessionPage");
   const te = await getTranslations("plan.errors");
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
   const now = new Date();
   const started = session.startsAt.getTime() <= now.getTime();
   const cancelled = session.status === "cancelled";

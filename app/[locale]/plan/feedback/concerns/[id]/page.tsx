@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
 import { concernDetail } from "@/lib/feedback/reads";
@@ -7,6 +7,7 @@ import { Link } from "@/i18n/navigation";
 import { NotFoundView } from "@/components/NotFoundView";
 import { ClientMessages } from "@/components/ClientMessages";
 import { ConcernActionForm } from "@/components/feedback/ConcernActionForm";
+import { formatterFor } from "@/lib/i18n/translator";
 
 export const metadata = { robots: { index: false } };
 
@@ -19,7 +20,7 @@ export default async function ConcernPage({ params }: PageProps<"/[locale]/plan/
   const concern = /^\d+$/.test(id) ? concernDetail(db, actor, Number(id)) : null;
   if (!concern) return <NotFoundView />;
   const t = await getTranslations("feedback.plan");
-  const format = await getFormatter();
+  const format = formatterFor(locale as Locale);
 
   return (
     <>
