@@ -478,6 +478,22 @@ export const feedbackQuiet = sqliteTable("feedback_quiet", {
 });
 
 /**
+ * The per-number daily cap on text messages, kept apart from the outbox so
+ * that "Delete my details" (which blanks the outbox's recipient) cannot reset
+ * it. Only a keyed HMAC of the number and the Helsinki day number; the
+ * retention job deletes a day's rows once the day is over.
+ */
+export const smsDaily = sqliteTable(
+  "sms_daily",
+  {
+    marker: text("marker").notNull(),
+    day: integer("day").notNull(),
+    sent: integer("sent").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.marker, t.day] })],
+);
+
+/**
  * One professional's anonymous answer (the professionals' own form, through
  * the same feedback link): what they learned about client participation and
  * what they will change in their work. Read side by side with the parents'.

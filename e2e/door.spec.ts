@@ -154,7 +154,8 @@ test("a facilitator cannot open or change another facilitator's session", async 
 
 test("staff pages give times as people here write them: 17:00 in English (British), 17.00 in Finnish and Swedish", async ({ page }) => {
   const title = `Time format evening ${Date.now()}`;
-  const id = createSession({ title, capacity: 5, daysAhead: 2 });
+  // A day no other test uses: the place's sessions must not overlap one that another test edits.
+  const id = createSession({ title, capacity: 5, daysAhead: 13 });
   assignFacilitator(id, "facilitator@kohtaamo.local");
   await signInAs(page, "facilitator@kohtaamo.local");
   for (const [locale, time] of [

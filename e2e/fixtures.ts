@@ -11,7 +11,7 @@ export async function expectAxeClean(page: Page) {
 
 let counter = 0;
 
-export const test = base.extend<{ expectAccessible: () => Promise<void>; cspClean: void }>({
+export const test = base.extend<{ expectAccessible: () => Promise<void>; cspClean: void; hydrationClean: void }>({
   // The e2e server trusts one proxy hop (TRUSTED_PROXY_HOPS=1) and the tests play that proxy:
   // each test books from an address of its own, so the booking rate limit counts per test.
   extraHTTPHeaders: async ({}, use, testInfo) => {
@@ -30,6 +30,22 @@ export const test = base.extend<{ expectAccessible: () => Promise<void>; cspClea
       });
       await use();
       expect(refused).toEqual([]);
+    },
+    { auto: true },
+  ],
+  // A page whose server HTML and first client render differ is thrown away and drawn again by React,
+  // losing whatever the user had already typed or ticked: every page every test opens must hydrate cleanly.
+  hydrationClean: [
+    async ({ page }, use) => {
+      const mismatches: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Minified React error #(418|419|423|425)|[Hh]ydrat/.test(message.text())) mismatches.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => {
+        if (/Minified React error #(418|419|423|425)|[Hh]ydrat/.test(error.message)) mismatches.push(`${page.url()}: ${error.message}`);
+      });
+      await use();
+      expect(mismatches).toEqual([]);
     },
     { auto: true },
   ],

@@ -19,7 +19,7 @@ test("a planner marks a session for professionals; its professionals answer thei
   await plan.open(id);
   await page.getByLabel("A session for professionals").check();
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(plan.notice()).toBeVisible();
+  await expect(plan.notice()).toHaveText("Changes saved.");
   expect(query("SELECT for_professionals AS f FROM sessions WHERE id = ?", id)).toEqual([{ f: 1 }]);
   await expect(page.getByLabel("A session for professionals")).toBeChecked();
 

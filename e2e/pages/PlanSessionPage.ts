@@ -15,8 +15,9 @@ export class PlanSessionPage {
     await this.page.getByRole("button", { name: "Save changes" }).click();
   }
 
+  /** What the last action did, carried in the URL ("Changes saved.", "… cancelled"); never the form's "Nothing was saved" refusal. */
   notice() {
-    return this.page.getByRole("status").filter({ hasText: /saved|cancelled/ });
+    return this.page.getByRole("status").filter({ hasText: /saved|cancelled/ }).filter({ hasNotText: "Nothing was saved" });
   }
 
   async cancel() {

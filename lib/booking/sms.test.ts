@@ -7,7 +7,7 @@ import { SegmentedMessage } from "sms-segments-calculator";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { log } from "@/lib/log.mjs";
 import type { DB } from "@/db/client";
-import { outbox, sessions } from "@/db/schema";
+import { outbox, sessions, smsDaily } from "@/db/schema";
 import { doorView } from "@/lib/attendance/door";
 import type { Locale } from "@/lib/i18n/locales";
 import { deliverDueSms } from "@/lib/sms/sender";
@@ -16,9 +16,11 @@ import { retryDelayMs } from "@/lib/mail/sender";
 import { cancelSession } from "@/lib/schedule/writes";
 import { bookersOf, tellBookers } from "@/lib/schedule/notify";
 import { rescheduleReminders } from "@/lib/booking/reminders";
+import { runRetention } from "@/lib/privacy/retention";
 import { addGroup, addPlace, addSession, addStaff, assign, bookingInput, testDb } from "@/lib/test/db";
 import { CATCHER_TOKEN, startSmsCatcher } from "@/scripts/sms-catcher.mjs";
 import { composeSms, renderBookingSms, type SmsKind } from "./sms";
+import { eraseMyDetails } from "./my-details";
 import { cancelBooking, createBooking } from "./writes";
 
 const DAY = 86_400_000;
@@ -230,6 +232,29 @@ describe("text messages through the outbox", () => {
     const nextDay = new Date("2027-03-10T22:30:00Z");
     book(addSession(db, { placeId: place.id, startsAt: new Date(evening.getTime() + 30 * DAY) }).id, {}, nextDay);
     expect(await deliverDueSms(db, p.provider, composeSms, { dailyCap: 5, now: nextDay })).toMatchObject({ sent: 1, capped: 0 });
+  });
+
+  it("keeps counting a number's day after 'Delete my details', and forgets the count once the day is over", async () => {
+    const place = addPlace(db);
+    const noon = new Date("2027-03-10T10:00:00Z");
+    const p = phone();
+    const first = book(addSession(db, { placeId: place.id, startsAt: new Date(noon.getTime() + 10 * DAY) }).id, {}, noon);
+    book(addSession(db, { placeId: place.id, startsAt: new Date(noon.getTime() + 11 * DAY) }).id, {}, noon);
+    expect(await deliverDueSms(db, p.provider, composeSms, { dailyCap: 2, now: noon })).toMatchObject({ sent: 2 });
+    // The parent erases their details: the outbox forgets the number, the cap must not.
+    const withNumber = () => smsRows().filter((r) => r.recipient === PHONE).length;
+    const before = withNumber();
+    expect(eraseMyDetails(db, first.token, noon, 90)).toEqual({ ok: true });
+    expect(withNumber()).toBeLessThan(before);
+    book(addSession(db, { placeId: place.id, startsAt: new Date(noon.getTime() + 12 * DAY) }).id, {}, noon);
+    expect(await deliverDueSms(db, p.provider, composeSms, { dailyCap: 2, now: noon })).toMatchObject({ sent: 0, capped: 1 });
+    expect(p.sent).toHaveLength(2);
+    // What is kept is a keyed marker and a count, never the number; gone the next day.
+    const kept = db.select().from(smsDaily).all();
+    expect(kept).toHaveLength(1);
+    expect(JSON.stringify(kept)).not.toMatch(/358|401234567/);
+    expect(runRetention(db, new Date(noon.getTime() + DAY), { retentionDays: 90, concernContactDays: 90 }).smsDaily).toBe(1);
+    expect(db.select().from(smsDaily).all()).toEqual([]);
   });
 
   it("shows the number to no facilitator: the door's view of a session holds no phone", () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
-import type { DB } from "@/db/client";
+import type { DB, Writer } from "@/db/client";
 import { outbox, type OutboxChannel } from "@/db/schema";
 import { config } from "@/lib/config";
 
@@ -55,7 +55,7 @@ export function markDropped(db: DB, row: Row, now: Date, reason?: string): void 
 }
 
 /** Taken by the server or provider. The body may hold a manage link: once delivered it is not kept. */
-export function markSent(db: DB, row: Row, at: Date): void {
+export function markSent(db: Writer, row: Row, at: Date): void {
   db.update(outbox).set({ sentAt: at, attempts: row.attempts + 1, textBody: null, lastError: null }).where(eq(outbox.id, row.id)).run();
 }
 

@@ -1,8 +1,10 @@
 import "server-only";
-import { and, count, eq, gte } from "drizzle-orm";
+import { createHmac } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { outbox } from "@/db/schema";
-import { startOfHelsinkiDay } from "@/lib/i18n/time";
+import { outbox, smsDaily } from "@/db/schema";
+import { helsinkiDayOf } from "@/lib/i18n/time";
+import { derivedKey } from "@/lib/secret";
 import { log } from "@/lib/log.mjs";
 import { dueMessages, markDropped, markFailed, markSent, type Outcome } from "@/lib/mail/sender";
 import type { SmsProvider } from "./provider";
@@ -13,14 +15,37 @@ export type ComposedSms = { recipient: string; text: string };
 /** What a queued text says now, or null when it should be dropped; handed in by the boot code, like the e-mail composer. */
 export type SmsComposer = (db: DB, row: typeof outbox.$inferSelect) => ComposedSms | null;
 
-/** Text messages already sent to this number since midnight in Helsinki. */
+let capKey: Buffer | undefined;
+
+/** The number as the cap knows it: an HMAC under a key only the server holds, never the number itself. */
+function capMarker(recipient: string): string {
+  capKey ??= derivedKey("sms-daily-cap");
+  return createHmac("sha256", capKey).update(recipient).digest("base64url");
+}
+
+/**
+ * Text messages already sent to this number since midnight in Helsinki. Counted
+ * in `sms_daily`, not from the outbox: "Delete my details" blanks the outbox's
+ * recipient, and that must not hand the number a fresh day's share.
+ */
 export function sentToday(db: DB, recipient: string, now: Date): number {
   const row = db
-    .select({ n: count() })
-    .from(outbox)
-    .where(and(eq(outbox.channel, "sms"), eq(outbox.recipient, recipient), gte(outbox.sentAt, startOfHelsinkiDay(now))))
+    .select({ sent: smsDaily.sent })
+    .from(smsDaily)
+    .where(and(eq(smsDaily.marker, capMarker(recipient)), eq(smsDaily.day, helsinkiDayOf(now.getTime()).day)))
     .get();
-  return row?.n ?? 0;
+  return row?.sent ?? 0;
+}
+
+/** The provider took a text: the row is sent and the number's count for the day goes up, together. */
+function recordSent(db: DB, row: typeof outbox.$inferSelect, recipient: string, now: Date): void {
+  db.transaction((tx) => {
+    markSent(tx, row, now);
+    tx.insert(smsDaily)
+      .values({ marker: capMarker(recipient), day: helsinkiDayOf(now.getTime()).day, sent: 1 })
+      .onConflictDoUpdate({ target: [smsDaily.marker, smsDaily.day], set: { sent: sql`${smsDaily.sent} + 1` } })
+      .run();
+  });
 }
 
 /**
@@ -48,7 +73,7 @@ export async function deliverDueSms(db: DB, provider: SmsProvider, compose: SmsC
     }
     try {
       await provider.send({ to: sms.recipient, text: sms.text });
-      markSent(db, row, now);
+      recordSent(db, row, sms.recipient, now);
       outcome.sent++;
     } catch (error) {
       markFailed(db, row, now, error);
