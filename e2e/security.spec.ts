@@ -104,19 +104,29 @@ test.describe("limits per client", () => {
     expect(bookingsOf(id)).toHaveLength(E2E.rateLimit);
   });
 
-  test("one client cannot take every seat of an info evening", async ({ page }) => {
+  test("one client cannot take every seat of an info evening, and gets a cancelled booking's seats back", async ({ page }) => {
     const id = createSession({ title: "Seat cap", capacity: 25 });
     const session = new SessionPage(page, "en");
+    const links: string[] = [];
     for (let i = 0; i < 2; i++) {
       await session.open(id);
       await session.book({ people: 4 });
-      await session.manageLink();
+      links.push(await session.manageLink());
     }
     await session.open(id);
     await session.book({ nickname: "Ninth seat", people: 1 });
     await expect(page.getByText(/already holds as many seats for this session as one booker may/)).toBeVisible();
     await expect(page.getByLabel(/nickname/i)).toHaveValue("Ninth seat");
     expect(bookingsOf(id).reduce((n, b) => n + b.partySize, 0)).toBe(8);
+
+    // The parent cancels one booking of four: those four seats may be booked again from the same phone.
+    await page.goto(`${links[0]}/cancel`);
+    await page.getByRole("button", { name: "Yes, cancel the booking" }).click();
+    await expect(page.getByRole("heading", { name: "The booking has been cancelled" })).toBeVisible();
+    await session.open(id);
+    await session.book({ people: 4 });
+    await session.manageLink();
+    expect(bookingsOf(id).filter((b) => b.status === "confirmed").reduce((n, b) => n + b.partySize, 0)).toBe(8);
   });
 });
 

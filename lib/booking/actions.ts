@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { clientAddress } from "@/lib/http/client-address";
 import { fieldErrors, localeOf, readValues } from "@/lib/forms";
-import { allowBookingAttempt, holdSeats } from "@/lib/http/rate-limit";
+import { allowBookingAttempt, holdSeats, releaseSeats } from "@/lib/http/rate-limit";
 import { bookableKey, findBookable } from "./bookable";
 import { bookingFormSchema, type BookingFormField, type BookingFormValues } from "./schemas";
 import { cancelBooking, createBooking, visitorCodeForBooking } from "./writes";
@@ -60,6 +60,7 @@ export async function cancelBookingAction(formData: FormData): Promise<void> {
   const locale = localeOf(formData);
   const token = String(formData.get("token") ?? "");
   const result = cancelBooking(getDb(), token);
+  if (result.ok && result.freed) await releaseSeats(await clientAddress(), result.freed.bookable, result.freed.seats);
   // An unknown or expired token lands on the manage page, which explains it.
   redirect(`/${locale}/manage/${encodeURIComponent(token)}${result.ok ? "?cancelled=1" : ""}`);
 }

@@ -110,7 +110,7 @@ describe("cancelling and the waiting list", () => {
     expect([big.status, small.status, smaller.status]).toEqual(["waitlisted", "waitlisted", "waitlisted"]);
 
     const result = cancelBooking(db, first.token);
-    expect(result).toEqual({ ok: true, promoted: [small.bookingId, smaller.bookingId] });
+    expect(result).toMatchObject({ ok: true, promoted: [small.bookingId, smaller.bookingId] });
     const byId = new Map(allBookings().map((b) => [b.id, b.status]));
     expect(byId.get(first.bookingId)).toBe("cancelled");
     expect(byId.get(big.bookingId)).toBe("waitlisted"); // skipped, not dropped
@@ -124,12 +124,12 @@ describe("cancelling and the waiting list", () => {
     expect(lookup.ok && lookup.booking.position).toBe(1);
   });
 
-  it("cancelling twice changes nothing the second time", () => {
+  it("cancelling twice changes nothing the second time, nor frees its seats twice", () => {
     const session = addSession(db, { placeId, capacity: 1 });
     const a = book(session.id);
     const b = book(session.id);
-    expect(cancelBooking(db, a.token)).toEqual({ ok: true, promoted: [b.bookingId] });
-    expect(cancelBooking(db, a.token)).toEqual({ ok: true, promoted: [] });
+    expect(cancelBooking(db, a.token)).toEqual({ ok: true, promoted: [b.bookingId], freed: { bookable: `session:${session.id}`, seats: 1 } });
+    expect(cancelBooking(db, a.token)).toEqual({ ok: true, promoted: [], freed: null });
   });
 
   it("drops the unsent reminder of a cancelled booking", () => {

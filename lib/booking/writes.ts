@@ -5,7 +5,7 @@ import { bookings, visitorCodes } from "@/db/schema";
 import { config } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { dropPendingMail, queueMail, queueSms } from "@/lib/mail/outbox";
-import { findBookable, seatsTaken, waitingBookings, type Bookable } from "./bookable";
+import { bookableKey, findBookable, seatsTaken, waitingBookings, type Bookable } from "./bookable";
 import { renderBookingMail } from "./mail";
 import { renderBookingSms } from "./sms";
 import { bookingByToken, bookingDetails } from "./reads";
@@ -97,7 +97,10 @@ export function createBooking(db: DB, input: Omit<BookingForm, "heardFrom"> & Pa
   );
 }
 
-export type CancelResult = { ok: true; promoted: number[] } | { ok: false; reason: "invalid" | "expired" };
+/** `freed`: the seats this cancellation gave up, and of which session or group (bookableKey), for the caller's per-client seat count. */
+export type CancelResult =
+  | { ok: true; promoted: number[]; freed: { bookable: string; seats: number } | null }
+  | { ok: false; reason: "invalid" | "expired" };
 
 /** Cancels by manage token and hands the freed seats to the waiting list, in the same transaction. */
 export function cancelBooking(db: DB, token: string, now = new Date()): CancelResult {
@@ -106,11 +109,11 @@ export function cancelBooking(db: DB, token: string, now = new Date()): CancelRe
       const found = bookingByToken(tx, token, now, config().MANAGE_LINK_DAYS);
       if (!found.ok) return found;
       const booking = found.booking;
-      if (booking.status === "cancelled") return { ok: true, promoted: [] };
+      if (booking.status === "cancelled") return { ok: true, promoted: [], freed: null };
       tx.update(bookings).set({ status: "cancelled", cancelledAt: now }).where(eq(bookings.id, booking.id)).run();
       dropPendingMail(tx, [booking.id], now);
       const promoted = booking.status === "confirmed" ? promoteWaitlist(tx, booking.bookable, now) : [];
-      return { ok: true, promoted };
+      return { ok: true, promoted, freed: { bookable: bookableKey(booking.bookable.target), seats: booking.partySize } };
     },
     { behavior: "immediate" },
   );

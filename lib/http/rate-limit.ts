@@ -49,3 +49,15 @@ export async function holdSeats(address: string, bookable: string, seats: number
     await seatLimiter.reward(key, seats);
   };
 }
+
+/**
+ * A parent cancelled: the seats go back to the address that cancels, but never
+ * more than it holds for that session or group. Cancelling from another
+ * network gives that network no extra allowance.
+ */
+export async function releaseSeats(address: string, bookable: string, seats: number): Promise<void> {
+  const seatLimiter = limiter("seats", config().BOOKING_SEATS_PER_CLIENT, SEAT_WINDOW_SECONDS);
+  const key = `${bookable}:${address}`;
+  const held = (await seatLimiter.get(key))?.consumedPoints ?? 0;
+  if (held > 0) await seatLimiter.reward(key, Math.min(held, seats));
+}
