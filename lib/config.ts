@@ -16,3 +16,6 @@ export function config(): Config {
 
 /** Whether the public address is https: cookies are Secure then, decided by APP_URL, never by what a request claims. */
 export const servedOverHttps = (): boolean => new URL(config().APP_URL).protocol === "https:";
+
+/** A link we send (e-mail, text message, QR code): always on APP_URL, never on a host a request names. `path` starts with "/". */
+export const publicUrl = (path: string): string => `${config().APP_URL.replace(/\/$/, "")}${path}`;

@@ -50,6 +50,7 @@ describe("the outbox", () => {
     expect(smtp.sent).toHaveLength(1);
     expect(smtp.sent[0]).toMatchObject({ to: "parent@example.com", subject: "Your visit to Kohtaamo", hasCalendar: true });
     expect(smtp.sent[0]!.text).toContain("/en/manage/");
+    expect(smtp.sent[0]!.text).toMatch(/How we handle your data: http:\/\/localhost:\d+\/en\/privacy$/);
     const [done] = db.select().from(outbox).where(eq(outbox.kind, "booking_confirmed")).all();
     expect(done!.sentAt).not.toBeNull();
     expect(done!.textBody).toBeNull(); // the manage link is not kept after delivery

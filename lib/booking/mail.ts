@@ -1,7 +1,7 @@
 import "server-only";
 import type { DB } from "@/db/client";
 import type { OutboxKind } from "@/db/schema";
-import { config } from "@/lib/config";
+import { config, publicUrl } from "@/lib/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { addressLine, placeIn } from "@/lib/i18n/place-names";
 import { queuedText } from "@/lib/mail/outbox";
@@ -39,7 +39,8 @@ export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, bo
   lines.push(t("email.when"), when, "", t("email.where"), where, "");
   if (extra.manageUrl) lines.push(t("email.manage"), extra.manageUrl, "");
   else lines.push(t("email.manageEarlier"), "");
-  lines.push("--", t("email.footer", { days: extra.retentionDays }));
+  // Who runs the service is on the privacy page, not here: an organisation's name in a message body could tell a bystander too much.
+  lines.push("--", t("email.footer", { days: extra.retentionDays }), t("email.privacy", { url: publicUrl(`/${booking.locale}/privacy`) }));
 
   return { subject: t(`email.${kind}.subject`), text: lines.join("\n") };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { bookings, visitorCodes } from "@/db/schema";
-import { config } from "@/lib/config";
+import { config, publicUrl } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { dropPendingMail, queueMail, queueSms } from "@/lib/mail/outbox";
 import { bookableKey, findBookable, seatsTaken, waitingBookings, type Bookable } from "./bookable";
@@ -21,7 +21,7 @@ export type BookingResult =
   | { ok: false; error: BookingRefusal; maxPartySize?: number };
 
 export function manageUrl(locale: Locale, token: string): string {
-  return `${config().APP_URL.replace(/\/$/, "")}/${locale}/manage/${token}`;
+  return publicUrl(`/${locale}/manage/${token}`);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { DB, Tx } from "@/db/client";
 import { developmentClients, panelInvitations, sessions } from "@/db/schema";
 import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { hashToken, looksLikeToken, newManageToken } from "@/lib/booking/token";
-import { config } from "@/lib/config";
+import { publicUrl } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { helsinkiDayOf, helsinkiMidnight, startOfHelsinkiDay, startOfHelsinkiMonth } from "@/lib/i18n/time";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -42,7 +42,7 @@ export const CONFIRM_DAYS = 7;
 const KEEP_MONTHS = 13;
 const NOTICE_DAYS = 30;
 
-export const renewalUrl = (locale: Locale, token: string) => `${config().APP_URL.replace(/\/$/, "")}/${locale}/develop/${token}`;
+export const renewalUrl = (locale: Locale, token: string) => publicUrl(`/${locale}/develop/${token}`);
 
 /** The confirmation e-mail: the link proves the address is the parent's own. */
 function queueConfirmation(tx: Tx, c: { email: string; locale: Locale; deleteAfter: Date }, token: string, now: Date) {
@@ -215,7 +215,7 @@ export function inviteToPanel(db: DB, actor: Actor | null, sessionId: number, cl
         const text = [
           t("develop.mail.inviteBody", { title: session.title[c.locale], when: format.dateTimeRange(session.startsAt, session.endsAt, { dateStyle: "full", timeStyle: "short" }) }),
           "",
-          `${config().APP_URL.replace(/\/$/, "")}/${c.locale}/sessions/${session.id}`,
+          publicUrl(`/${c.locale}/sessions/${session.id}`),
           "",
           t("develop.mail.inviteFooter", { date: format.dateTime(c.deleteAfter, { dateStyle: "long" }) }),
         ].join("\n");

@@ -3,7 +3,7 @@ import { and, eq, isNotNull, notInArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { attendance, bookings, sessions, visits } from "@/db/schema";
 import { bookingsOf } from "@/lib/booking/bookable";
-import { config } from "@/lib/config";
+import { config, publicUrl } from "@/lib/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { queueMail } from "@/lib/mail/outbox";
 import { ensureFeedbackLink } from "./writes";
@@ -11,7 +11,7 @@ import { quietCodes } from "./quiet";
 
 /** The address of a session's feedback form; without a language, so the parent's phone chooses. */
 export function feedbackUrl(key: string, locale?: string): string {
-  return `${config().APP_URL.replace(/\/$/, "")}${locale ? `/${locale}` : ""}/feedback/${key}`;
+  return publicUrl(`${locale ? `/${locale}` : ""}/feedback/${key}`);
 }
 
 /**

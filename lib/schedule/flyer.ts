@@ -2,7 +2,7 @@ import "server-only";
 import QRCode from "qrcode";
 import { z } from "zod";
 import type { Reader } from "@/db/client";
-import { config } from "@/lib/config";
+import { publicUrl } from "@/lib/config";
 import { locales, type Locale } from "@/lib/i18n/locales";
 import { placeForEdit } from "./plan-reads";
 import { getSession, listSessions } from "./reads";
@@ -21,7 +21,7 @@ export type FlyerOptions = { lang: Locale; size: "a4" | "a5"; tag: FlyerTag; ses
 
 /** The place's public page in the flyer's language, with the channel tag and nothing else. */
 export function flyerUrl(lang: Locale, slug: string, tag: FlyerTag): string {
-  return `${config().APP_URL.replace(/\/$/, "")}/${lang}/places/${encodeURIComponent(slug)}?from=${flyerFrom(tag)}`;
+  return publicUrl(`/${lang}/places/${encodeURIComponent(slug)}?from=${flyerFrom(tag)}`);
 }
 
 /** What a flyer shows: the place, a session when it is a session's flyer, the coming sessions, and the QR code. */
