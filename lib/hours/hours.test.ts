@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "@/db/client";
-import { sessionFacilitators } from "@/db/schema";
+import ExcelJS from "exceljs";
+import { eq } from "drizzle-orm";
+import { sessionFacilitators, users } from "@/db/schema";
 import { addPlace, addSession, addStaff, assign, testDb } from "@/lib/test/db";
+import { hoursCsv, hoursXlsx } from "./export";
 import { hoursView, thisMonth } from "./reads";
 import { adjustHoursSchema, hoursInput } from "./schemas";
 import { adjustHours } from "./writes";
@@ -75,5 +78,33 @@ describe("experience experts' hours", () => {
   it("default to this month in Helsinki", () => {
     expect(thisMonth(new Date("2026-11-30T22:30:00Z"))).toEqual({ from: "2026-12-01", to: "2026-12-31" });
     expect(thisMonth(NOW)).toEqual({ from: "2026-11-01", to: "2026-11-30" });
+  });
+
+  it("export as a Finnish workbook with Helsinki wall times, real numbers, and staff's text never a formula", async () => {
+    const eero = addStaff(db, "facilitator");
+    db.update(users).set({ name: "=HYPERLINK(\"http://evil.example\")" }).where(eq(users.id, eero.id)).run();
+    const planner = addStaff(db, "planner");
+    assign(db, held("2026-11-03T07:00:00Z", 2.5), eero.id); // 9.00 in Helsinki
+    const view = hoursView(db, planner, { from: "2026-11-01", to: "2026-11-30" }, NOW);
+    if (!view.ok) throw new Error("refused");
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await hoursXlsx(view, "fi")) as unknown as ArrayBuffer);
+    const ws = workbook.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe("Kokemusasiantuntija");
+    const line = ws.getRow(2);
+    expect(line.getCell(1).type).toBe(ExcelJS.ValueType.String);
+    expect(String(line.getCell(1).value)).not.toMatch(/^=/);
+    expect(line.getCell(2).type).toBe(ExcelJS.ValueType.Date);
+    expect((line.getCell(2).value as Date).toISOString().slice(0, 16)).toBe("2026-11-03T09:00");
+    expect(line.getCell(6).type).toBe(ExcelJS.ValueType.Number);
+    expect(line.getCell(6).value).toBe(2.5);
+    const total = ws.getRow(ws.rowCount);
+    expect([total.getCell(3).value, total.getCell(6).value]).toEqual(["Yhteensä", 2.5]);
+
+    // The same in CSV: decimal commas for Finnish, and the name still text.
+    const csv = hoursCsv(view, "fi");
+    expect(csv).toMatch(/2,5/);
+    expect(csv).not.toMatch(/(^|;)=HYPERLINK/m);
   });
 });
