@@ -1,7 +1,8 @@
 // Structured logs: one JSON line per event on stdout, for journald, Docker or
 // any collector. No e-mail address, phone number, token or free text a parent
 // wrote may end up in a log: callers pass ids and counts, and as a second line
-// of defence anything shaped like an address, a number or a token is masked
+// of defence anything shaped like an address, a number or a token is masked,
+// and fields named for personal data (nickname, comment, contact…) are dropped,
 // before it is written.
 import pino from "pino";
 
@@ -18,12 +19,30 @@ export function scrub(text) {
   return text.replace(EMAIL, "[e-mail]").replace(TOKEN, "[token]").replace(PHONE, "[phone]");
 }
 
+// Fields that hold what a parent wrote or who they are: dropped by name, whatever they hold,
+// since a nickname or a comment has no shape a pattern could recognise.
+const PERSONAL = new Set([
+  "nickname",
+  "comment",
+  "comments",
+  "contact",
+  "concern",
+  "email",
+  "phone",
+  "recipient",
+  "interpreterLanguage",
+  "accessibilityNeeds",
+  "childcare",
+  "text",
+  "textBody",
+]);
+
 function scrubDeep(value, depth = 0) {
   if (typeof value === "string") return scrub(value);
   if (depth > 4 || value === null || typeof value !== "object") return value;
   if (value instanceof Error) return { type: value.name, message: scrub(value.message), stack: value.stack && scrub(value.stack) };
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, depth + 1)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, PERSONAL.has(k) && v != null ? "[redacted]" : scrubDeep(v, depth + 1)]));
 }
 
 /**

@@ -50,4 +50,12 @@ describe("the log", () => {
     const kept = JSON.parse(lines2[0]!);
     expect(kept).toMatchObject({ outboxId: 1234567, day: "2026-11-05", at: "18:00", note: "batch 20 of 1500", msg: "sent 3 at 2026-11-05T10:00:00Z" });
   });
+
+  it("drops fields named for what a parent wrote or who they are, whatever their shape", () => {
+    const { log, lines } = capture();
+    log.warn({ event: "booking.odd", bookingId: 7, nickname: "Maija", values: { comment: "Hoitaja kohteli huonosti", partySize: 2 } }, "odd booking");
+    const kept = JSON.parse(lines[0]!);
+    expect(lines[0]).not.toMatch(/Maija|kohteli/);
+    expect(kept).toMatchObject({ bookingId: 7, nickname: "[redacted]", values: { comment: "[redacted]", partySize: 2 } });
+  });
 });
