@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current";
+import { fieldErrors, readValues } from "@/lib/forms";
 import { isLocale } from "@/lib/i18n/locales";
 import { concernActionSchema, publishFormSchema } from "./schemas";
 import { markHandled, publishYouSaidWeDid, recordConcernAction } from "./writes";
@@ -34,17 +35,10 @@ export async function concernActionAction(_prev: ConcernActionState, formData: F
 
 export type PublishState = { errors?: Record<string, string>; values: Record<string, string>; saved?: boolean };
 
-const FIELDS = ["said_fi", "said_sv", "said_en", "did_fi", "did_sv", "did_en"] as const;
-
 export async function publishAction(_prev: PublishState, formData: FormData): Promise<PublishState> {
-  const values: Record<string, string> = { place: String(formData.get("place") ?? "") };
-  for (const f of FIELDS) values[f] = String(formData.get(f) ?? "");
+  const values = readValues(formData);
   const parsed = publishFormSchema.safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { errors, values };
-  }
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const text = parsed.data;
   const placeId = values.place ? Number(values.place) : null;
   const result = publishYouSaidWeDid(getDb(), await currentActor(), {
