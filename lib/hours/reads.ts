@@ -1,11 +1,9 @@
 import "server-only";
-import { TZDate } from "@date-fns/tz";
 import { and, asc, eq, gte, lt, lte } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { places, sessionFacilitators, sessions, users, type Localized } from "@/db/schema";
 import { activeStaffById, isPlanner, type Actor } from "@/lib/auth/staff";
-import { timeZone } from "@/lib/i18n/locales";
-import { helsinkiDay, helsinkiDayStart } from "@/lib/i18n/time";
+import { helsinkiDay, helsinkiDayStart, startOfHelsinkiMonth } from "@/lib/i18n/time";
 
 /*
  * Experience experts are paid a fee per assignment. Their hours are the
@@ -46,10 +44,8 @@ const monthOf = (d: Date) => helsinkiDay(d).slice(0, 7);
 
 /** The current month in Helsinki, first to last day. */
 export function thisMonth(now: Date): HoursPeriod {
-  const t = new TZDate(now.getTime(), timeZone);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const lastDay = new Date(Date.UTC(t.getFullYear(), t.getMonth() + 1, 0)).getUTCDate();
-  return { from: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-01`, to: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(lastDay)}` };
+  const next = startOfHelsinkiMonth(now, 1);
+  return { from: helsinkiDay(startOfHelsinkiMonth(now)), to: helsinkiDay(new Date(next.getTime() - 1)) };
 }
 
 /**

@@ -1,5 +1,4 @@
-import { TZDate } from "@date-fns/tz";
-import { timeZone } from "@/lib/i18n/locales";
+import { helsinkiWallClock } from "@/lib/i18n/time";
 
 /** A group's meetings in one line: how many, from when to when, and their weekday when they share one. */
 export type GroupSpan = { count: number; first: Date; last: Date; weekday: number | null };
@@ -8,7 +7,7 @@ export function groupSpan(meetings: { startsAt: Date }[]): GroupSpan | null {
   if (meetings.length === 0) return null;
   const starts = meetings.map((m) => m.startsAt).sort((a, b) => a.getTime() - b.getTime());
   // The weekday a parent lives in: Helsinki's, whatever the server's zone.
-  const days = new Set(starts.map((d) => new TZDate(d.getTime(), timeZone).getDay()));
+  const days = new Set(starts.map((d) => helsinkiWallClock(d).getUTCDay()));
   return { count: starts.length, first: starts[0]!, last: starts.at(-1)!, weekday: days.size === 1 ? [...days][0]! : null };
 }
 
