@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TZDate } from "@date-fns/tz";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { attendance, visitorCodes, visits } from "@/db/schema";
+import { attendance, auditLog, visitorCodes, visits } from "@/db/schema";
 import { createBooking } from "@/lib/booking/writes";
 import type { Actor } from "@/lib/auth/staff";
 import { addPlace, addSession, addStaff, assign, bookingInput, testDb } from "@/lib/test/db";
@@ -25,6 +25,9 @@ beforeEach(() => {
   assign(db, sessionId, mine.id);
 });
 afterEach(() => vi.useRealTimers());
+
+const lateRows = () =>
+  db.select({ actorId: auditLog.actorId, subjectId: auditLog.subjectId, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.action, "door.late_sync")).all();
 
 const visitRows = () =>
   db.select({ kind: visits.kind, source: visits.source, key: visits.clientKey }).from(visits).where(eq(visits.sessionId, sessionId)).orderBy(visits.id).all();
@@ -114,6 +117,14 @@ describe("a device's queued changes", () => {
     const kept = applyDoorOps(db, mine, sessionId, [{ seq: 2, at: NOW.getTime(), type: "tap", clientKey: "evening-key", kind: "parent", firstTime: true }], nextMorning);
     expect(kept).toEqual([{ seq: 2, ok: true, code: undefined, replacedTap: undefined }]);
     expect(visitRows()).toEqual([{ kind: "parent", source: "walk_in", key: "evening-key" }]);
+    // Allowed, but a planner reading the log sees that these figures arrived after the day.
+    expect(lateRows()).toEqual([{ actorId: mine.id, subjectId: String(sessionId), detail: { changes: 1 } }]);
+  });
+
+  it("leaves no late-arrival row for changes that reach the server on the session's day", () => {
+    applyDoorOps(db, mine, sessionId, [{ seq: 1, at: NOW.getTime() - 60_000, type: "tap", clientKey: "on-time-key", kind: "parent", firstTime: true }], NOW);
+    expect(visitRows()).toHaveLength(1);
+    expect(lateRows()).toEqual([]);
   });
 
   it("records how a first-time walk-in heard of Kohtaamo after the tap, and only for a first-time parent", () => {

@@ -1,10 +1,12 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "@/db/client";
-import { referralChannels, visitKinds } from "@/db/schema";
+import { referralChannels, sessions, visitKinds } from "@/db/schema";
 import type { Actor } from "@/lib/auth/staff";
 import { answeredRecently } from "@/lib/feedback/quiet";
-import { MAX_DOOR_CHANGES } from "./window";
+import { audit } from "@/lib/privacy/audit";
+import { doorPhase, MAX_DOOR_CHANGES } from "./window";
 import * as door from "./writes";
 
 /**
@@ -88,14 +90,26 @@ function applyOne(db: DB, actor: Actor | null, sessionId: number, op: DoorOp, no
 export type QueuedChange = z.infer<typeof doorOps>["ops"][number];
 
 export function applyDoorOps(db: DB, actor: Actor | null, sessionId: number, ops: QueuedChange[], now = new Date()): OpResult[] {
-  return ops.map((raw) => {
+  const session = db.select({ startsAt: sessions.startsAt }).from(sessions).where(eq(sessions.id, sessionId)).get();
+  let landedLate = 0;
+  const results = ops.map((raw): OpResult => {
     const parsed = doorOp.safeParse(raw);
     if (!parsed.success) return { seq: raw.seq, ok: false, error: "invalid" };
     const op = parsed.data;
-    const r = applyOne(db, actor, sessionId, op, changeTime(op.at, now));
+    const at = changeTime(op.at, now);
+    const r = applyOne(db, actor, sessionId, op, at);
     if (!r.ok) return { seq: op.seq, ok: false, error: r.error };
+    if (session && arrivedAfterItsDay(session, at, now)) landedLate++;
     // Feedback without fatigue: the door is told a returning parent answered recently.
     const quiet = op.type === "code" && r.code ? answeredRecently(db, r.code, now) : undefined;
     return { seq: op.seq, ok: true, code: r.code, replacedTap: r.replacedTap, quiet };
   });
+  // Allowed on the device's word that they were made in time (a tablet that found its network the next
+  // morning), but never silent: one audit row per request, with the count, so a planner reading the log
+  // sees figures that arrived late. A planner's own correction of a past day is audited as such (door.correct).
+  if (landedLate > 0) audit(db, actor, "door.late_sync", "session", sessionId, { changes: landedLate });
+  return results;
 }
+
+/** A change the device made while the door was open that reached the server after the session's day. */
+const arrivedAfterItsDay = (session: { startsAt: Date }, at: Date, now: Date) => doorPhase(session, at) === "open" && doorPhase(session, now) === "dayOver";

@@ -7,7 +7,8 @@ import { testDb } from "@/lib/test/db";
 import { addStaff } from "@/lib/schedule/test-helpers";
 import { inviteFormSchema } from "@/lib/staff/schemas";
 import { changeStaffRole, deactivateStaff, inviteStaff } from "@/lib/staff/writes";
-import { audit } from "./audit";
+import { allMessages } from "@/lib/i18n/translator";
+import { audit, auditActions } from "./audit";
 import { readAuditLog } from "./audit-reads";
 
 let db: DB;
@@ -64,4 +65,11 @@ describe("reading the audit log", () => {
     // Four earlier readings and this one.
     expect(readAuditLog(db, planner, { to: tomorrow, action: "audit.view" })!.rows.length).toBe(5);
   });
+});
+
+it("names every audited action on the log page's filter, in every language", () => {
+  for (const locale of ["fi", "sv", "en"] as const) {
+    const labels = (allMessages[locale] as unknown as { plan: { audit: { actions: Record<string, string> } } }).plan.audit.actions;
+    expect(auditActions.filter((a) => !labels[a.replace(".", "_")]), locale).toEqual([]);
+  }
 });

@@ -22,6 +22,7 @@ export const auditActions = [
   "audit.view",
   "hours.view",
   "door.correct",
+  "door.late_sync",
   "session.reopen",
   "development.list",
   "development.invite",
