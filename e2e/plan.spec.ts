@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures";
+import { test, expect, expectAxeClean } from "./fixtures";
 import { signInAs } from "./pages/Staff";
 import { PlanSessionPage } from "./pages/PlanSessionPage";
 import { SessionPage } from "./pages/SessionPage";
@@ -429,6 +429,9 @@ test("a planner records a long session's hours and exports the month; the experi
   expect(csv.status()).toBe(200);
   const line = (await csv.text()).split("\r\n").find((l) => l.includes(title))!;
   expect(line).toMatch(/Eero Kokemusasiantuntija,.*,2,2\.5$/);
+  // In Finnish: semicolons and decimal commas, as Excel here opens them.
+  const fiCsv = await page.request.get(`/fi/plan/hours/export?format=csv&from=${from}&to=${to}`);
+  expect((await fiCsv.text()).split("\r\n").find((l) => l.includes(title))).toMatch(/^Eero Kokemusasiantuntija;.*;2;2,5$/);
 
   const own = await browser.newContext();
   const facilitator = await own.newPage();
@@ -436,6 +439,11 @@ test("a planner records a long session's hours and exports the month; the experi
   await facilitator.goto(`/en/host/hours?from=${from}&to=${to}`);
   await expect(facilitator.getByRole("row", { name: new RegExp(title) })).toContainText("2.5");
   await expect(facilitator.getByRole("button", { name: "Save" })).toHaveCount(0);
+  // The same in Finnish, as most experience experts read it.
+  await facilitator.goto(`/fi/host/hours?from=${from}&to=${to}`);
+  await expect(facilitator.getByRole("heading", { level: 1, name: "Omat tuntini" })).toBeVisible();
+  await expect(facilitator.getByRole("row", { name: new RegExp(title) })).toContainText("2,5");
+  await expectAxeClean(facilitator);
   const refused = await facilitator.request.get(`/en/plan/hours/export?format=csv&from=${from}&to=${to}`);
   expect(refused.status()).toBe(403);
   await own.close();
