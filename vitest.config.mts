@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "messages/**/*.test.ts", "scripts/**/*.test.mjs"],
+    include: ["lib/**/*.test.ts", "lib/**/*.test.mjs", "db/**/*.test.ts", "messages/**/*.test.ts", "scripts/**/*.test.mjs"],
     environment: "node",
     // next-auth imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-auth"] } },

@@ -1,5 +1,5 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { config } from "@/lib/config";
@@ -37,6 +37,15 @@ export function derivedKey(purpose: string): Buffer {
   let key = keys.get(purpose);
   if (!key) keys.set(purpose, (key = Buffer.from(hkdfSync("sha256", authSecret(), "kohtaamo", purpose, 32))));
   return key;
+}
+
+/**
+ * A marker of a value that only this server can make or test: an HMAC under
+ * the purpose's own derived key. For keeping "the same phone", "the same
+ * code" or "the same number" without keeping the thing itself.
+ */
+export function keyedMarker(purpose: string, value: string): string {
+  return createHmac("sha256", derivedKey(purpose)).update(value).digest("base64url");
 }
 
 const SEALED = "sealed:v1:";

@@ -11,7 +11,7 @@ import { format, parseArgs } from "node:util";
 import { envOrExit } from "../lib/env.mjs";
 import { removeServerPid, runningServerPid, writeServerPid } from "../lib/backup/backup.mjs";
 import { log } from "../lib/log.mjs";
-import { edgeSecret, stampRequest, transportSecurity, unconfiguredProxy } from "./edge.mjs";
+import { edgeSecret, stampRequest, transportSecurity, unconfiguredProxy } from "../lib/http/edge.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 

@@ -4,20 +4,19 @@ import { periodPresets } from "@/lib/reach/period";
 import { sessionKinds } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { DateRange } from "@/components/ui/DateRange";
-import { FilterSelect } from "@/components/ui/FilterSelect";
+import { FilterSelect, filterFieldClass } from "@/components/ui/FilterSelect";
 
 /** The view as a plain GET form: it works without JavaScript and leaves everything in the address. */
 export function ReachFilters({ report, locale }: { report: ReachReport; locale: Locale }) {
   const { t } = reachFormat(locale);
   const { view, places, counties } = report;
-  const input = "mt-1 rounded border border-stone-400 bg-white p-2";
   return (
     <form method="get" aria-label={t("reach.form.label")} className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 print:hidden">
       <div>
         <label htmlFor="period" className="block text-sm font-medium">
           {t("reach.form.period")}
         </label>
-        <select id="period" name="period" defaultValue={view.preset} className={input}>
+        <select id="period" name="period" defaultValue={view.preset} className={filterFieldClass}>
           {periodPresets.map((p) => (
             <option key={p} value={p}>
               {t(`reach.form.presets.${p}`)}

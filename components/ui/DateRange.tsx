@@ -1,3 +1,5 @@
+import { filterFieldClass } from "./FilterSelect";
+
 /**
  * The from and to days of a GET filter form: two labelled date fields that
  * keep their values in the URL, like FilterSelect beside them.
@@ -17,7 +19,7 @@ function DateField({ name, label, value, describedBy }: { name: string; label: s
       <label htmlFor={name} className="block text-sm font-medium">
         {label}
       </label>
-      <input id={name} name={name} type="date" defaultValue={value} aria-describedby={describedBy} className="mt-1 rounded border border-stone-400 bg-white p-2" />
+      <input id={name} name={name} type="date" defaultValue={value} aria-describedby={describedBy} className={filterFieldClass} />
     </div>
   );
 }

@@ -38,13 +38,20 @@ export function comingPanels(tx: Reader, now = new Date()) {
     .all();
 }
 
+/** The offer a confirmation or renewal link opens, while it is kept; null for a wrong or spent link. */
+export function clientByToken(tx: Reader, token: string, now: Date) {
+  if (!looksLikeToken(token)) return null;
+  return (
+    tx
+      .select()
+      .from(developmentClients)
+      .where(and(eq(developmentClients.tokenHash, hashToken(token)), gt(developmentClients.deleteAfter, now)))
+      .get() ?? null
+  );
+}
+
 /** What the link's page shows: whether the offer waits for confirmation, and until when the details are kept. */
 export function offerByToken(tx: Reader, token: string, now = new Date()): { confirmed: boolean; deleteAfter: Date } | null {
-  if (!looksLikeToken(token)) return null;
-  const row = tx
-    .select({ confirmedOn: developmentClients.confirmedOn, deleteAfter: developmentClients.deleteAfter })
-    .from(developmentClients)
-    .where(and(eq(developmentClients.tokenHash, hashToken(token)), gt(developmentClients.deleteAfter, now)))
-    .get();
+  const row = clientByToken(tx, token, now);
   return row ? { confirmed: row.confirmedOn !== null, deleteAfter: row.deleteAfter } : null;
 }

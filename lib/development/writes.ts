@@ -4,14 +4,14 @@ import { and, eq, gt, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { developmentClients, panelInvitations, sessions } from "@/db/schema";
 import { plannerIn, type Actor } from "@/lib/auth/staff";
-import { hashToken, looksLikeToken, newManageToken } from "@/lib/booking/token";
+import { hashToken, newManageToken } from "@/lib/booking/token";
 import { publicUrl } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { helsinkiDayOf, helsinkiMidnight, startOfHelsinkiDay, startOfHelsinkiMonth } from "@/lib/i18n/time";
 import { translatorFor } from "@/lib/i18n/translator";
 import { dropPendingMailTo, queueMail } from "@/lib/mail/outbox";
 import { audit } from "@/lib/privacy/audit";
-import { lastDayKept } from "./reads";
+import { clientByToken, lastDayKept } from "./reads";
 import type { OfferForm } from "./schemas";
 
 /*
@@ -99,17 +99,6 @@ export function offerToDevelop(db: DB, form: OfferForm, locale: Locale, now = ne
   );
 }
 
-function byToken(tx: Tx, token: string, now: Date) {
-  if (!looksLikeToken(token)) return null;
-  return (
-    tx
-      .select()
-      .from(developmentClients)
-      .where(and(eq(developmentClients.tokenHash, hashToken(token)), gt(developmentClients.deleteAfter, now)))
-      .get() ?? null
-  );
-}
-
 export type ConfirmResult = { ok: true; deleteAfter: Date } | { ok: false };
 
 /**
@@ -122,7 +111,7 @@ export type ConfirmResult = { ok: true; deleteAfter: Date } | { ok: false };
 export function confirmOffer(db: DB, token: string, now = new Date()): ConfirmResult {
   return db.transaction(
     (tx) => {
-      const c = byToken(tx, token, now);
+      const c = clientByToken(tx, token, now);
       if (!c) return { ok: false } as const;
       if (c.confirmedOn) return { ok: true, deleteAfter: c.deleteAfter } as const;
       const month = startOfHelsinkiMonth(now);
@@ -153,7 +142,7 @@ export function confirmOffer(db: DB, token: string, now = new Date()): ConfirmRe
 export function renewOffer(db: DB, token: string, now = new Date()): { ok: true; deleteAfter: Date } | { ok: false } {
   return db.transaction(
     (tx) => {
-      const c = byToken(tx, token, now);
+      const c = clientByToken(tx, token, now);
       if (!c?.confirmedOn) return { ok: false } as const;
       const deleteAfter = startOfHelsinkiMonth(now, KEEP_MONTHS);
       dropPendingMailTo(tx, "development_renewal", c.email, now);
@@ -173,7 +162,7 @@ export function renewOffer(db: DB, token: string, now = new Date()): { ok: true;
 export function withdrawOffer(db: DB, token: string, now = new Date()): boolean {
   return db.transaction(
     (tx) => {
-      const c = byToken(tx, token, now);
+      const c = clientByToken(tx, token, now);
       if (!c) return false;
       if (c.confirmedOn) {
         dropPendingMailTo(tx, "development_renewal", c.email, now);

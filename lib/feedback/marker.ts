@@ -1,6 +1,5 @@
 import "server-only";
-import { createHmac } from "node:crypto";
-import { derivedKey } from "@/lib/secret";
+import { keyedMarker } from "@/lib/secret";
 
 /*
  * One answer per device per session, without a way to follow a device: the
@@ -9,6 +8,5 @@ import { derivedKey } from "@/lib/secret";
  * sessions, and without the key nobody can test a cookie against the table.
  */
 export function feedbackMarker(sessionId: number, deviceId: string): string {
-  // Derived, so the signing secret itself never keys anything else.
-  return createHmac("sha256", derivedKey("feedback-marker")).update(`${sessionId}:${deviceId}`).digest("base64url");
+  return keyedMarker("feedback-marker", `${sessionId}:${deviceId}`);
 }

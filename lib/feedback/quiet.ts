@@ -1,11 +1,10 @@
 import "server-only";
-import { createHmac } from "node:crypto";
 import { and, eq, gt, inArray } from "drizzle-orm";
 import type { Reader, Writer } from "@/db/client";
 import { feedbackQuiet } from "@/db/schema";
 import { config } from "@/lib/config";
 import { helsinkiDayOf, helsinkiMidnight } from "@/lib/i18n/time";
-import { derivedKey } from "@/lib/secret";
+import { keyedMarker } from "@/lib/secret";
 
 /*
  * Feedback without fatigue. A parent who gives their visitor code with an
@@ -20,12 +19,7 @@ import { derivedKey } from "@/lib/secret";
  */
 
 const DAY = 86_400_000;
-let key: Buffer | undefined;
-
-export function quietMarker(code: string): string {
-  key ??= derivedKey("feedback-quiet");
-  return createHmac("sha256", key).update(code).digest("base64url");
-}
+export const quietMarker = (code: string): string => keyedMarker("feedback-quiet", code);
 
 /** True when the code's parent answered within the quiet period. */
 export function answeredRecently(tx: Reader, code: string, now = new Date()): boolean {

@@ -2,10 +2,9 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { headers } from "next/headers";
 
-// Set by scripts/server.mjs (edge.mjs) on every request from the socket (or the trusted proxies),
+// Set by scripts/server.mjs (./edge.mjs) on every request from the socket (or the trusted proxies),
 // overwriting whatever a client sent, with this process's secret beside it.
-const CLIENT_HEADER = "x-kohtaamo-client";
-const EDGE_HEADER = "x-kohtaamo-edge";
+import { CLIENT_HEADER, EDGE_HEADER, EDGE_SECRET_ENV } from "./edge.mjs";
 
 /**
  * The client's address as the server stamped it, or "unknown" (one bucket
@@ -25,5 +24,5 @@ export function stampedAddress(get: (name: string) => string | null, secret: str
  */
 export async function clientAddress(): Promise<string> {
   const h = await headers();
-  return stampedAddress((name) => h.get(name), process.env.KOHTAAMO_EDGE_SECRET);
+  return stampedAddress((name) => h.get(name), process.env[EDGE_SECRET_ENV]);
 }

@@ -343,7 +343,7 @@ export function computeReach(db: DB, q: ReachQuery): Reach {
       responses,
       asked,
       // At most 100%: a parent who was not asked may still answer from the QR code on the wall.
-      responseRate: asked > 0 ? Math.min(1, responses / asked) : null,
+      responseRate: ratio(Math.min(responses, asked), asked),
       ratings,
       rated,
       meanRating: ratio(ratings.reduce((a, n, i) => a + n * (i + 1), 0), rated),

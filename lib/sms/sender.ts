@@ -1,10 +1,9 @@
 import "server-only";
-import { createHmac } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { outbox, smsDaily } from "@/db/schema";
 import { helsinkiDayOf } from "@/lib/i18n/time";
-import { derivedKey } from "@/lib/secret";
+import { keyedMarker } from "@/lib/secret";
 import { log } from "@/lib/log.mjs";
 import { dueMessages, markDropped, markFailed, markSent, type Outcome } from "@/lib/mail/sender";
 import type { SmsProvider } from "./provider";
@@ -15,13 +14,8 @@ export type ComposedSms = { recipient: string; text: string };
 /** What a queued text says now, or null when it should be dropped; handed in by the boot code, like the e-mail composer. */
 export type SmsComposer = (db: DB, row: typeof outbox.$inferSelect) => ComposedSms | null;
 
-let capKey: Buffer | undefined;
-
-/** The number as the cap knows it: an HMAC under a key only the server holds, never the number itself. */
-function capMarker(recipient: string): string {
-  capKey ??= derivedKey("sms-daily-cap");
-  return createHmac("sha256", capKey).update(recipient).digest("base64url");
-}
+/** The number as the cap knows it: a keyed marker, never the number itself. */
+const capMarker = (recipient: string): string => keyedMarker("sms-daily-cap", recipient);
 
 /**
  * Text messages already sent to this number since midnight in Helsinki. Counted

@@ -30,7 +30,9 @@ export default async function RenewPage({ params, searchParams }: PageProps<"/[l
       </button>
     </form>
   );
-  const remove = button(withdrawAction, t("remove"), "border border-red-800 text-red-900");
+  // One link for both e-mails: a pending offer is confirmed, a confirmed one kept; either can be removed.
+  const primary = offer?.confirmed ? button(renewAction, t("keep"), "bg-brand-800 text-white") : button(confirmAction, t("confirm"), "bg-brand-800 text-white");
+  const said = q.confirmed === "1" ? "confirmed" : q.kept === "1" ? "kept" : null;
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -41,26 +43,20 @@ export default async function RenewPage({ params, searchParams }: PageProps<"/[l
           </Notice>
         ) : !offer ? (
           <p>{t("invalid")}</p>
-        ) : !offer.confirmed ? (
-          <>
-            <p>{t("pending", { date })}</p>
-            <div className="mt-4 flex flex-wrap gap-3">
-              {button(confirmAction, t("confirm"), "bg-brand-800 text-white")}
-              {remove}
-            </div>
-          </>
         ) : (
           <>
-            {q.confirmed === "1" || q.kept === "1" ? (
+            {!offer.confirmed ? (
+              <p>{t("pending", { date })}</p>
+            ) : said ? (
               <Notice tone="success" role="status">
-                {t(q.confirmed === "1" ? "confirmed" : "kept", { date })}
+                {t(said, { date })}
               </Notice>
             ) : (
               <p>{t("until", { date })}</p>
             )}
             <div className="mt-4 flex flex-wrap gap-3">
-              {button(renewAction, t("keep"), "bg-brand-800 text-white")}
-              {remove}
+              {primary}
+              {button(withdrawAction, t("remove"), "border border-red-800 text-red-900")}
             </div>
           </>
         )}

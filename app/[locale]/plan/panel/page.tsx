@@ -2,10 +2,11 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
 import { inviteAction } from "@/lib/development/actions";
-import { comingPanels, developmentList, lastDayKept } from "@/lib/development/reads";
+import { comingPanels, developmentList } from "@/lib/development/reads";
 import type { Locale } from "@/lib/i18n/locales";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PageNotice } from "@/components/plan/PageNotice";
+import { filterFieldClass } from "@/components/ui/FilterSelect";
 import { formatterFor } from "@/lib/i18n/translator";
 
 export const metadata = { robots: { index: false } };
@@ -81,7 +82,7 @@ export default async function PanelPage({ params, searchParams }: PageProps<"/[l
                     </th>
                     <td className={td}>{p.languages.join(", ")}</td>
                     <td className={td}>{day(p.consentedOn)}</td>
-                    <td className={td}>{day(lastDayKept(p.deleteAfter))}</td>
+                    <td className={td}>{day(p.deleteAfter)}</td>
                     <td className={td}>{p.invitedTo.map((id) => title(id) ?? `#${id}`).join(", ")}</td>
                   </tr>
                 ))}
@@ -101,7 +102,7 @@ export default async function PanelPage({ params, searchParams }: PageProps<"/[l
                   <label htmlFor="sessionId" className="block font-medium">
                     {t("panel")}
                   </label>
-                  <select id="sessionId" name="sessionId" defaultValue={chosenPanel} aria-describedby="panel-hint" className="mt-1 rounded border border-stone-400 bg-white p-2">
+                  <select id="sessionId" name="sessionId" defaultValue={chosenPanel} aria-describedby="panel-hint" className={filterFieldClass}>
                     <option value="">{t("choosePanel")}</option>
                     {panels.map((s) => (
                       <option key={s.id} value={s.id}>

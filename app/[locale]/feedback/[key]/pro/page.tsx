@@ -18,16 +18,15 @@ export default async function ProfessionalFeedbackPage({ params }: PageProps<"/[
   const tf = await getTranslations("feedback");
   const db = getDb();
   const page = feedbackPage(db, key, new Date());
+  const refused = (reason: Extract<typeof page, { ok: false }>["reason"]) => (
+    <>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-3">{tf(`errors.${reason}`)}</p>
+    </>
+  );
+  if (!page.ok) return refused(page.reason);
   // The professionals' form is only for a session for professionals, or one they came to.
-  const reason = !page.ok ? page.reason : offersProfessionalForm(db, page.session.id) ? null : "invalid";
-  if (!page.ok || reason) {
-    return (
-      <>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-3">{tf(`errors.${reason}`)}</p>
-      </>
-    );
-  }
+  if (!offersProfessionalForm(db, page.session.id)) return refused("invalid");
   const { session } = page;
   const format = formatterFor(locale as Locale);
   return (
