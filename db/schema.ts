@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { referralChannels } from "./vocabulary";
 
 /** Text a parent reads, in each of the three languages. */
 export type Localized = { fi: string; sv: string; en: string };
@@ -104,12 +105,7 @@ export const sessions = sqliteTable(
   ],
 );
 
-/**
- * How a parent heard of Kohtaamo, when they chose to say (optional, anonymous:
- * a channel, never a person). Counted for new parents on the reach dashboard.
- */
-export const referralChannels = ["social_worker", "professional", "peer", "web", "flyer", "other"] as const;
-export type ReferralChannel = (typeof referralChannels)[number];
+export { referralChannels, type ReferralChannel } from "./vocabulary";
 
 export const bookingStatuses = ["confirmed", "waitlisted", "cancelled"] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];

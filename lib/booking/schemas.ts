@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { freeText } from "@/lib/text/free-text";
-import { referralChannels } from "@/db/schema";
+import { referralChannels } from "@/db/vocabulary";
 import { normaliseMobile } from "@/lib/sms/phone";
 
 // Messages are keys under "errors" in messages/*.json, so the form shows them in the parent's language.

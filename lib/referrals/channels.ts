@@ -1,4 +1,4 @@
-import { referralChannels, type ReferralChannel } from "@/db/schema";
+import { referralChannels, type ReferralChannel } from "@/db/vocabulary";
 
 /*
  * How parents find a meeting place. A parent may say how they heard of
