@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Reader } from "@/db/client";
 import { publicUrl } from "@/lib/config";
 import { locales, type Locale } from "@/lib/i18n/locales";
+import { forParents } from "./audience";
 import { placeForEdit } from "./plan-reads";
 import { getSession, listSessions } from "./reads";
 import { flyerFrom, flyerTags, type FlyerTag } from "@/lib/referrals/channels";
@@ -30,9 +31,8 @@ export async function flyerFor(db: Reader, placeId: number, o: FlyerOptions, now
   if (!place || place.archivedAt) return null;
   const session = o.session !== undefined ? getSession(db, o.session) : null;
   if (o.session !== undefined && (!session || session.place.id !== placeId)) return null;
-  // A flyer is for parents: the place's co-development meetings and professionals' sessions are left off.
   const coming = listSessions(db, now, { placeSlug: place.slug })
-    .filter((s) => s.id !== session?.id && s.kind !== "codevelopment" && !s.forProfessionals)
+    .filter((s) => s.id !== session?.id && forParents(s))
     .slice(0, FITS[o.size] - (session ? 1 : 0));
   const url = flyerUrl(o.lang, place.slug, o.tag);
   const qr = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });

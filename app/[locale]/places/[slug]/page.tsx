@@ -65,6 +65,15 @@ export default async function PlacePage({ params, searchParams }: PageProps<"/[l
       </section>
       <h2 className="mt-8 mb-3 text-xl font-bold">{t("upcoming")}</h2>
       <SessionList sessions={sessions} showPlace={false} from={from} />
+      <p className="mt-4">
+        {/* A file, not a page: a plain link, so the phone offers to add the calendar. */}
+        <a href={`/${l}/places/${encodeURIComponent(found.slug)}/calendar.ics`} aria-describedby="subscribe-hint" className="underline">
+          {t("subscribe")}
+        </a>
+      </p>
+      <p id="subscribe-hint" className="text-sm text-stone-700">
+        {t("subscribeHint")}
+      </p>
       <section aria-labelledby="you-said" className="mt-10">
         <h2 id="you-said" className="text-xl font-bold">
           {tf("title")}
