@@ -48,3 +48,18 @@ test("a subscribed calendar sees a new session and loses a cancelled one; the JS
   const after = await (await request.get("/api/events")).json();
   expect(after.data.map((e: { id: string }) => e.id)).not.toContain(`kohtaamo:${id}`);
 });
+
+test("a planner copies a place's service description for PTV in three languages", async ({ page, expectAccessible }) => {
+  await signInAs(page, PLANNER);
+  await page.goto("/en/plan/places");
+  await page.getByRole("link", { name: /Järvenpää/ }).first().click();
+  await page.getByRole("link", { name: "PTV description" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Description for the Suomi.fi service catalogue");
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Language: Finnish", "Language: Swedish", "Language: English"]);
+  const summaries = page.getByRole("textbox", { name: "Summary" });
+  await expect(summaries).toHaveCount(3);
+  await expect(summaries.nth(0)).toHaveValue(/^Maksuton kohtaamispaikka vanhemmille/);
+  await expect(page.getByRole("textbox", { name: "Web page" }).nth(1)).toHaveValue(/\/sv\/places\/jarvenpaa$/);
+  await expect(page.getByText(/^\d+ \/ 150 characters$/).first()).toBeVisible();
+  await expectAccessible();
+});

@@ -24,6 +24,7 @@ export default async function EditPlacePage({ params, searchParams }: PageProps<
   const query = await searchParams;
   const t = await getTranslations("plan.places");
   const tf = await getTranslations("flyer");
+  const tp = await getTranslations("ptv");
   const te = await getTranslations("plan.errors");
   const format = formatterFor(locale as Locale);
   const error = typeof query.error === "string" && te.has(query.error) ? te(query.error) : null;
@@ -40,6 +41,8 @@ export default async function EditPlacePage({ params, searchParams }: PageProps<
           <>
             {" · "}
             <Link href={`/plan/places/${place.id}/flyer`}>{tf("link")}</Link>
+            {" · "}
+            <Link href={`/plan/places/${place.id}/ptv`}>{tp("link")}</Link>
           </>
         )}
       </p>
