@@ -34,6 +34,11 @@ export const places = sqliteTable("places", {
   /** How a parent reaches the place (shown on its page): set by planners. */
   contactPhone: text("contact_phone"),
   contactEmail: text("contact_email"),
+  /**
+   * How many people the room holds (set by planners). The door counts at most this many
+   * walk-ins, plus the session's seats, at one session: figures for the funder stay facts.
+   */
+  roomSize: integer("room_size").notNull().default(30),
   archivedAt: timestamp("archived_at"),
   createdAt: createdAt(),
 });

@@ -1,5 +1,6 @@
-import { test, expect } from "./fixtures";
+import { test, expect, expectAxeClean } from "./fixtures";
 import { DoorPage } from "./pages/DoorPage";
+import { PlanSessionPage } from "./pages/PlanSessionPage";
 import { SessionPage } from "./pages/SessionPage";
 import { signInAs } from "./pages/Staff";
 import { assignFacilitator, createSession, query, run, staffId } from "./support/db";
@@ -168,4 +169,74 @@ test("staff pages give times as people here write them: 17:00 in English (Britis
     await expect(item).toContainText(time);
     await expect(item).not.toContainText(/\b(AM|PM)\b/);
   }
+});
+
+test("the door refuses walk-ins past the room and says to ask a planner; figures changed after the day are marked, with the door's history", async ({
+  page,
+  browser,
+  expectAccessible,
+}) => {
+  // Today's drop-in in Järvenpää's room of 30 (the default), already counted full: 20 parents, 10 of the rest.
+  const full = createSession({ title: "Full room drop-in", capacity: null, kind: "drop_in", daysAhead: 0.01 });
+  assignFacilitator(full, "facilitator@kohtaamo.local");
+  for (let i = 0; i < 30; i++) {
+    run("INSERT INTO visits (session_id, kind, source, first_time, client_key) VALUES (?, ?, 'walk_in', ?, ?)", full, i < 20 ? "parent" : "other", i < 20 ? 1 : null, `full-room-${i}`);
+  }
+  await signInAs(page, "facilitator@kohtaamo.local");
+  const door = new DoorPage(page);
+  await door.open(full);
+  await expect(door.total()).toHaveText("30 visitors");
+  await door.tap("Professional");
+  // The queued tap is answered, not dropped in silence nor sent for ever: the facilitator reads why.
+  await expect(door.refusal("The room is full")).toContainText("ask a planner");
+  await expect(door.waiting(1)).toBeHidden();
+  await expect(door.total()).toHaveText("30 visitors");
+  await expectAccessible();
+  expect(query("SELECT 1 FROM visits WHERE session_id = ?", full)).toHaveLength(30);
+
+  // Yesterday's evening (no other test counts at it): the tablet's taps reach the server only today.
+  const late = createSession({ title: "Evening sent late", capacity: 10, kind: "info_evening", daysAhead: -1 });
+  assignFacilitator(late, "facilitator@kohtaamo.local");
+  const [{ startsAt }] = query<{ startsAt: number }>("SELECT starts_at AS startsAt FROM sessions WHERE id = ?", late) as [{ startsAt: number }];
+  const answer = await page.evaluate(
+    async ({ id, at }) => {
+      const ops = [
+        { seq: 1, at, type: "tap", clientKey: "late-evening-1", kind: "parent", firstTime: true },
+        { seq: 2, at, type: "tap", clientKey: "late-evening-2", kind: "parent", firstTime: false },
+        { seq: 3, at, type: "tap", clientKey: "late-evening-3", kind: "professional", firstTime: null },
+      ];
+      const res = await fetch(`/api/host/sessions/${id}/taps`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ops }) });
+      return ((await res.json()) as { results: { ok: boolean }[] }).results.map((r) => r.ok);
+    },
+    { id: late, at: startsAt },
+  );
+  expect(answer).toEqual([true, true, true]);
+
+  // A planner corrects the same evening at its door: audited too.
+  const planner = await browser.newContext();
+  const plannerPage = await planner.newPage();
+  await signInAs(plannerPage, "planner@kohtaamo.local");
+  const plannerDoor = new DoorPage(plannerPage);
+  await plannerDoor.open(late);
+  await plannerDoor.tap("Other");
+  await expect(plannerDoor.total()).toHaveText("4 visitors");
+  await expect(plannerDoor.waiting(1)).toBeHidden({ timeout: 20_000 });
+
+  const session = new PlanSessionPage(plannerPage);
+  await session.open(late);
+  await expect(session.changedLater()).toHaveText(/^Figures changed later by Pia Suunnittelija, \d{2}\/\d{2}\/\d{4}$/);
+  await expectAxeClean(plannerPage);
+  const rows = await session.openDoorHistory();
+  await expect(rows).toHaveCount(3); // the header and two changes, oldest first
+  await expect(rows.nth(1)).toContainText("Eero Kokemusasiantuntija");
+  await expect(rows.nth(1)).toContainText("Changes from a tablet that arrived after the day");
+  await expect(rows.nth(1)).toContainText(": 2 walk-in parents, 1 professional");
+  await expect(rows.nth(2)).toContainText("Pia Suunnittelija");
+  await expect(rows.nth(2)).toContainText("A planner's correction");
+  await expect(rows.nth(2)).toContainText("1 other visitor");
+  await expectAxeClean(plannerPage);
+  // A session nobody changed after its day has no mark.
+  await session.open(full);
+  await expect(session.changedLater()).toHaveCount(0);
+  await planner.close();
 });

@@ -53,7 +53,7 @@ test("a planner follows reach on the demo data, filters it and downloads the fig
   expect(rows.find((r) => r[0] === "Visits")?.[1]).toBe(visits);
   expect(rows.find((r) => r[0] === "Parents reached")?.[1]).toBe(reached);
   const header = rows.findIndex((r) => r[0] === "Date" && r[1] === "Time");
-  expect(rows[header]).toEqual(["Date", "Time", "Session", "Meeting place", "Session kind", "Capacity", "Seats booked", "Attended", "Checked in from bookings", "Walk-in parents", "Professionals", "Others"]);
+  expect(rows[header]).toEqual(["Date", "Time", "Session", "Meeting place", "Session kind", "Capacity", "Seats booked", "Attended", "Checked in from bookings", "Walk-in parents", "Professionals", "Others", "Changed after the day"]);
   const sessions = rows.slice(header + 1);
   expect(sessions.length).toBeGreaterThan(10);
   expect(sessions.every((r) => r[3] === "Kohtaamo Tikkurila" && r[2]!.length > 0)).toBe(true);

@@ -9,7 +9,7 @@ import { FormErrors, LocalizedFields, TextField, useFormState } from "./form";
 /** Creates a meeting place, or edits one when placeId is given. A plain form: it works without JavaScript. */
 export function PlaceForm({ locale, placeId, initial = {} }: { locale: string; placeId?: number; initial?: FormValues }) {
   const t = useTranslations("plan.place");
-  const [state, action] = useActionState<PlanFormState, FormData>(savePlaceAction, { values: initial });
+  const [state, action] = useActionState<PlanFormState, FormData>(savePlaceAction, { values: { roomSize: "30", ...initial } });
   const form = useFormState(state);
   return (
     <form action={action} noValidate className="mt-4">
@@ -38,6 +38,7 @@ export function PlaceForm({ locale, placeId, initial = {} }: { locale: string; p
         <TextField form={form} name="contactPhone" label={t("contactPhone")} hint={t("contactHint")} inputMode="tel" autoComplete="off" />
         <TextField form={form} name="contactEmail" label={t("contactEmail")} type="email" autoComplete="off" />
       </div>
+      <TextField form={form} name="roomSize" label={t("roomSize")} hint={t("roomSizeHint")} inputMode="numeric" />
       <SubmitButton label={placeId ? t("save") : t("create")} pending={t("saving")} />
     </form>
   );

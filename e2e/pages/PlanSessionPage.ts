@@ -20,6 +20,18 @@ export class PlanSessionPage {
     return this.page.getByRole("status").filter({ hasText: /saved|cancelled/ }).filter({ hasNotText: "Nothing was saved" });
   }
 
+  /** "Figures changed later by …, …": the session's figures changed after its day. */
+  changedLater() {
+    return this.page.getByTestId("changed-later");
+  }
+
+  /** The door's history: the audited changes after the day, as rows of when, who, what. */
+  async openDoorHistory() {
+    await this.page.getByRole("link", { name: "The door's history" }).click();
+    await expect(this.page.getByRole("heading", { level: 1, name: /^The door's history/ })).toBeVisible();
+    return this.page.getByTestId("door-history").getByRole("row");
+  }
+
   async cancel() {
     await this.page.getByRole("button", { name: "Cancel the session" }).click();
   }

@@ -118,7 +118,48 @@ describe("a device's queued changes", () => {
     expect(kept).toEqual([{ seq: 2, ok: true, code: undefined, replacedTap: undefined }]);
     expect(visitRows()).toEqual([{ kind: "parent", source: "walk_in", key: "evening-key" }]);
     // Allowed, but a planner reading the log sees that these figures arrived after the day.
-    expect(lateRows()).toEqual([{ actorId: mine.id, subjectId: String(sessionId), detail: { changes: 1 } }]);
+    expect(lateRows()).toEqual([{ actorId: mine.id, subjectId: String(sessionId), detail: { day: "2026-12-02", changes: 1, parents: 1 } }]);
+  });
+
+  it("names the session's day and counts a late batch by kind", () => {
+    vi.setSystemTime(new Date(NOW.getTime() - 3 * 86_400_000));
+    const booking = createBooking(db, bookingInput(sessionId, { partySize: 1 }));
+    vi.setSystemTime(NOW);
+    if (!booking.ok) throw new Error(booking.error);
+    const at = NOW.getTime();
+    const evening: QueuedChange[] = [
+      { seq: 1, at, type: "tap", clientKey: "late-parent-1", kind: "parent", firstTime: true },
+      { seq: 2, at, type: "tap", clientKey: "late-parent-2", kind: "parent", firstTime: false },
+      { seq: 3, at, type: "tap", clientKey: "late-pro-1", kind: "professional", firstTime: null },
+      { seq: 4, at, type: "tap", clientKey: "late-other-1", kind: "other", firstTime: null },
+      { seq: 5, at, type: "undo", clientKey: "late-other-1" },
+      { seq: 6, at, type: "checkIn", bookingId: booking.bookingId, attended: true },
+      { seq: 7, at, type: "issue", clientKey: "late-code-1", fromTap: null },
+      // Refused changes did not change the figures and are not counted.
+      { seq: 8, at, type: "code", clientKey: "late-code-2", typed: "ZZZ-9999-ZZZ", fromTap: null },
+    ];
+    const r = applyDoorOps(db, mine, sessionId, evening, new Date(NOW.getTime() + 20 * HOUR));
+    expect(r.map((x) => x.ok)).toEqual([true, true, true, true, true, true, true, false]);
+    expect(lateRows()).toEqual([
+      {
+        actorId: mine.id,
+        subjectId: String(sessionId),
+        detail: { day: "2026-12-02", changes: 7, parents: 2, professionals: 1, others: 1, undos: 1, checkIns: 1, codes: 1 },
+      },
+    ]);
+  });
+
+  it("answers a queued walk-in past the room with the refusal, and lands the rest", () => {
+    // The session has 10 seats in a room of 30.
+    const ops: QueuedChange[] = Array.from({ length: 42 }, (_, i) => ({ seq: i, type: "tap", clientKey: `full-${i}`, kind: "parent", firstTime: true }));
+    ops.push({ seq: 42, type: "undo", clientKey: "full-0" });
+    const r = applyDoorOps(db, mine, sessionId, ops);
+    expect(r.filter((x) => !x.ok)).toEqual([
+      { seq: 40, ok: false, error: "roomFull" },
+      { seq: 41, ok: false, error: "roomFull" },
+    ]);
+    expect(r.at(-1)).toMatchObject({ seq: 42, ok: true });
+    expect(visitRows()).toHaveLength(39);
   });
 
   it("leaves no late-arrival row for changes that reach the server on the session's day", () => {

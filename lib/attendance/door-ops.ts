@@ -62,6 +62,25 @@ export function changeTime(at: number | undefined, now: Date): Date {
   return new Date(at);
 }
 
+/** What a queued change is, as a late batch's audit row counts it. */
+function kindOf(op: DoorOp): door.DoorChangeKind {
+  switch (op.type) {
+    case "tap":
+      return door.walkInKind[op.kind];
+    case "undo":
+      return "undos";
+    case "heardFrom":
+      return "heardFrom";
+    case "issue":
+    case "code":
+      return "codes";
+    case "checkIn":
+      return op.attended ? "checkIns" : "undos";
+    case "noShows":
+      return "noShows";
+  }
+}
+
 function applyOne(db: DB, actor: Actor | null, sessionId: number, op: DoorOp, now: Date): door.DoorResult<{ code?: string; replacedTap?: boolean }> {
   switch (op.type) {
     case "tap":
@@ -91,7 +110,7 @@ export type QueuedChange = z.infer<typeof doorOps>["ops"][number];
 
 export function applyDoorOps(db: DB, actor: Actor | null, sessionId: number, ops: QueuedChange[], now = new Date()): OpResult[] {
   const session = db.select({ startsAt: sessions.startsAt }).from(sessions).where(eq(sessions.id, sessionId)).get();
-  let landedLate = 0;
+  const landedLate: Partial<Record<door.DoorChangeKind, number>> = {};
   const results = ops.map((raw): OpResult => {
     const parsed = doorOp.safeParse(raw);
     if (!parsed.success) return { seq: raw.seq, ok: false, error: "invalid" };
@@ -99,15 +118,19 @@ export function applyDoorOps(db: DB, actor: Actor | null, sessionId: number, ops
     const at = changeTime(op.at, now);
     const r = applyOne(db, actor, sessionId, op, at);
     if (!r.ok) return { seq: op.seq, ok: false, error: r.error };
-    if (session && arrivedAfterItsDay(session, at, now)) landedLate++;
+    if (session && arrivedAfterItsDay(session, at, now)) {
+      const kind = kindOf(op);
+      landedLate[kind] = (landedLate[kind] ?? 0) + 1;
+    }
     // Feedback without fatigue: the door is told a returning parent answered recently.
     const quiet = op.type === "code" && r.code ? answeredRecently(db, r.code, now) : undefined;
     return { seq: op.seq, ok: true, code: r.code, replacedTap: r.replacedTap, quiet };
   });
   // Allowed on the device's word that they were made in time (a tablet that found its network the next
-  // morning), but never silent: one audit row per request, with the count, so a planner reading the log
-  // sees figures that arrived late. A planner's own correction of a past day is audited as such (door.correct).
-  if (landedLate > 0) audit(db, actor, "door.late_sync", "session", sessionId, { changes: landedLate });
+  // morning), but never silent: one audit row per request naming the session's day and the count of each
+  // kind, so a planner reading the log or the session's door history sees figures that arrived late.
+  // A planner's own correction of a past day is audited as such (door.correct).
+  if (session && Object.keys(landedLate).length > 0) audit(db, actor, "door.late_sync", "session", sessionId, door.doorChangesDetail(session, landedLate));
   return results;
 }
 

@@ -151,6 +151,44 @@ describe("walk-ins", () => {
   });
 });
 
+describe("the room", () => {
+  // A drop-in without booking in a room of 30 (the default): 30 walk-ins of any kind, then the door says no.
+  let dropIn: number;
+  beforeEach(() => {
+    dropIn = addSession(db, { placeId: addPlace(db, "room").id, kind: "drop_in", capacity: null, startsAt: new Date(NOW.getTime() - HOUR) }).id;
+    assign(db, dropIn, mine.id);
+  });
+  const walkIn = (key: string, kind: "parent" | "professional" | "other" = "parent", actor = mine, now = new Date()) =>
+    recordWalkIn(db, actor, { sessionId: dropIn, clientKey: key, kind, firstTime: kind === "parent" ? true : null }, now);
+
+  it("refuses the 31st walk-in in a 30-person room's drop-in, and a code past it, changing nothing", () => {
+    const kinds = ["parent", "professional", "other"] as const;
+    for (let i = 0; i < 30; i++) expect(walkIn(`w${i}`, kinds[i % 3])).toEqual({ ok: true });
+    const before = snapshot();
+    expect(walkIn("w30", "other")).toEqual({ ok: false, error: "roomFull" });
+    expect(issueVisitorCode(db, mine, dropIn, "code-30")).toEqual({ ok: false, error: "roomFull" });
+    expect(snapshot()).toEqual(before);
+    expect(tally(db, dropIn).total).toBe(30);
+    // A tap sent again counts once and is no new walk-in; an undo makes room for one more.
+    expect(walkIn("w29")).toEqual({ ok: true });
+    expect(undoTap(db, mine, dropIn, "w0")).toEqual({ ok: true });
+    expect(walkIn("w30")).toEqual({ ok: true });
+    expect(walkIn("w31")).toEqual({ ok: false, error: "roomFull" });
+  });
+
+  it("takes the room's size plus the session's seats, and a planner's correction of a past day past it, audited", () => {
+    // A session of 10 seats in the same room of 30: 40 walk-ins.
+    for (let i = 0; i < 40; i++) expect(recordWalkIn(db, mine, tap(`s${i}`)).ok).toBe(true);
+    expect(recordWalkIn(db, mine, tap("s40"))).toEqual({ ok: false, error: "roomFull" });
+    for (let i = 0; i < 30; i++) walkIn(`w${i}`);
+    const tomorrow = helsinki(3, 9);
+    expect(walkIn("fix", "parent", planner, tomorrow)).toEqual({ ok: true });
+    expect(db.select({ action: auditLog.action, id: auditLog.subjectId, detail: auditLog.detail }).from(auditLog).all()).toEqual([
+      { action: "door.correct", id: String(dropIn), detail: { day: "2026-12-02", changes: 1, parents: 1 } },
+    ]);
+  });
+});
+
 describe("the session's own day", () => {
   it("refuses taps, check-ins and closing nine days early, and changes nothing", () => {
     const early = addSession(db, { placeId: addPlace(db, "early").id, startsAt: new Date(NOW.getTime() + 9 * 86_400_000) }).id;

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { attendance, bookings, feedbackLinks, sessions, visitorCodes, visits, type ReferralChannel, type VisitKind } from "@/db/schema";
+import { attendance, bookings, feedbackLinks, places, sessionGroups, sessions, visitorCodes, visits, type ReferralChannel, type VisitKind } from "@/db/schema";
 import { canRunSession, isPlanner, plannerIn, type Actor } from "@/lib/auth/staff";
 import { bookingsOf } from "@/lib/booking/bookable";
 import { audit } from "@/lib/privacy/audit";
+import { helsinkiParts } from "@/lib/i18n/time";
 import { createVisitorCode, normaliseVisitorCode } from "@/lib/visitors/codes";
 import { sessionAtDoor } from "./door";
 import { doorPhase } from "./window";
@@ -22,7 +23,8 @@ export type DoorRefusal =
   | "unknownCode"
   | "alreadyCounted"
   | "notBooked"
-  | "tooEarly";
+  | "tooEarly"
+  | "roomFull";
 export type DoorResult<T = object> = ({ ok: true } & T) | { ok: false; error: DoorRefusal };
 
 type Session = NonNullable<ReturnType<typeof sessionAtDoor>>;
@@ -34,18 +36,75 @@ type Session = NonNullable<ReturnType<typeof sessionAtDoor>>;
 export const isClientKey = (key: string) => /^[A-Za-z0-9_-]{1,80}$/.test(key);
 
 /**
+ * What one change at the door counts, as the audit log names it when the
+ * change lands after the session's day: walk-ins of each kind, check-ins,
+ * undos (of a tap or a check-in), visitor codes, no-shows, "how did you hear".
+ */
+export type DoorChangeKind = "parents" | "professionals" | "others" | "checkIns" | "undos" | "codes" | "noShows" | "heardFrom";
+export const walkInKind = { parent: "parents", professional: "professionals", other: "others" } as const satisfies Record<VisitKind, DoorChangeKind>;
+
+/**
+ * An audit row's account of door changes: the session's own Helsinki day,
+ * how many changes, and how many of each kind (only the kinds there were).
+ */
+export function doorChangesDetail(session: { startsAt: Date }, counts: Partial<Record<DoorChangeKind, number>>): Record<string, string | number> {
+  const kinds = Object.entries(counts).filter(([, n]) => n && n > 0) as [DoorChangeKind, number][];
+  return { day: helsinkiParts(session.startsAt).date, changes: kinds.reduce((s, [, n]) => s + n, 0), ...Object.fromEntries(kinds) };
+}
+
+/**
  * What a change at the door is: counting people (taps, check-ins, no-shows),
  * which belongs to the session's own day, or closing it, which a facilitator
  * may still do on a later day (an unclosed session waits on their list).
  */
-type DoorAct = "count" | "close";
+type DoorAct = DoorChangeKind | "close";
+
+/** The changes that can add an anonymous visit: the room holds them back. */
+const mayAddWalkIn = (act: DoorAct) => act === "parents" || act === "professionals" || act === "others" || act === "codes";
+
+/**
+ * Walk-ins are every visit not from a booking: taps of each kind (parents,
+ * professionals, others) and visitor codes. Bookings are held back by the
+ * seats already; nothing else held back a made-up tap.
+ */
+function walkIns(tx: Tx, sessionId: number): number {
+  return tx
+    .select({ n: sql<number>`count(*)` })
+    .from(visits)
+    .where(and(eq(visits.sessionId, sessionId), inArray(visits.source, ["walk_in", "code"])))
+    .get()!.n;
+}
+
+/**
+ * The most walk-ins one session can have: the room's size plus the session's
+ * seats (a group meeting's are the group's; a drop-in without booking has
+ * none), so a 30-person room's drop-in counts at most 30.
+ */
+function roomFor(tx: Tx, sessionId: number): number {
+  return tx
+    .select({ n: sql<number>`${places.roomSize} + coalesce(${sessions.capacity}, ${sessionGroups.capacity}, 0)` })
+    .from(sessions)
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .leftJoin(sessionGroups, eq(sessionGroups.id, sessions.groupId))
+    .where(eq(sessions.id, sessionId))
+    .get()!.n;
+}
+
+/** Thrown inside the door's transaction to take back a change that went too far, then answered as a refusal. */
+class Refused extends Error {
+  constructor(readonly refusal: DoorRefusal) {
+    super(refusal);
+  }
+}
 
 /**
  * Every change at the door runs here: the actor must run this session (read
- * from the database), the session must be open and it must be its day. A
- * planner may correct a past day's figures afterwards, and each correction is
- * audited. One IMMEDIATE transaction, so two facilitators at the same door
- * never interleave.
+ * from the database), the session must be open and it must be its day, and a
+ * change may not take the walk-ins past the room (roomFor): one that would is
+ * taken back whole. A planner may correct a past day's figures afterwards,
+ * past the room too (a room size set too small must not hide who came), and
+ * each correction that lands is audited with what it changed. One IMMEDIATE
+ * transaction, so two facilitators at the same door never interleave.
  */
 function atDoor<T extends object>(
   db: DB,
@@ -55,23 +114,35 @@ function atDoor<T extends object>(
   now: Date,
   change: (tx: Tx, actor: Actor, session: Session) => DoorResult<T>,
 ): DoorResult<T> {
-  return db.transaction(
-    (tx) => {
-      if (!canRunSession(tx, actor, sessionId)) return { ok: false, error: "forbidden" } as const;
-      const session = sessionAtDoor(tx, sessionId);
-      if (!session) return { ok: false, error: "notFound" } as const;
-      if (session.status === "cancelled") return { ok: false, error: "cancelled" } as const;
-      if (session.closedAt) return { ok: false, error: "closed" } as const;
-      const phase = doorPhase(session, now);
-      if (phase === "notYet") return { ok: false, error: "notYet" } as const;
-      if (phase === "dayOver" && act === "count") {
-        if (!isPlanner(actor)) return { ok: false, error: "dayOver" } as const;
-        audit(tx, actor, "door.correct", "session", sessionId);
-      }
-      return change(tx, actor, session);
-    },
-    { behavior: "immediate" },
-  );
+  try {
+    return db.transaction(
+      (tx) => {
+        if (!canRunSession(tx, actor, sessionId)) return { ok: false, error: "forbidden" } as const;
+        const session = sessionAtDoor(tx, sessionId);
+        if (!session) return { ok: false, error: "notFound" } as const;
+        if (session.status === "cancelled") return { ok: false, error: "cancelled" } as const;
+        if (session.closedAt) return { ok: false, error: "closed" } as const;
+        const phase = doorPhase(session, now);
+        if (phase === "notYet") return { ok: false, error: "notYet" } as const;
+        const correcting = phase === "dayOver" && act !== "close";
+        if (correcting && !isPlanner(actor)) return { ok: false, error: "dayOver" } as const;
+        const before = mayAddWalkIn(act) && !correcting ? walkIns(tx, sessionId) : null;
+        const result = change(tx, actor, session);
+        if (!result.ok) return result;
+        if (before !== null) {
+          const after = walkIns(tx, sessionId);
+          // A room already over (its size lowered since) still takes a retried tap or a tap turned into a code.
+          if (after > before && after > roomFor(tx, sessionId)) throw new Refused("roomFull");
+        }
+        if (correcting) audit(tx, actor, "door.correct", "session", sessionId, doorChangesDetail(session, { [act]: 1 }));
+        return result;
+      },
+      { behavior: "immediate" },
+    );
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, error: e.refusal };
+    throw e;
+  }
 }
 
 export type Tap = { sessionId: number; clientKey: string; kind: VisitKind; firstTime: boolean | null };
@@ -79,7 +150,7 @@ export type Tap = { sessionId: number; clientKey: string; kind: VisitKind; first
 /** One tap for a walk-in. The device's key makes a retried tap count once. */
 export function recordWalkIn(db: DB, actor: Actor | null, tap: Tap, now = new Date()): DoorResult {
   if (!isClientKey(tap.clientKey)) return { ok: false, error: "invalid" };
-  return atDoor(db, actor, tap.sessionId, "count", now, (tx, a) => {
+  return atDoor(db, actor, tap.sessionId, walkInKind[tap.kind], now, (tx, a) => {
     tx.insert(visits)
       .values({
         sessionId: tap.sessionId,
@@ -102,7 +173,7 @@ export function recordWalkIn(db: DB, actor: Actor | null, tap: Tap, now = new Da
  */
 export function recordHeardFrom(db: DB, actor: Actor | null, sessionId: number, clientKey: string, channel: ReferralChannel | null, now = new Date()): DoorResult {
   if (!isClientKey(clientKey)) return { ok: false, error: "invalid" };
-  return atDoor(db, actor, sessionId, "count", now, (tx) => {
+  return atDoor(db, actor, sessionId, "heardFrom", now, (tx) => {
     const changed = tx
       .update(visits)
       .set({ heardFrom: channel })
@@ -115,7 +186,7 @@ export function recordHeardFrom(db: DB, actor: Actor | null, sessionId: number, 
 /** Takes back a walk-in or visitor-code tap (never a booking's check-in, which has its own undo). */
 export function undoTap(db: DB, actor: Actor | null, sessionId: number, clientKey: string, now = new Date()): DoorResult {
   if (!isClientKey(clientKey)) return { ok: false, error: "invalid" };
-  return atDoor(db, actor, sessionId, "count", now, (tx) => {
+  return atDoor(db, actor, sessionId, "undos", now, (tx) => {
     tx.delete(visits)
       .where(and(eq(visits.sessionId, sessionId), eq(visits.clientKey, clientKey), inArray(visits.source, ["walk_in", "code"])))
       .run();
@@ -173,7 +244,7 @@ export function issueVisitorCode(
   now = new Date(),
 ): DoorResult<CodeAnswer> {
   if (!isClientKey(clientKey)) return { ok: false, error: "invalid" };
-  return atDoor<CodeAnswer>(db, actor, sessionId, "count", now, (tx, a) => {
+  return atDoor<CodeAnswer>(db, actor, sessionId, "codes", now, (tx, a) => {
     // A retried request returns the code it already made; only this session's visits are looked at.
     const earlier = tx
       .select({ code: visits.visitorCode })
@@ -202,7 +273,7 @@ export function recordReturningCode(
   now = new Date(),
 ): DoorResult<CodeAnswer> {
   if (!isClientKey(clientKey)) return { ok: false, error: "invalid" };
-  return atDoor<CodeAnswer>(db, actor, sessionId, "count", now, (tx, a) => {
+  return atDoor<CodeAnswer>(db, actor, sessionId, "codes", now, (tx, a) => {
     const code = normaliseVisitorCode(typed);
     if (!code || !tx.select({ code: visitorCodes.code }).from(visitorCodes).where(eq(visitorCodes.code, code)).get()) {
       return { ok: false, error: "unknownCode" };
@@ -229,7 +300,7 @@ function bookingHere(tx: Tx, session: Session, bookingId: number) {
 
 /** Marks a booking attended: one visit for each seat of the party, under the parent's code if they have one. */
 export function checkIn(db: DB, actor: Actor | null, sessionId: number, bookingId: number, now = new Date()): DoorResult {
-  return atDoor<object>(db, actor, sessionId, "count", now, (tx, a, session) => {
+  return atDoor<object>(db, actor, sessionId, "checkIns", now, (tx, a, session) => {
     const booking = bookingHere(tx, session, bookingId);
     if (!booking) return { ok: false, error: "notBooked" };
     const existing = tx
@@ -262,7 +333,7 @@ export function checkIn(db: DB, actor: Actor | null, sessionId: number, bookingI
 }
 
 export function undoCheckIn(db: DB, actor: Actor | null, sessionId: number, bookingId: number, now = new Date()): DoorResult {
-  return atDoor(db, actor, sessionId, "count", now, (tx) => {
+  return atDoor(db, actor, sessionId, "undos", now, (tx) => {
     tx.delete(attendance).where(and(eq(attendance.bookingId, bookingId), eq(attendance.sessionId, sessionId))).run();
     tx.delete(visits).where(and(eq(visits.bookingId, bookingId), eq(visits.sessionId, sessionId))).run();
     return { ok: true };
@@ -271,7 +342,7 @@ export function undoCheckIn(db: DB, actor: Actor | null, sessionId: number, book
 
 /** At or after the end, the bookings nobody checked in are marked no-show. */
 export function markNoShows(db: DB, actor: Actor | null, sessionId: number, now = new Date()): DoorResult<{ marked: number }> {
-  return atDoor<{ marked: number }>(db, actor, sessionId, "count", now, (tx, a, session) => {
+  return atDoor<{ marked: number }>(db, actor, sessionId, "noShows", now, (tx, a, session) => {
     if (now.getTime() < session.endsAt.getTime()) return { ok: false, error: "tooEarly" };
     const marked = tx
       .select({ bookingId: attendance.bookingId })

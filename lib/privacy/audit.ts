@@ -30,6 +30,13 @@ export const auditActions = [
 export type AuditAction = (typeof auditActions)[number];
 
 /**
+ * The rows that mean a session's figures changed after its day: a tablet's
+ * batch that landed late, or a planner's correction. The planners' session
+ * page and the funder's export mark such a session from these.
+ */
+export const figuresChangedLater = ["door.late_sync", "door.correct"] as const satisfies readonly AuditAction[];
+
+/**
  * Staff looked at personal data, or changed who may see it: who, what, when.
  * The actor is null for the app's own jobs (a retention run).
  */

@@ -1,9 +1,11 @@
 import { expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { TZDate } from "@date-fns/tz";
-import { feedbackResponses } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { auditLog, feedbackResponses } from "@/db/schema";
+import { applyDoorOps } from "@/lib/attendance/door-ops";
 import { recordWalkIn } from "@/lib/attendance/writes";
-import { addPlace, addSession, addStaff, testDb } from "@/lib/test/db";
+import { addPlace, addSession, addStaff, assign, testDb } from "@/lib/test/db";
 import { reachReport } from "./access";
 import { reachCsv, reachXlsx } from "./export";
 
@@ -58,4 +60,41 @@ it("writes the workbook with numbers as numbers, rates with a format, days as da
   expect(csv).toContain("Fill rate,30%");
   expect(csv).toMatch(/10\/11\/2026,17:30,Info evening,/); // British English: day first, 24-hour clock
   expect(csv).toContain("Good,1");
+});
+
+it("marks a session whose figures changed after its day, by whom and when, without the name in a file for publication", async () => {
+  const db = testDb();
+  const planner = addStaff(db, "planner");
+  const facilitator = addStaff(db);
+  const placeId = addPlace(db).id;
+  const startsAt = new Date(new TZDate(2026, 10, 10, 17, 30, 0, "Europe/Helsinki").getTime());
+  const late = addSession(db, { placeId, capacity: 10, startsAt }).id;
+  const onTime = addSession(db, { placeId, capacity: 10, startsAt: new Date(startsAt.getTime() + 86_400_000) }).id;
+  assign(db, late, facilitator.id);
+  // The evening's taps reach the server the next morning; the other session's on its own day.
+  const nextMorning = new Date(new TZDate(2026, 10, 11, 8, 0, 0, "Europe/Helsinki").getTime());
+  const taps = (n: number, at: number) => Array.from({ length: n }, (_, i) => ({ seq: i, at, type: "tap", clientKey: `late-${at}-${i}`, kind: "parent", firstTime: true }));
+  expect(applyDoorOps(db, facilitator, late, taps(6, startsAt.getTime() + 600_000), nextMorning).every((r) => r.ok)).toBe(true);
+  // The log stamps a row with the database's clock: put it on the morning the batch landed.
+  db.update(auditLog).set({ at: nextMorning }).where(eq(auditLog.action, "door.late_sync")).run();
+  expect(recordWalkIn(db, planner, { sessionId: onTime, clientKey: "on-time", kind: "other", firstTime: null }, new Date(startsAt.getTime() + 86_400_000)).ok).toBe(true);
+
+  const now = new Date(new TZDate(2026, 10, 23, 12, 0, 0, "Europe/Helsinki").getTime());
+  const report = (q: Record<string, string>) => {
+    const r = reachReport(db, planner, { period: "this_year", ...q }, { now, withSessions: true });
+    if (!r.ok) throw new Error(r.error);
+    return r.report;
+  };
+  const csv = reachCsv(report({}), "en").split(/\r?\n/);
+  expect(csv.find((l) => l.startsWith("Date,"))).toMatch(/,Changed after the day$/);
+  expect(csv.find((l) => l.startsWith("10/11/2026"))).toMatch(new RegExp(`,"?Changed later by ${facilitator.name}, 11/11/2026"?$`));
+  expect(csv.find((l) => l.startsWith("11/11/2026"))).toMatch(/,$/);
+  expect(reachCsv(report({ publish: "1" }), "fi")).toContain("Muutettu myöhemmin, 11.11.2026");
+  expect(reachCsv(report({ publish: "1" }), "fi")).not.toContain(facilitator.name);
+
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await reachXlsx(report({}), "sv")) as unknown as ArrayBuffer);
+  const sessions = workbook.worksheets[1]!;
+  expect(sessions.getRow(2).getCell(13).value).toBe(`Ändrat senare av ${facilitator.name}, 11.11.2026`);
+  expect(sessions.getRow(3).getCell(13).value).toBeNull();
 });

@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import type { Localized } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ReachReport } from "./access";
-import { helsinkiWallClock } from "@/lib/i18n/time";
+import type { SessionLine } from "./reads";
+import { helsinkiDayOf, helsinkiWallClock } from "@/lib/i18n/time";
 import { channelKeys } from "@/lib/referrals/channels";
 import { reachFormat } from "./format";
 import { bucketUnfinished, dayParts } from "./period";
@@ -66,6 +67,16 @@ function sessionMasks(report: ReachReport): { attended: Masked[]; booked: Masked
   const attended = lines.map((l) => maskCount(l.attended, true));
   const columnTotals = [0, 1, 2, 3].map((c) => maskCount(parts.reduce((s, row) => s + row[c]!, 0), true));
   return { attended, booked: lines.map((l) => maskCount(l.booked, true)), parts: protectTable(parts, attended, columnTotals) };
+}
+
+/**
+ * A session whose figures changed after its day says so, and who changed them
+ * last and when; a file marked for publication leaves the staff member's name out.
+ */
+function changedLaterText(l: SessionLine, publish: boolean, f: ReturnType<typeof reachFormat>): string | null {
+  if (l.changedLaterAt === null) return null;
+  const date = f.date(helsinkiDayOf(l.changedLaterAt).day);
+  return publish || !l.changedLaterBy ? f.t("reach.export.changedLaterOn", { date }) : f.t("reach.export.changedLaterBy", { name: l.changedLaterBy, date });
 }
 
 export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
@@ -145,6 +156,7 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
       t("reach.export.walkInParents"),
       t("reach.export.professionals"),
       t("reach.export.others"),
+      t("reach.export.changedLater"),
     ],
     ...lines.map((l, i): Cell[] => [
       { day: l.day },
@@ -156,6 +168,7 @@ export function reachSheets(report: ReachReport, locale: Locale): Sheet[] {
       count(masks.booked[i]!),
       count(masks.attended[i]!),
       ...masks.parts[i]!.map(count),
+      changedLaterText(l, report.view.publish, f),
     ]),
   ];
   return [

@@ -3,6 +3,7 @@ import { sqliteOf } from "./sqlite";
 import type { DB } from "@/db/client";
 import { sessionKinds, type SessionKind } from "@/db/schema";
 import { helsinkiDayOf } from "@/lib/i18n/time";
+import { figuresChangedLater } from "@/lib/privacy/audit";
 import type { Range } from "./period";
 import { where, type Filters } from "./query";
 
@@ -38,18 +39,32 @@ export type SessionLine = {
   walkInParents: number;
   professionals: number;
   others: number;
+  /** Who last changed the figures after the session's day, and when (ms); null when nobody did. */
+  changedLaterBy: string | null;
+  changedLaterAt: number | null;
 };
 
-/** The sessions held in the period, one line each, for the exports' session table. */
+/**
+ * The sessions held in the period, one line each, for the exports' session
+ * table, each with the last change to its figures after its day (see
+ * figuresChangedLater), so the funder's file says which figures came late.
+ */
 export function sessionLines(db: DB, range: Range, f: Filters, now: Date): SessionLine[] {
   const w = where(range, f);
   const parts = [w.sql, "status = 'scheduled'", "(starts_at <= ? OR visits > 0)"];
-  const params = [...w.params, now.getTime()];
+  const later = figuresChangedLater.map(() => "?").join(", ");
+  const params = [...figuresChangedLater, ...w.params, now.getTime()];
   return sqliteOf(db)
     .prepare(
-      `SELECT r.session_id AS sessionId, r.day, r.starts_at AS startsAt, r.place_id AS placeId, r.kind, s.title, r.capacity, r.booked_seats AS booked,
-         r.visits AS attended, r.booked_visits AS checkedIn, r.walk_in_parents AS walkInParents, r.professionals, r.others
+      `WITH later AS (
+         SELECT subject_id, actor_id, created_at AS at, row_number() OVER (PARTITION BY subject_id ORDER BY created_at DESC, id DESC) AS n
+         FROM audit_log WHERE subject_type = 'session' AND action IN (${later}))
+       SELECT r.session_id AS sessionId, r.day, r.starts_at AS startsAt, r.place_id AS placeId, r.kind, s.title, r.capacity, r.booked_seats AS booked,
+         r.visits AS attended, r.booked_visits AS checkedIn, r.walk_in_parents AS walkInParents, r.professionals, r.others,
+         CASE WHEN l.at IS NULL THEN NULL ELSE coalesce(u.name, u.email, '') END AS changedLaterBy, l.at AS changedLaterAt
        FROM (SELECT * FROM reach_sessions WHERE ${parts.join(" AND ")}) r JOIN sessions s ON s.id = r.session_id
+         LEFT JOIN later l ON l.subject_id = CAST(r.session_id AS TEXT) AND l.n = 1
+         LEFT JOIN users u ON u.id = l.actor_id
        ORDER BY r.starts_at, r.session_id`,
     )
     .all(...params) as SessionLine[];

@@ -29,7 +29,7 @@ export function planPlaces(tx: Reader, now: Date) {
 export function placeForEdit(tx: Reader, id: number) {
   return (
     tx
-      .select({ ...placeColumns, archivedAt: places.archivedAt })
+      .select({ ...placeColumns, roomSize: places.roomSize, archivedAt: places.archivedAt })
       .from(places)
       .where(eq(places.id, id))
       .get() ?? null

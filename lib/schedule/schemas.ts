@@ -54,6 +54,18 @@ const id = (message: string) => z.coerce.number({ message }).int({ message }).po
 
 // ---------------------------------------------------------------- places
 
+/** A whole number of people from 1 to 1000; an empty field is the default of 30. */
+const roomSize = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return 30;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < 1 || n > 1000) ctx.addIssue({ code: "custom", message: "roomSizeInvalid" });
+    return n;
+  });
+
 export const placeFormSchema = z
   .object({
     name: required(80),
@@ -89,6 +101,8 @@ export const placeFormSchema = z
       .pipe(z.union([z.literal(""), z.email({ message: "emailInvalid" })]))
       .optional()
       .transform((v) => (v ? v.toLowerCase() : null)),
+    /** How many people the room holds: the door counts no more walk-ins than this plus a session's seats. */
+    roomSize: roomSize,
   })
   .transform((v) => ({
     name: v.name,
@@ -105,6 +119,7 @@ export const placeFormSchema = z
     openingHours: { fi: v.openingHoursFi, sv: v.openingHoursSv, en: v.openingHoursEn },
     contactPhone: v.contactPhone,
     contactEmail: v.contactEmail,
+    roomSize: v.roomSize,
   }));
 
 export type PlaceInput = z.output<typeof placeFormSchema>;

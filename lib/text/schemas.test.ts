@@ -75,3 +75,15 @@ describe("a place's contact details", () => {
     ]);
   });
 });
+
+describe("a place's room size", () => {
+  const base = { name: "Kohtaamo Espoo", streetAddress: "Kauppakatu 1", postalCode: "02100", city: "Espoo", county: "Länsi-Uusimaa" };
+
+  it("is a whole number of people from 1 to 1000, 30 when left empty", () => {
+    expect(placeFormSchema.parse(base).roomSize).toBe(30);
+    expect(placeFormSchema.parse({ ...base, roomSize: " 45 " }).roomSize).toBe(45);
+    for (const bad of ["0", "1001", "12.5", "-3", "thirty", "1e3"]) {
+      expect(placeFormSchema.safeParse({ ...base, roomSize: bad }).error?.issues.map((i) => [i.path[0], i.message])).toEqual([["roomSize", "roomSizeInvalid"]]);
+    }
+  });
+});

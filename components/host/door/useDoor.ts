@@ -131,7 +131,10 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
     for (const r of answer.results) {
       const change = batch.find((c) => c.seq === r.seq);
       if (!r.ok) {
+        // Answered, so it leaves the queue and the totals; the facilitator reads why (a full room: ask a planner).
+        // A refused tap is no longer this device's to undo.
         lastRefusal = r.error;
+        if (change?.type === "tap") updateMine((taps) => taps.filter((t) => t.clientKey !== change.clientKey));
         continue;
       }
       if (change?.type === "issue" && r.code && r.qr) setIssued({ code: r.code, qr: r.qr });

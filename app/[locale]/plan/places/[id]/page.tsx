@@ -71,6 +71,7 @@ export default async function EditPlacePage({ params, searchParams }: PageProps<
             accessibilityEn: place.accessibility.en,
             contactPhone: place.contactPhone ?? "",
             contactEmail: place.contactEmail ?? "",
+            roomSize: String(place.roomSize),
           }}
         />
       </ClientMessages>

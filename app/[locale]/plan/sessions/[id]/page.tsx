@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { helsinkiParts } from "@/lib/i18n/time";
 import { groupFormValues, planPlaces, sessionForEdit, sessionFormValues } from "@/lib/schedule/plan-reads";
 import { assignableStaff } from "@/lib/staff/reads";
+import { changedLater } from "@/lib/attendance/history";
 import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/ClientMessages";
 import { KindBadge } from "@/components/KindBadge";
@@ -57,6 +58,7 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
   const promoted = Number(query.promoted) || 0;
   const notice = success && promoted > 0 ? `${success} ${t("promotedNow", { count: promoted })}` : success;
   const capacity = session.groupId !== null ? session.groupCapacity : session.capacity;
+  const later = started ? changedLater(db, session.id) : null;
 
   return (
     <>
@@ -72,6 +74,19 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
         {session.groupId === null && session.seriesId !== null && ` · ${t("seriesMeeting")}`}
       </p>
       {cancelled && <p className="mt-2 font-bold text-red-800">{t("isCancelled")}</p>}
+      {started && (
+        <p className="mt-1">
+          {later && (
+            <>
+              <strong className="text-amber-900" data-testid="changed-later">
+                {t("changedLater", { name: later.by ?? "", date: format.dateTime(later.at, { dateStyle: "short" }) })}
+              </strong>
+              {" · "}
+            </>
+          )}
+          <Link href={`/plan/sessions/${session.id}/history`}>{t("doorHistory")}</Link>
+        </p>
+      )}
       {!cancelled && (
         <p className="mt-1 text-sm">
           <Link href={`/sessions/${session.id}`}>{t("publicPage")}</Link>

@@ -1,0 +1,1 @@
+ALTER TABLE `places` ADD `room_size` integer DEFAULT 30 NOT NULL;
