@@ -12,7 +12,7 @@ import { computeReach } from "@/lib/reach/metrics";
 import { noFilters } from "@/lib/reach/query";
 import { refreshReach } from "@/lib/reach/refresh";
 import { helsinkiDayOf } from "@/lib/i18n/time";
-import { addPlace, addSession, addStaff, assign, bookingInput, testDb } from "@/lib/test/db";
+import { addPlace, addSession, addStaff, assign, bookingInput, earlierToday, testDb } from "@/lib/test/db";
 import { answeredRecently, quietMarker, rememberAnswer } from "./quiet";
 import { feedbackFormSchema } from "./schemas";
 import { ensureFeedbackLink, submitFeedback } from "./writes";
@@ -84,7 +84,7 @@ describe("feedback without fatigue", () => {
     const now = new Date();
     submitFeedback(db, linkAt(new Date(now.getTime() - 5 * DAY)), form({ visitorCode: CODE }), "fi", "p", new Date(now.getTime() - 5 * DAY));
     const host: Actor = addStaff(db);
-    const id = addSession(db, { placeId, startsAt: new Date(now.getTime() - 2 * 3_600_000), capacity: 10 }).id;
+    const id = addSession(db, { placeId, startsAt: earlierToday(2, now), capacity: 10 }).id;
     assign(db, id, host.id);
     const early = new Date(now.getTime() - 3 * 3_600_000);
     createBooking(db, { ...bookingInput(id, { email: "quiet@example.fi", visitorCode: CODE }), locale: "fi" }, early);

@@ -8,7 +8,7 @@ import { concernActions, concerns, feedbackResponses, outbox, sessions, users, y
 import { checkIn, closeSession, markNoShows } from "@/lib/attendance/writes";
 import { createBooking } from "@/lib/booking/writes";
 import type { Actor } from "@/lib/auth/staff";
-import { addPlace, addSession, addStaff, assign, bookingInput, testDb } from "@/lib/test/db";
+import { addPlace, addSession, addStaff, assign, bookingInput, earlierToday, testDb } from "@/lib/test/db";
 import { feedbackFormSchema } from "./schemas";
 import { ensureFeedbackLink, markHandled, publishYouSaidWeDid, recordConcernAction, submitFeedback } from "./writes";
 
@@ -99,7 +99,7 @@ describe("answering", () => {
 describe("closing a session invites feedback", () => {
   it("e-mails every booker who left an address and was not absent, with a neutral subject", () => {
     const facilitator = addStaff(db);
-    const evening = addSession(db, { placeId: addPlace(db, "evening").id, startsAt: new Date(Date.now() - 3 * 3_600_000) }).id;
+    const evening = addSession(db, { placeId: addPlace(db, "evening").id, startsAt: earlierToday(3) }).id;
     assign(db, evening, facilitator.id);
     // Booked in the past: the booking rules refuse past sessions, so book first and move the session.
     const future = new Date(Date.now() + 86_400_000);
@@ -108,7 +108,7 @@ describe("closing a session invites feedback", () => {
     const absent = createBooking(db, bookingInput(evening, { email: "absent@example.com" }));
     const noEmail = createBooking(db, bookingInput(evening));
     if (!came.ok || !absent.ok || !noEmail.ok) throw new Error("booking failed");
-    const past = new Date(Date.now() - 3 * 3_600_000);
+    const past = earlierToday(3);
     db.update(sessions).set({ startsAt: past, endsAt: new Date(past.getTime() + 3_600_000) }).where(eq(sessions.id, evening)).run();
 
     checkIn(db, facilitator, evening, came.bookingId);

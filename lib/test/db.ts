@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase, setDb, type DB } from "@/db/client";
 import { places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
+import { startOfHelsinkiDay } from "@/lib/i18n/time";
 
 /** A real SQLite file with the real migrations, fresh for each test. */
 export function testDb(): DB {
@@ -15,6 +16,15 @@ export function testDb(): DB {
 
 const text = (s: string) => ({ fi: s, sv: s, en: s });
 const HOUR = 3_600_000;
+
+/**
+ * A moment `hours` before now, but never before today's midnight in Helsinki: the door counts only on
+ * a session's own day, so "a session that started three hours ago" must not fall on yesterday when a
+ * test runs just after midnight.
+ */
+export function earlierToday(hours: number, now = new Date()): Date {
+  return new Date(Math.max(now.getTime() - hours * HOUR, startOfHelsinkiDay(now).getTime()));
+}
 
 export function addPlace(db: DB, slug = "tikkurila") {
   return db
