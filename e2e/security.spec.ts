@@ -104,6 +104,39 @@ test.describe("limits per client", () => {
     expect(bookingsOf(id)).toHaveLength(E2E.rateLimit);
   });
 
+  test("two addresses of one IPv6 /64 share the booking limit and the seat cap", async ({ page }) => {
+    // A home or mobile connection is given a whole /64 and may pick a fresh address in it for every request.
+    const from = (address: string) => page.setExtraHTTPHeaders({ "x-forwarded-for": address });
+    const id = createSession({ title: "One /64, many addresses", capacity: 100 });
+    const session = new SessionPage(page, "en");
+    for (let i = 0; i <= E2E.rateLimit; i++) {
+      await from(i % 2 ? `2001:db8:64:1:${i}::${i + 1}` : `2001:0db8:0064:0001::${(i + 1).toString(16)}`);
+      await session.open(id);
+      await session.book({ nickname: `Six four ${i}` });
+      if (i < E2E.rateLimit) await session.manageLink();
+    }
+    await expect(page.getByText("Many bookings were just made from this connection. Please wait a while and try again.")).toBeVisible();
+    expect(bookingsOf(id)).toHaveLength(E2E.rateLimit);
+
+    const small = createSession({ title: "One /64, one seat cap", capacity: 25 });
+    for (const address of ["2001:db8:64:2::1", "2001:db8:64:2:0:ffff::2"]) {
+      await from(address);
+      await session.open(small);
+      await session.book({ people: 4 });
+      await session.manageLink();
+    }
+    await from("2001:db8:64:2:abcd::3");
+    await session.open(small);
+    await session.book({ nickname: "Ninth seat", people: 1 });
+    await expect(page.getByText(/already holds as many seats for this session as one booker may/)).toBeVisible();
+    expect(bookingsOf(small).reduce((n, b) => n + b.partySize, 0)).toBe(8);
+    // Another /64 is another client.
+    await from("2001:db8:64:3::1");
+    await session.open(small);
+    await session.book({ people: 1 });
+    await session.manageLink();
+  });
+
   test("one client cannot take every seat of an info evening, and gets a cancelled booking's seats back", async ({ page }) => {
     const id = createSession({ title: "Seat cap", capacity: 25 });
     const session = new SessionPage(page, "en");
