@@ -74,6 +74,37 @@ test.describe("sign-in links", () => {
   });
 });
 
+test("sign-in and sign-out send a member of staff only to pages on APP_URL, whatever callbackUrl a link carries", async ({ page }) => {
+  const email = `redirects${Date.now()}@kohtaamo.local`;
+  const db = openDb();
+  db.prepare("INSERT INTO users (id, name, email, role, locale, created_at) VALUES (?, 'Redirect Tester', ?, 'facilitator', 'en', ?)").run(crypto.randomUUID(), email, Date.now());
+  db.close();
+
+  // The link from the e-mail, its callbackUrl changed to another site: it signs in, and stays on ours.
+  const since = Date.now();
+  await requestLink(page, email);
+  const link = new URL(linkIn((await waitForMail(email, SIGN_IN_SUBJECT, since)).text!));
+  link.searchParams.set("callbackUrl", "https://evil.example//evil.example/phish");
+  await page.goto(link.toString());
+  expect(new URL(page.url()).origin).toBe(E2E.baseURL);
+  expect(((await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } }).user?.email).toBe(email);
+
+  // Auth.js's own sign-out page, as the issue's attacker linked it.
+  await page.goto(`/api/auth/signout?callbackUrl=${encodeURIComponent("https://evil.example//evil.example/phish")}`);
+  await page.getByRole("button", { name: /sign out/i }).click();
+  await expect(page).toHaveURL((url) => url.origin === E2E.baseURL);
+  expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
+
+  // Every other form, posted to the same endpoint: the answer always points at our own site.
+  const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const attempts = ["//evil.example", "/\\evil.example", "https:evil.example", "/%2F%2Fevil.example", "%2F%2Fevil.example", "\\\\evil.example", "/\t/evil.example", "/\n/evil.example", "https://evil.example/phish", "http://localhost.evil.example/"];
+  for (const callbackUrl of attempts) {
+    const answer = await page.request.post("/api/auth/signout", { form: { csrfToken: csrf.csrfToken, callbackUrl }, maxRedirects: 0 });
+    const location = answer.headers()["location"] ?? "";
+    expect([callbackUrl, new URL(location, E2E.baseURL).origin]).toEqual([callbackUrl, E2E.baseURL]);
+  }
+});
+
 test("the session endpoint answers with the person, never the session token or the rest of the user's row", async ({ page }) => {
   await signInAs(page, "facilitator@kohtaamo.local");
   const body = await (await page.request.get("/api/auth/session")).json();
