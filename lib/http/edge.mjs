@@ -5,6 +5,7 @@
 // address is read from the right: the socket, then one entry per trusted
 // proxy, and nothing a client put further left is ever believed.
 
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
 
@@ -110,4 +111,64 @@ export function transportSecurity(appUrl) {
  */
 export function unconfiguredProxy(headers, env) {
   return env.KOHTAAMO_ENV === "production" && env.TRUSTED_PROXY_HOPS === 0 && FORWARDED_HEADERS.some((h) => headers[h] !== undefined);
+}
+
+/** Bodies larger than this are refused before Next reads them (its server actions refuse 1 MB with a 500). No form or door batch comes near it. */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+/**
+ * Why the server refuses a request before Next sees it, or null. Next's server
+ * actions refuse a post whose Origin is not the host it was sent to, and a
+ * body over their limit, by throwing: the client gets a 500, and the log an
+ * error for what is the client's mistake. Here they are a 403 and a 413.
+ * The origin rule is Next's own (Origin against X-Forwarded-Host or Host, so
+ * run it after stampRequest has dropped forwarded headers no proxy wrote):
+ * "Origin: null" is refused too, and a request with no Origin (not sent by a
+ * browser's form) is left to Next, which lets it through.
+ */
+export function refusal(method, headers) {
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return null;
+  if (Number(headers["content-length"]) > MAX_BODY_BYTES) return { status: 413, text: "The request is too large.\n" };
+  const origin = headers.origin;
+  if (!origin) return null;
+  const forwarded = headers["x-forwarded-host"];
+  const target = String((Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(",")[0]) ?? headers.host ?? "").trim();
+  let from;
+  try {
+    from = new URL(origin).host;
+  } catch {
+    from = null;
+  }
+  return from === target ? null : { status: 403, text: "A form of another site cannot post here.\n" };
+}
+
+// The status a page asks for (see answerStatus), per request. Shared through globalThis: the app's
+// bundle loads its own copy of this module.
+const answers = /** @type {AsyncLocalStorage<{ status: number | null }>} */ (globalThis.__kohtaamoAnswers ??= new AsyncLocalStorage());
+
+/**
+ * Runs Next's handler for one request so that a page can set the response's
+ * status (answerStatus). A client-side navigation's data request keeps its
+ * 200: Next's router would otherwise load the whole page again.
+ */
+export function withAnswerStatus(req, res, handle) {
+  const answer = { status: null };
+  if (req.headers.rsc === undefined) {
+    const writeHead = res.writeHead;
+    res.writeHead = function (status, ...rest) {
+      return writeHead.call(this, status === 200 && answer.status ? answer.status : status, ...rest);
+    };
+  }
+  return answers.run(answer, handle);
+}
+
+/**
+ * A page says what its answer's HTTP status is (404 for a page that is not
+ * there), while rendering its own content in the page's language: Next's
+ * notFound() would send an empty shell drawn by JavaScript instead. Served
+ * without scripts/server.mjs, this does nothing.
+ */
+export function answerStatus(status) {
+  const answer = answers.getStore();
+  if (answer) answer.status = status;
 }
