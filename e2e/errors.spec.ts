@@ -1,6 +1,7 @@
 import { test, expect } from "./fixtures";
 import { SessionPage } from "./pages/SessionPage";
 import { bookingsOf, createSession } from "./support/db";
+import { E2E } from "./support/env.cjs";
 
 for (const javaScriptEnabled of [false, true]) {
   test.describe(`bad input ${javaScriptEnabled ? "with" : "without"} JavaScript`, () => {
@@ -73,7 +74,6 @@ test.describe("without JavaScript", () => {
   test("many bookings from one address are slowed down with a clear message", async ({ page }) => {
     const id = createSession({ title: "Rate limited", capacity: 100 });
     const session = new SessionPage(page, "en");
-    const { E2E } = await import("./support/env.cjs");
     for (let i = 0; i < E2E.rateLimit; i++) {
       await session.open(id);
       await session.book({});
@@ -101,4 +101,52 @@ test("too many people is refused with the limit", async ({ page }) => {
   await session.book({ people: 3 });
   await expect(page.getByLabel(/How many/)).toHaveAccessibleDescription(/You can book at most 2 seats at a time./);
   expect(bookingsOf(id)).toEqual([]);
+});
+
+test.describe("answers a browser, a crawler and a proxy can read", () => {
+  /** The booking form's fields as the page holds them (Next's hidden action fields too), to post by hand. */
+  async function bookingFields(page: import("@playwright/test").Page, id: number) {
+    await page.goto(`/en/sessions/${id}`);
+    const form = page.locator("form", { has: page.getByLabel(/nickname/i) });
+    const fields = await form.evaluate((f) => [...new FormData(f as HTMLFormElement).entries()].map(([name, value]) => [name, String(value)] as const));
+    return Object.fromEntries(fields) as Record<string, string>;
+  }
+
+  test("a form posted from another site is a 403 and a body of a megabyte a 413, and neither books", async ({ page }) => {
+    const id = createSession({ title: "Posted from elsewhere", capacity: 10 });
+    const fields = await bookingFields(page, id);
+    const post = (multipart: Record<string, string>, origin: string) => page.request.post(`/en/sessions/${id}`, { multipart, headers: { origin }, maxRedirects: 0 });
+
+    const crossSite = await post({ ...fields, nickname: "From elsewhere" }, "https://evil.example");
+    expect(crossSite.status()).toBe(403);
+    expect((await post({ ...fields, nickname: "From nowhere" }, "null")).status()).toBe(403);
+    const huge = await post({ ...fields, nickname: "x".repeat(1024 * 1024) }, E2E.baseURL);
+    expect(huge.status()).toBe(413);
+    expect(bookingsOf(id)).toEqual([]);
+
+    // The same post from our own page books (a redirect to the new booking's page).
+    const ours = await post({ ...fields, nickname: "From here" }, E2E.baseURL);
+    expect(ours.status()).toBeLessThan(400);
+    expect(bookingsOf(id).map((b) => b.nickname)).toEqual(["From here"]);
+  });
+
+  test("a page that is not there answers 404 with its own title, in the page's language", async ({ page }) => {
+    const pages: [string, string, RegExp][] = [
+      ["/fi/sessions/999999", "Sivua ei löytynyt", /Sivua ei löytynyt/],
+      ["/sv/sessions/999999", "Sidan hittades inte", /Sidan hittades inte/],
+      ["/fi/does-not-exist", "Sivua ei löytynyt", /Sivua ei löytynyt/],
+      ["/en/no/such/page", "Page not found", /Page not found/],
+      ["/fi/places/no-such-place", "Sivua ei löytynyt", /Sivua ei löytynyt/],
+      [`/fi/manage/${"x".repeat(43)}`, "Linkki ei toimi", /Linkki ei toimi/],
+      [`/en/manage/${"x".repeat(43)}/cancel`, "This link does not work", /This link does not work/],
+    ];
+    for (const [path, heading, title] of pages) {
+      const response = await page.goto(path);
+      expect([path, response!.status()]).toEqual([path, 404]);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expect(page).toHaveTitle(title);
+    }
+    // A page that is there still answers 200.
+    expect((await page.goto(`/fi/sessions/${createSession({ title: "There", capacity: 5 })}`))!.status()).toBe(200);
+  });
 });

@@ -36,7 +36,7 @@ test("a production service starts empty, reports ready, refuses a proxy it was n
     expect((await fetch(`${server.url}/fi`)).status).toBe(200);
 
     // One server per database: the pid file says who holds it, and a second server refuses.
-    expect(fs.readFileSync(`${server.dbPath}.pid`, "utf8").trim()).toMatch(/^\d+$/);
+    expect(fs.readFileSync(`${server.dbPath}.pid`, "utf8").trim()).toMatch(/^\d+ \d+$/);
     await expect(startServer(production(), { dir: server.dir })).rejects.toThrow(/another Kohtaamo server/);
   } finally {
     expect(await server.stop("SIGTERM")).toBe(0);
@@ -48,6 +48,27 @@ test("a production service starts empty, reports ready, refuses a proxy it was n
   const events = lines.map((line) => JSON.parse(line) as { event?: string });
   expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(["server.listening", "server.proxy_unconfigured", "server.stopping", "boot.closed", "server.stopped"]));
   expect(server.output()).not.toContain(ADMIN);
+});
+
+test("a pid file of another process or of a crashed server does not block a start: a kill -9 is followed by a start at once", async () => {
+  test.setTimeout(150_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kohtaamo-pid-"));
+  const pidFile = path.join(dir, "kohtaamo.db.pid");
+  // A live process that is not a Kohtaamo server: this test runner.
+  fs.writeFileSync(pidFile, `${process.pid}\n`);
+  const first = await startServer(production(), { dir });
+  const held = fs.readFileSync(pidFile, "utf8");
+  expect(held).not.toBe(`${process.pid}\n`);
+
+  // A crash: the pid file stays behind, naming a process that is gone; the next start goes ahead at once.
+  const gone = first.stop("SIGKILL");
+  const second = await startServer(production(), { dir });
+  expect(await gone).toBeNull();
+  expect(fs.readFileSync(pidFile, "utf8")).not.toBe(held);
+  expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
+  // And the server that does run still holds the database.
+  await expect(startServer(production(), { dir })).rejects.toThrow(/another Kohtaamo server/);
+  expect(await second.stop("SIGTERM")).toBe(0);
 });
 
 test("health answers 503 when mail has been stuck for half an hour", async () => {

@@ -74,6 +74,37 @@ test.describe("sign-in links", () => {
   });
 });
 
+test("sign-in and sign-out send a member of staff only to pages on APP_URL, whatever callbackUrl a link carries", async ({ page }) => {
+  const email = `redirects${Date.now()}@kohtaamo.local`;
+  const db = openDb();
+  db.prepare("INSERT INTO users (id, name, email, role, locale, created_at) VALUES (?, 'Redirect Tester', ?, 'facilitator', 'en', ?)").run(crypto.randomUUID(), email, Date.now());
+  db.close();
+
+  // The link from the e-mail, its callbackUrl changed to another site: it signs in, and stays on ours.
+  const since = Date.now();
+  await requestLink(page, email);
+  const link = new URL(linkIn((await waitForMail(email, SIGN_IN_SUBJECT, since)).text!));
+  link.searchParams.set("callbackUrl", "https://evil.example//evil.example/phish");
+  await page.goto(link.toString());
+  expect(new URL(page.url()).origin).toBe(E2E.baseURL);
+  expect(((await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } }).user?.email).toBe(email);
+
+  // Auth.js's own sign-out page, as the issue's attacker linked it.
+  await page.goto(`/api/auth/signout?callbackUrl=${encodeURIComponent("https://evil.example//evil.example/phish")}`);
+  await page.getByRole("button", { name: /sign out/i }).click();
+  await expect(page).toHaveURL((url) => url.origin === E2E.baseURL);
+  expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
+
+  // Every other form, posted to the same endpoint: the answer always points at our own site.
+  const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const attempts = ["//evil.example", "/\\evil.example", "https:evil.example", "/%2F%2Fevil.example", "%2F%2Fevil.example", "\\\\evil.example", "/\t/evil.example", "/\n/evil.example", "https://evil.example/phish", "http://localhost.evil.example/"];
+  for (const callbackUrl of attempts) {
+    const answer = await page.request.post("/api/auth/signout", { form: { csrfToken: csrf.csrfToken, callbackUrl }, maxRedirects: 0 });
+    const location = answer.headers()["location"] ?? "";
+    expect([callbackUrl, new URL(location, E2E.baseURL).origin]).toEqual([callbackUrl, E2E.baseURL]);
+  }
+});
+
 test("the session endpoint answers with the person, never the session token or the rest of the user's row", async ({ page }) => {
   await signInAs(page, "facilitator@kohtaamo.local");
   const body = await (await page.request.get("/api/auth/session")).json();
@@ -102,6 +133,39 @@ test.describe("limits per client", () => {
     }
     await expect(page.getByText("Many bookings were just made from this connection. Please wait a while and try again.")).toBeVisible();
     expect(bookingsOf(id)).toHaveLength(E2E.rateLimit);
+  });
+
+  test("two addresses of one IPv6 /64 share the booking limit and the seat cap", async ({ page }) => {
+    // A home or mobile connection is given a whole /64 and may pick a fresh address in it for every request.
+    const from = (address: string) => page.setExtraHTTPHeaders({ "x-forwarded-for": address });
+    const id = createSession({ title: "One /64, many addresses", capacity: 100 });
+    const session = new SessionPage(page, "en");
+    for (let i = 0; i <= E2E.rateLimit; i++) {
+      await from(i % 2 ? `2001:db8:64:1:${i}::${i + 1}` : `2001:0db8:0064:0001::${(i + 1).toString(16)}`);
+      await session.open(id);
+      await session.book({ nickname: `Six four ${i}` });
+      if (i < E2E.rateLimit) await session.manageLink();
+    }
+    await expect(page.getByText("Many bookings were just made from this connection. Please wait a while and try again.")).toBeVisible();
+    expect(bookingsOf(id)).toHaveLength(E2E.rateLimit);
+
+    const small = createSession({ title: "One /64, one seat cap", capacity: 25 });
+    for (const address of ["2001:db8:64:2::1", "2001:db8:64:2:0:ffff::2"]) {
+      await from(address);
+      await session.open(small);
+      await session.book({ people: 4 });
+      await session.manageLink();
+    }
+    await from("2001:db8:64:2:abcd::3");
+    await session.open(small);
+    await session.book({ nickname: "Ninth seat", people: 1 });
+    await expect(page.getByText(/already holds as many seats for this session as one booker may/)).toBeVisible();
+    expect(bookingsOf(small).reduce((n, b) => n + b.partySize, 0)).toBe(8);
+    // Another /64 is another client.
+    await from("2001:db8:64:3::1");
+    await session.open(small);
+    await session.book({ people: 1 });
+    await session.manageLink();
   });
 
   test("one client cannot take every seat of an info evening, and gets a cancelled booking's seats back", async ({ page }) => {

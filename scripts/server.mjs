@@ -11,7 +11,7 @@ import { format, parseArgs } from "node:util";
 import { envOrExit } from "../lib/env.mjs";
 import { removeServerPid, runningServerPid, writeServerPid } from "../lib/backup/backup.mjs";
 import { log } from "../lib/log.mjs";
-import { edgeSecret, stampRequest, transportSecurity, unconfiguredProxy } from "../lib/http/edge.mjs";
+import { edgeSecret, refusal, stampRequest, transportSecurity, unconfiguredProxy, withAnswerStatus } from "../lib/http/edge.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -49,7 +49,13 @@ export async function serve(env, { port, hostname }) {
     }
     stampRequest(req, env.TRUSTED_PROXY_HOPS);
     for (const [name, value] of transport) res.setHeader(name, value);
-    void handle(req, res);
+    const refused = refusal(req.method, req.headers);
+    if (refused) {
+      // Connection: close, so a body left unread does not keep the socket.
+      res.writeHead(refused.status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end(refused.text);
+      return;
+    }
+    void withAnswerStatus(req, res, () => handle(req, res));
   });
   await new Promise((resolve) => server.listen(port, hostname, resolve));
   writeServerPid(dbPath);

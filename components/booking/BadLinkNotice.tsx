@@ -1,9 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { config } from "@/lib/config";
+import { bookingByToken } from "@/lib/booking/reads";
 import { listPlaces } from "@/lib/schedule/reads";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 import { placeIn } from "@/lib/i18n/place-names";
+import { answerStatus } from "@/lib/http/edge.mjs";
 
 /**
  * What a parent sees for a mistyped, forged or expired manage link: what
@@ -11,6 +14,8 @@ import { placeIn } from "@/lib/i18n/place-names";
  * every place is listed, each linking to its contact details.
  */
 export async function BadLinkNotice({ reason }: { reason: "invalid" | "expired" }) {
+  // No such link is a 404; one that worked and has expired is gone for good.
+  answerStatus(reason === "expired" ? 410 : 404);
   const t = await getTranslations("manage");
   const locale = (await getLocale()) as Locale;
   const places = listPlaces(getDb()).map((p) => placeIn(p, locale));
@@ -31,4 +36,12 @@ export async function BadLinkNotice({ reason }: { reason: "invalid" | "expired" 
       </p>
     </>
   );
+}
+
+/** The title of a manage page (and of its cancel step): the booking's, or what is wrong with the link. */
+export async function manageLinkMetadata(locale: string, token: string) {
+  const t = await getTranslations({ locale, namespace: "manage" });
+  const found = bookingByToken(getDb(), token, new Date(), config().MANAGE_LINK_DAYS);
+  const title = found.ok ? t("title") : found.reason === "expired" ? t("expiredTitle") : t("invalidTitle");
+  return { title, robots: { index: false } };
 }

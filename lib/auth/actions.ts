@@ -6,7 +6,7 @@ import { allowAttempt } from "@/lib/http/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
 import { localeOf } from "@/lib/forms";
 import { signIn, signOut } from "./config";
-import { activeStaffByEmail, forgetEarlierLinks } from "./staff";
+import { sendSignInLinkIfStaff } from "./sign-in";
 
 export type SignInState = { error?: string; email: string };
 
@@ -14,8 +14,9 @@ const email = z.string().trim().toLowerCase().pipe(z.email({ message: "emailInva
 
 /**
  * Sends a sign-in link to an invited address. Every address gets the same
- * answer, so the form does not tell a stranger who works here. A new link
- * makes the earlier ones for that address useless.
+ * answer after the same time (sendSignInLinkIfStaff), so the form does not
+ * tell a stranger who works here. A new link makes the earlier ones for that
+ * address useless.
  */
 export async function requestSignIn(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const raw = String(formData.get("email") ?? "");
@@ -24,11 +25,7 @@ export async function requestSignIn(_prev: SignInState, formData: FormData): Pro
   if (!parsed.success) return { error: "emailInvalid", email: raw };
   if (!(await allowAttempt("signIn", await clientAddress()))) return { error: "rateLimited", email: raw };
 
-  const db = getDb();
-  if (activeStaffByEmail(db, parsed.data)) {
-    forgetEarlierLinks(db, parsed.data);
-    await signIn("nodemailer", { email: parsed.data, redirect: false, redirectTo: `/${locale}/host` });
-  }
+  await sendSignInLinkIfStaff(getDb(), parsed.data, (address) => signIn("nodemailer", { email: address, redirect: false, redirectTo: `/${locale}/host` }));
   redirect(`/${locale}/staff/check-email`);
 }
 

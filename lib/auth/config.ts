@@ -7,7 +7,7 @@ import { accounts, authSessions, users, verificationTokens } from "@/db/schema";
 import { config, servedOverHttps } from "@/lib/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { queueMail } from "@/lib/mail/outbox";
-import { onAppUrl } from "./links";
+import { onAppUrl, redirectOnAppUrl } from "./links";
 import { hashedSessions, newSessionToken } from "./sessions";
 import { activeStaffByEmail, activeStaffById } from "./staff";
 import { authSecret } from "@/lib/secret";
@@ -99,7 +99,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
       // Only to our own pages, whatever callbackUrl a request carried.
       redirect({ url }) {
-        return onAppUrl(url);
+        return redirectOnAppUrl(url);
       },
       // What /api/auth/session answers: never the session token or the rest of the user's row.
       session({ session, user }) {

@@ -248,16 +248,58 @@ export function pidFile(/** @type {string} */ dbPath) {
   return `${path.resolve(dbPath)}.pid`;
 }
 
-/** The pid of a live server using `dbPath`, or null (no pid file, or its process is gone). */
+/**
+ * What the system says of a process now: gone, a zombie (killed, not yet
+ * reaped by its parent: kill(pid, 0) still succeeds on it), or running since
+ * `start` (clock ticks after boot, field 22 of /proc/<pid>/stat) with its
+ * command line. null where there is no /proc to ask (not Linux).
+ * @param {number} pid
+ * @returns {{ alive: false } | { alive: true, start: string, command: string } | null}
+ */
+function processNow(pid) {
+  let stat;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return fs.existsSync("/proc/self/stat") ? { alive: false } : null;
+  }
+  // "pid (command) state ppid …": the command may hold spaces and parentheses, so read after the last ")".
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  if (fields[0] === "Z" || fields[0] === "X") return { alive: false };
+  let command = "";
+  try {
+    command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    // Hidden by the system (hidepid): the start time still names the process.
+  }
+  return { alive: true, start: fields[19] ?? "", command };
+}
+
+/**
+ * The pid of a live server using `dbPath`, or null. A pid file outlives a
+ * crash (kill -9), and its pid can then be a zombie for a moment or, later,
+ * belong to some other process: so the file holds the pid and the process's
+ * start time, and only that same process counts as the server. A file
+ * without a start time (written by hand or by an older version) counts when
+ * the process runs scripts/server.mjs.
+ */
 export function runningServerPid(/** @type {string} */ dbPath) {
   let pid;
+  let start;
   try {
-    pid = Number.parseInt(fs.readFileSync(pidFile(dbPath), "utf8").trim(), 10);
+    [pid, start] = fs.readFileSync(pidFile(dbPath), "utf8").trim().split(/\s+/);
+    pid = Number.parseInt(pid ?? "", 10);
   } catch {
     return null;
   }
   // Our own pid is never the server's: in a container, a restore run beside a stopped server may be pid 1 as it was.
   if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  const now = processNow(pid);
+  if (now) {
+    if (!now.alive) return null;
+    if (start) return now.start === start ? pid : null;
+    return now.command.includes("scripts/server.mjs") ? pid : null;
+  }
   try {
     process.kill(pid, 0);
     return pid;
@@ -267,10 +309,11 @@ export function runningServerPid(/** @type {string} */ dbPath) {
   }
 }
 
-/** Marks `dbPath` as in use by this process (the server calls it once it serves). */
+/** Marks `dbPath` as in use by this process (the server calls it once it serves): its pid and, where the system says, when it started. */
 export function writeServerPid(/** @type {string} */ dbPath, pid = process.pid) {
   fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
-  fs.writeFileSync(pidFile(dbPath), `${pid}\n`);
+  const now = processNow(pid);
+  fs.writeFileSync(pidFile(dbPath), now?.alive ? `${pid} ${now.start}\n` : `${pid}\n`);
 }
 
 /** Removes the mark, only when it is this process's own (a second server must not clear the first's). */

@@ -231,10 +231,43 @@ describe("restoreBackup", () => {
     expect(await restoreBackup({ file, dbPath: target, migrationsDir })).toMatchObject({ ok: true });
   });
 
+  it("is not blocked by a pid file whose process was killed and is not yet reaped (a zombie)", async () => {
+    // `sleep 30` is killed with -9; its parent has become `sleep 60`, which never reaps it.
+    const parent = spawn("sh", ["-c", "sleep 30 & echo $!; exec sleep 60"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once("data", (d) => resolve(String(d)))));
+      const target = path.join(tmp, "zombie.db");
+      fs.writeFileSync(`${target}.pid`, `${pid}\n`);
+      process.kill(pid, "SIGKILL");
+      await expect.poll(() => fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]![0]).toBe("Z");
+      expect(runningServerPid(target)).toBeNull();
+    } finally {
+      parent.kill("SIGKILL");
+    }
+  });
+
+  it("is not blocked by a pid file whose pid now belongs to another process", async () => {
+    const other = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    try {
+      const target = path.join(tmp, "reused.db");
+      // As an older version wrote it: the pid alone, of a process that is not a Kohtaamo server.
+      fs.writeFileSync(`${target}.pid`, `${other.pid}\n`);
+      expect(runningServerPid(target)).toBeNull();
+      // With a start time that is not this process's: the server that wrote it has gone, and the pid was reused.
+      fs.writeFileSync(`${target}.pid`, `${other.pid} 1\n`);
+      expect(runningServerPid(target)).toBeNull();
+      // The same process, as the server writes it: still running.
+      writeServerPid(target, other.pid);
+      expect(runningServerPid(target)).toBe(other.pid);
+    } finally {
+      other.kill("SIGKILL");
+    }
+  });
+
   it("never takes its own pid for a running server", () => {
     const target = path.join(tmp, "own.db");
     writeServerPid(target);
-    expect(fs.readFileSync(`${target}.pid`, "utf8")).toBe(`${process.pid}\n`);
+    expect(fs.readFileSync(`${target}.pid`, "utf8")).toMatch(new RegExp(`^${process.pid} \\d+\n$`));
     expect(runningServerPid(target)).toBeNull();
     removeServerPid(target);
     expect(fs.existsSync(`${target}.pid`)).toBe(false);

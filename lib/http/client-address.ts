@@ -7,7 +7,8 @@ import { headers } from "next/headers";
 import { CLIENT_HEADER, EDGE_HEADER, EDGE_SECRET_ENV } from "./edge.mjs";
 
 /**
- * The client's address as the server stamped it, or "unknown" (one bucket
+ * The client's key as the server stamped it (an IPv4 address or an IPv6 /64,
+ * see clientKey in ./edge.mjs), or "unknown" (one bucket
  * shared by all) when the stamp is missing or not this process's: served
  * without scripts/server.mjs, a client could otherwise choose its own key.
  */
@@ -18,7 +19,8 @@ export function stampedAddress(get: (name: string) => string | null, secret: str
 }
 
 /**
- * The client's address, for rate limits. Never read from X-Forwarded-For
+ * The client, for rate limits and the seat cap: its IPv4 address or its IPv6
+ * /64, decided once at the edge (clientKey). Never read from X-Forwarded-For
  * here: a client chooses that header, and keying a limit on it lets anyone
  * reset the limit with each request.
  */

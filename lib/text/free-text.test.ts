@@ -10,6 +10,17 @@ describe("cleanText", () => {
     expect(cleanText("abc\u202Etxt.exe\u202C \u2066x\u2069 \u202A\u202B\u202D\u2067\u2068")).toBe("abctxt.exe x ");
   });
 
+  it("removes zero-width characters from a name, so it cannot pass for another", () => {
+    expect(cleanText("\uFEFFAn\u200Bna\u200C\u200D\u2060")).toBe("Anna");
+    expect(cleanText("Anna\u200B")).toBe(cleanText("Anna"));
+  });
+
+  it("keeps the joiners of an emoji or a Persian word in a longer text, and drops the other zero-width characters", () => {
+    expect(cleanText("\u{1F469}\u200D\u{1F467} \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645\u200B\uFEFF", { multiline: true })).toBe(
+      "\u{1F469}\u200D\u{1F467} \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
+    );
+  });
+
   it("normalises to NFC, so the same letter is stored the same way", () => {
     const decomposed = "A\u0308iti"; // "Äiti" as A + combining diaeresis
     expect(cleanText(decomposed)).toBe("\u00C4iti");
@@ -38,6 +49,7 @@ describe("freeText", () => {
   });
 
   it("counts a required field holding only invisible characters as empty", () => {
+    expect(freeText().min(1).safeParse("\u200B\u200D\uFEFF ").success).toBe(false);
     const schema = freeText({ message: "required" }).min(1, { message: "required" });
     const result = schema.safeParse("\u202E\u0000 ");
     expect(result.success).toBe(false);

@@ -9,12 +9,15 @@ import type { Locale } from "@/lib/i18n/locales";
 import { formatterFor } from "@/lib/i18n/translator";
 import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/Notice";
-import { BadLinkNotice } from "@/components/booking/BadLinkNotice";
+import { BadLinkNotice, manageLinkMetadata } from "@/components/booking/BadLinkNotice";
 import { VisitorCodeSection } from "@/components/booking/VisitorCodeSection";
 import { MyDetailsSection } from "@/components/booking/MyDetailsSection";
 import { CopyShareButtons } from "@/components/booking/CopyShareButtons";
 
-export const metadata = { robots: { index: false } };
+export async function generateMetadata({ params }: PageProps<"/[locale]/manage/[token]">) {
+  const { locale, token } = await params;
+  return manageLinkMetadata(locale, token);
+}
 
 export default async function ManagePage({ params, searchParams }: PageProps<"/[locale]/manage/[token]">) {
   const { locale, token } = await params;

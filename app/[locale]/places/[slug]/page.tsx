@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { NotFoundView } from "@/components/NotFoundView";
+import { NotFoundView, notFoundMetadata } from "@/components/NotFoundView";
 import type { Locale } from "@/lib/i18n/locales";
 import { getPlace, listSessionCards } from "@/lib/schedule/reads";
 import { addressLine, placeIn } from "@/lib/i18n/place-names";
@@ -13,7 +13,8 @@ import { passOnTag } from "@/lib/referrals/channels";
 export async function generateMetadata({ params }: PageProps<"/[locale]/places/[slug]">) {
   const { locale, slug } = await params;
   const place = getPlace(getDb(), slug);
-  return { title: place ? placeIn(place, locale as Locale).name : undefined };
+  if (!place) return notFoundMetadata(locale);
+  return { title: placeIn(place, locale as Locale).name };
 }
 
 export default async function PlacePage({ params, searchParams }: PageProps<"/[locale]/places/[slug]">) {

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { NotFoundView } from "@/components/NotFoundView";
+import { NotFoundView, notFoundMetadata } from "@/components/NotFoundView";
 import { config } from "@/lib/config";
 import { textMessagesOn } from "@/lib/sms/provider";
 import { upperFirst, type Locale } from "@/lib/i18n/locales";
@@ -24,7 +24,8 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/sessions
   const { locale, id } = await params;
   const n = sessionId(id);
   const session = n === null ? null : getSession(getDb(), n);
-  return { title: session ? (session.groupTitle ?? session.title)[locale as Locale] : undefined };
+  if (!session) return notFoundMetadata(locale);
+  return { title: (session.groupTitle ?? session.title)[locale as Locale] };
 }
 
 export default async function SessionPage({ params, searchParams }: PageProps<"/[locale]/sessions/[id]">) {

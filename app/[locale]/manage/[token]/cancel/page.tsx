@@ -6,9 +6,12 @@ import { cancelBookingAction } from "@/lib/booking/actions";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatterFor } from "@/lib/i18n/translator";
 import { Link } from "@/i18n/navigation";
-import { BadLinkNotice } from "@/components/booking/BadLinkNotice";
+import { BadLinkNotice, manageLinkMetadata } from "@/components/booking/BadLinkNotice";
 
-export const metadata = { robots: { index: false } };
+export async function generateMetadata({ params }: PageProps<"/[locale]/manage/[token]/cancel">) {
+  const { locale, token } = await params;
+  return manageLinkMetadata(locale, token);
+}
 
 /** The confirm step: cancelling is one more deliberate press, never a stray tap on a link. */
 export default async function CancelPage({ params }: PageProps<"/[locale]/manage/[token]/cancel">) {
