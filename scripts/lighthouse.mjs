@@ -1,8 +1,8 @@
 // The Lighthouse round of `npm run bench`: each parents' page through Lighthouse's own CLI (mobile
 // preset, its default: a mid-range phone on slow 4G with a 4x slower CPU), RUNS times, reporting
 // the median of each score, and the spread (lowest to highest) of the performance score and the
-// total blocking time: the figures a busy machine moves most. The CLI runs in a child process so the mail catcher in this process
-// keeps answering the server meanwhile.
+// total blocking time: the figures a busy machine moves most. The CLI runs in a child process so
+// the mail catcher in this process keeps answering the server meanwhile.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
