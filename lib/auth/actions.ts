@@ -6,6 +6,7 @@ import { allowAttempt } from "@/lib/http/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
 import { localeOf } from "@/lib/forms";
 import { signIn, signOut } from "./config";
+import { staffReturnPath } from "./links";
 import { activeStaffByEmail, forgetEarlierLinks } from "./staff";
 
 export type SignInState = { error?: string; email: string };
@@ -27,7 +28,8 @@ export async function requestSignIn(_prev: SignInState, formData: FormData): Pro
   const db = getDb();
   if (activeStaffByEmail(db, parsed.data)) {
     forgetEarlierLinks(db, parsed.data);
-    await signIn("nodemailer", { email: parsed.data, redirect: false, redirectTo: `/${locale}/host` });
+    // Back to the page that sent them here (a concern's notice link), if it is one of ours.
+    await signIn("nodemailer", { email: parsed.data, redirect: false, redirectTo: staffReturnPath(formData.get("next"), locale) });
   }
   redirect(`/${locale}/staff/check-email`);
 }
