@@ -164,7 +164,7 @@ export function concernQueue(db: DB, actor: Actor | null, now = new Date()) {
     .orderBy(desc(overdue), sql`${concerns.status} = 'resolved'`, desc(concerns.createdAt), desc(concerns.id))
     .limit(200)
     .all()
-    .map((c) => ({ ...c, overdue: Boolean(c.overdue) }));
+    .map((c) => ({ ...c, hasContact: Boolean(c.hasContact), overdue: Boolean(c.overdue) }));
   audit(db, planner, "concern.list", "concerns", queue.length);
   return queue;
 }

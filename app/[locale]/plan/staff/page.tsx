@@ -95,7 +95,11 @@ export default async function StaffPage({ params, searchParams }: PageProps<"/[l
               )}
               {s.role !== "facilitator" && !s.deactivatedAt && (self || s.role !== "admin" || actor.role === "admin") && (
                 <ClientMessages namespaces={["plan"]}>
-                  <NoticeSettingsForm locale={locale} userId={s.id} name={label} phone={s.phone} chosen={responsible.get(s.id) ?? []} places={places} />
+                  {/* Keyed by what is saved: after a save the form is drawn again from the database. */}
+                  <NoticeSettingsForm
+                    key={`${s.phone}|${(responsible.get(s.id) ?? []).join(",")}`}
+                    locale={locale}
+                    userId={s.id} name={label} phone={s.phone} chosen={responsible.get(s.id) ?? []} places={places} />
                 </ClientMessages>
               )}
             </li>

@@ -20,8 +20,8 @@ const buttonClass = "rounded border border-stone-600 bg-white px-3 py-1.5 font-m
 export default async function ConcernPage({ params, searchParams }: PageProps<"/[locale]/plan/feedback/concerns/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  // A notice's link leads here: signing in brings the planner back to this concern.
-  const actor = await requirePlanner(locale, /^\d+$/.test(id) ? `/${locale}/plan/feedback/concerns/${id}` : undefined);
+  // A notice's link leads here; signing in brings the planner back (lib/auth/guard.ts).
+  const actor = await requirePlanner(locale);
   const query = await searchParams;
   const db = getDb();
   // The read logs each look (a concern is about how a person was treated, with or without contact details).
