@@ -33,12 +33,7 @@ export function dueAtFor(receivedAt: Date, workingDays: number): Date {
   return helsinkiMidnight(addWorkingDays(dayOf(receivedAt), workingDays));
 }
 
-/** Overdue: no first response, and the due day is over (from the day after it). */
-export function isOverdue(c: { firstResponseAt: Date | null; dueAt: Date | null; status: string }, now: Date): boolean {
-  return c.status !== "resolved" && c.firstResponseAt === null && c.dueAt !== null && dayOf(c.dueAt) < dayOf(now);
-}
-
-/** The same rule as a condition on a query of `concerns`. */
+/** Overdue, as a condition on a query of `concerns`: no first response, and the due day is over (from the day after it). */
 export const overdueSql = (now: Date): SQL<boolean> =>
   sql<boolean>`(${concerns.firstResponseAt} IS NULL AND ${concerns.status} <> 'resolved' AND ${concerns.dueAt} < ${helsinkiMidnight(dayOf(now)).getTime()})`;
 

@@ -4,7 +4,8 @@ import type { DB } from "@/db/client";
 import { auditLog, concerns, outbox, placePlanners, users } from "@/db/schema";
 import { queuedText } from "@/lib/mail/outbox";
 import { addPlace, addSession, addStaff, testDb } from "@/lib/test/db";
-import { concernFigures, isOverdue, renotifyOverdueConcerns } from "./concern-clock";
+import { concernFigures, renotifyOverdueConcerns } from "./concern-clock";
+import { concernQueue } from "./reads";
 import { feedbackFormSchema } from "./schemas";
 import { assignConcern, ensureFeedbackLink, recordConcernAction, submitFeedback, takeConcern } from "./writes";
 
@@ -95,9 +96,10 @@ describe("an overdue concern", () => {
 
     // Wednesday, the due day: still in time.
     expect(renotifyOverdueConcerns(db, settings, at("2026-03-11", "16:00"))).toBe(0);
-    expect(isOverdue(db.select().from(concerns).get()!, at("2026-03-11", "23:30"))).toBe(false);
+    const overdueOn = (now: Date) => concernQueue(db, responsible, now)![0]!.overdue;
+    expect(overdueOn(at("2026-03-11", "23:30"))).toBe(false);
     // Thursday: overdue, told once however often the job runs.
-    expect(isOverdue(db.select().from(concerns).get()!, at("2026-03-12", "00:30"))).toBe(true);
+    expect(overdueOn(at("2026-03-12", "00:30"))).toBe(true);
     expect(renotifyOverdueConcerns(db, settings, at("2026-03-12", "08:00"))).toBe(1);
     expect(renotifyOverdueConcerns(db, settings, at("2026-03-12", "17:00"))).toBe(0);
     expect(notices().map((n) => n.recipient).slice(1).sort()).toEqual([admin.email, other.email, responsible.email].sort());
