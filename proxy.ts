@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./i18n/routing";
+import { REQUEST_PATH_HEADER } from "./lib/auth/request-path";
 
 const i18n = createMiddleware(routing);
 
@@ -35,6 +36,9 @@ export default function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   // next-intl forwards the request's headers to the page, so the nonce reaches Next's renderer.
   request.headers.set("content-security-policy", csp);
+  // The page asked for, so a staff page that sends someone to sign in can bring them back (lib/auth/guard.ts).
+  // Set here on every request, whatever a client sent under the same name.
+  request.headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname);
   const response = i18n(request);
   response.headers.set("Content-Security-Policy", csp);
   return response;

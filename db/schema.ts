@@ -172,6 +172,7 @@ export const outboxKinds = [
   "development_confirm",
   "development_renewal",
   "panel_invite",
+  "concern_notice",
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
@@ -239,8 +240,27 @@ export const users = sqliteTable("users", {
     .default("fi"),
   deactivatedAt: timestamp("deactivated_at"),
   invitedBy: text("invited_by"),
+  /** Optional mobile number (E.164) for the neutral concern notice by text message; erased when the person is deactivated. */
+  phone: text("phone"),
   createdAt: createdAt(),
 });
+
+/**
+ * Planners (and admins) responsible for a place's concerns: they get the
+ * notice of a new one. A place with nobody set notifies every planner and admin.
+ */
+export const placePlanners = sqliteTable(
+  "place_planners",
+  {
+    placeId: integer("place_id")
+      .notNull()
+      .references(() => places.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.placeId, t.userId] }), index("place_planners_user").on(t.userId)],
+);
 
 export const accounts = sqliteTable(
   "accounts",
@@ -519,7 +539,9 @@ export const professionalFeedback = sqliteTable(
   (t) => [uniqueIndex("professional_feedback_one_per_device").on(t.sessionId, t.deviceHash), index("professional_feedback_session").on(t.sessionId)],
 );
 
-export const concernStatuses = ["new", "in_progress", "resolved"] as const;
+/** new: nobody has answered yet; taken: a planner owns it; contacted: the parent has been contacted; resolved. */
+export const concernStatuses = ["new", "taken", "contacted", "resolved"] as const;
+export type ConcernStatus = (typeof concernStatuses)[number];
 
 /**
  * "I want to raise a concern about how I or my child have been treated":
@@ -542,6 +564,14 @@ export const concerns = sqliteTable(
     resolvedAt: timestamp("resolved_at"),
     /** Set when the retention job removed the contact details. */
     contactErasedAt: timestamp("contact_erased_at"),
+    /** The planner who took it, or was assigned it. */
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /** The Helsinki midnight of the last working day for a first response (lib/feedback/concern-clock.ts). */
+    dueAt: timestamp("due_at"),
+    /** When it first left "new" (taken, contacted or resolved): the first response. */
+    firstResponseAt: timestamp("first_response_at"),
+    /** The Helsinki day number on which an overdue notice last went out: at most one a working day. */
+    renotifiedDay: integer("renotified_day"),
   },
   (t) => [index("concerns_status").on(t.status, t.createdAt)],
 );

@@ -104,17 +104,17 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   await concernInQueue.getByRole("link", { name: "Open the concern" }).click();
   await expect(planner.getByText("040 765 4321")).toBeVisible();
   await planner.getByLabel("Write what was done").fill("Called the parent and agreed on a meeting with the unit.");
-  await planner.getByLabel("Status").selectOption("in_progress");
+  await planner.getByLabel("Status").selectOption("contacted");
   await planner.getByRole("button", { name: "Record the action" }).click();
   await expect(planner.getByText("The action has been recorded.")).toBeVisible();
   // The control shows the status now, so the next action does not quietly reset it to "New".
-  await expect(planner.getByLabel("Status")).toHaveValue("in_progress");
+  await expect(planner.getByLabel("Status")).toHaveValue("contacted");
   await planner.getByLabel("Write what was done").fill("Sent the unit's contact details.");
   await planner.getByRole("button", { name: "Record the action" }).click();
   await expect(planner.getByText("Sent the unit's contact details.")).toBeVisible();
-  await expect(planner.getByLabel("Status")).toHaveValue("in_progress");
+  await expect(planner.getByLabel("Status")).toHaveValue("contacted");
   await planner.reload();
-  await expect(planner.getByLabel("Status")).toHaveValue("in_progress");
+  await expect(planner.getByLabel("Status")).toHaveValue("contacted");
   await planner.getByLabel("Write what was done").fill("Meeting held; the parent was satisfied.");
   await planner.getByLabel("Status").selectOption("resolved");
   await planner.getByRole("button", { name: "Record the action" }).click();
@@ -123,8 +123,8 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   const concern = query<{ id: number; status: string }>("SELECT id, status FROM concerns WHERE session_id = ?", id)[0]!;
   expect(concern.status).toBe("resolved");
   expect(query("SELECT status FROM concern_actions WHERE concern_id = ? ORDER BY id", concern.id)).toEqual([
-    { status: "in_progress" },
-    { status: "in_progress" },
+    { status: "contacted" },
+    { status: "contacted" },
     { status: "resolved" },
   ]);
   expect(query("SELECT 1 AS seen FROM audit_log WHERE action = 'concern.view' AND subject_id = ?", String(concern.id)).length).toBeGreaterThan(0);

@@ -33,6 +33,8 @@ const schema = z.object({
   OUTBOX_INTERVAL_MS: whole(50, 5000),
   /** Days after a concern is resolved when its contact details are erased. */
   CONCERN_CONTACT_DAYS: whole(1, 90),
+  /** Finnish working days for a first response to a concern, counted from the day it was received (lib/feedback/concern-clock.ts). */
+  CONCERN_REPLY_WORKING_DAYS: whole(1, 2),
   /** Who runs the service, as the privacy page and the concern's thanks page name them. */
   ORGANISATION_NAME: z.string().trim().min(1).default("Kohtaamo-demo ry"),
   ORGANISATION_CONTACT: z.string().trim().min(1).default("tietosuoja@kohtaamo.local, 040 000 0000"),

@@ -6,7 +6,7 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 
 // The same statuses as db/schema.ts concernStatuses, written here so the browser does not load the schema.
-const concernStatuses = ["new", "in_progress", "resolved"] as const;
+const concernStatuses = ["new", "taken", "contacted", "resolved"] as const;
 
 /** Records what was done about a concern and its status after it. */
 export function ConcernActionForm({ concernId, status }: { concernId: number; status: string }) {

@@ -6,6 +6,7 @@ import { allowAttempt } from "@/lib/http/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
 import { localeOf } from "@/lib/forms";
 import { signIn, signOut } from "./config";
+import { staffReturnPath } from "./links";
 import { sendSignInLinkIfStaff } from "./sign-in";
 
 export type SignInState = { error?: string; email: string };
@@ -25,7 +26,9 @@ export async function requestSignIn(_prev: SignInState, formData: FormData): Pro
   if (!parsed.success) return { error: "emailInvalid", email: raw };
   if (!(await allowAttempt("signIn", await clientAddress()))) return { error: "rateLimited", email: raw };
 
-  await sendSignInLinkIfStaff(getDb(), parsed.data, (address) => signIn("nodemailer", { email: address, redirect: false, redirectTo: `/${locale}/host` }));
+  // Back to the page that sent them here (a concern's notice link), if it is one of ours.
+  const returnTo = staffReturnPath(formData.get("next"), locale);
+  await sendSignInLinkIfStaff(getDb(), parsed.data, (address) => signIn("nodemailer", { email: address, redirect: false, redirectTo: returnTo }));
   redirect(`/${locale}/staff/check-email`);
 }
 

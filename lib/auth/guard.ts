@@ -1,12 +1,23 @@
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { staffReturnPath } from "./links";
+import { REQUEST_PATH_HEADER } from "./request-path";
 import { currentActor } from "./current";
 import { isPlanner, type Actor } from "./staff";
 
-/** For staff pages: the signed-in actor, or off to the sign-in page. Actions check again themselves. */
+/**
+ * For staff pages: the signed-in actor, or off to the sign-in page, which
+ * brings them back to the page they asked for (a concern a notice linked to).
+ * The path is checked again by the sign-in form. Actions check again themselves.
+ */
 export async function requireActor(locale: string): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) redirect(`/${locale}/staff/sign-in`);
+  if (!actor) {
+    const asked = (await headers()).get(REQUEST_PATH_HEADER);
+    const back = asked && staffReturnPath(asked, locale) === asked ? `?next=${encodeURIComponent(asked)}` : "";
+    redirect(`/${locale}/staff/sign-in${back}`);
+  }
   return actor;
 }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { onAppUrl, redirectOnAppUrl } from "./links";
+import { onAppUrl, redirectOnAppUrl, staffReturnPath } from "./links";
 
 beforeAll(() => {
   process.env.APP_URL = "https://kohtaamo.example.fi";
@@ -59,4 +59,18 @@ describe("a link we send", () => {
     expect(onAppUrl("http://localhost:3000/api/auth/callback/nodemailer?token=t")).toBe("https://kohtaamo.example.fi/api/auth/callback/nodemailer?token=t");
     expect(new URL(onAppUrl("https://evil.example//evil.example/phish")).origin).toBe("https://kohtaamo.example.fi");
   });
+});
+
+describe("the page a sign-in link returns to", () => {
+  it("is a staff page of ours, such as the concern a notice linked to", () => {
+    expect(staffReturnPath("/fi/plan/feedback/concerns/12", "fi")).toBe("/fi/plan/feedback/concerns/12");
+    expect(staffReturnPath("/sv/host", "sv")).toBe("/sv/host");
+  });
+
+  it.each(["https://evil.example/fi/plan", "//evil.example/fi/plan", "/\\evil.example", "/fi/plan/../../x", "/fi/feedback/abc", "/fi/plan?x=1", "", null, 12])(
+    "refuses %s and goes to the staff front page",
+    (next) => {
+      expect(staffReturnPath(next, "en")).toBe("/en/host");
+    },
+  );
 });

@@ -36,3 +36,15 @@ export function redirectOnAppUrl(url: string): string {
   if (target.origin !== base.origin || /^[/\\]{2}/.test(target.pathname)) return `${base.origin}/`;
   return target.href;
 }
+
+/**
+ * Where a member of staff goes after the sign-in link: a path of our own staff
+ * pages carried through the sign-in form (?next=), e.g. the concern a notice
+ * linked to. Anything else (another origin, "//host", a backslash, a parents'
+ * page, a query) is refused, and the staff front page is used instead.
+ */
+export function staffReturnPath(next: unknown, locale: string): string {
+  const fallback = `/${locale}/host`;
+  if (typeof next !== "string" || next.length > 200) return fallback;
+  return /^\/(fi|sv|en)\/(host|plan)(\/[A-Za-z0-9_-]+)*$/.test(next) ? next : fallback;
+}

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { DB, Reader } from "@/db/client";
 import { concernActions, concerns, feedbackLinks, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
 import { assignedTo, isPlanner, plannerIn, type Actor } from "@/lib/auth/staff";
 import { audit } from "@/lib/privacy/audit";
+import { overdueSql } from "./concern-clock";
 
 /** Published "you said, we did" entries: all of them, or one place's together with the whole service's. */
 export type LinkLookup = { ok: true; sessionId: number } | { ok: false; reason: "invalid" | "expired" };
@@ -133,14 +134,17 @@ function responsesOf(tx: Reader, sessionIds: number[]) {
   return responseQuery(tx, [inArray(feedbackResponses.sessionId, sessionIds)]);
 }
 
+const owners = alias(users, "owner");
+
 /**
- * The concerns queue, unresolved first, newest first: for planners only (null
- * for anyone else). Its texts are about how people were treated, so the look
- * is logged here, where they are read.
+ * The concerns queue: overdue first, then the other open ones, newest first,
+ * the resolved last. For planners only (null for anyone else). Its texts are
+ * about how people were treated, so the look is logged here, where they are read.
  */
-export function concernQueue(db: DB, actor: Actor | null) {
+export function concernQueue(db: DB, actor: Actor | null, now = new Date()) {
   const planner = plannerIn(db, actor);
   if (!planner) return null;
+  const overdue = overdueSql(now);
   const queue = db
     .select({
       id: concerns.id,
@@ -148,16 +152,27 @@ export function concernQueue(db: DB, actor: Actor | null) {
       text: concerns.text,
       hasContact: sql<boolean>`${concerns.contact} IS NOT NULL`,
       createdAt: concerns.createdAt,
+      dueAt: concerns.dueAt,
+      overdue: sql<number>`${overdue}`,
+      owner: sql<string | null>`coalesce(${owners.name}, ${owners.email})`,
       place: places.name,
     })
     .from(concerns)
     .leftJoin(sessions, eq(sessions.id, concerns.sessionId))
     .leftJoin(places, eq(places.id, sessions.placeId))
-    .orderBy(sql`${concerns.status} = 'resolved'`, desc(concerns.createdAt))
+    .leftJoin(owners, eq(owners.id, concerns.ownerId))
+    .orderBy(desc(overdue), sql`${concerns.status} = 'resolved'`, desc(concerns.createdAt), desc(concerns.id))
     .limit(200)
-    .all();
+    .all()
+    .map((c) => ({ ...c, hasContact: Boolean(c.hasContact), overdue: Boolean(c.overdue) }));
   audit(db, planner, "concern.list", "concerns", queue.length);
   return queue;
+}
+
+/** How many concerns are overdue: a count only (no text is read), for the planners' front page. */
+export function overdueConcernCount(db: Reader, actor: Actor | null, now = new Date()): number {
+  if (!plannerIn(db, actor)) return 0;
+  return db.select({ n: count() }).from(concerns).where(overdueSql(now)).get()?.n ?? 0;
 }
 
 /** One concern with what was done about it, for planners only; each look is logged, contact details or not. */
@@ -171,12 +186,18 @@ export function concernDetail(db: DB, actor: Actor | null, id: number) {
       text: concerns.text,
       contact: concerns.contact,
       createdAt: concerns.createdAt,
+      dueAt: concerns.dueAt,
+      firstResponseAt: concerns.firstResponseAt,
+      ownerId: concerns.ownerId,
+      owner: sql<string | null>`coalesce(${owners.name}, ${owners.email})`,
+      overdue: sql<number>`${overdueSql(new Date())}`,
       session: { title: sessions.title, startsAt: sessions.startsAt },
       place: places.name,
     })
     .from(concerns)
     .leftJoin(sessions, eq(sessions.id, concerns.sessionId))
     .leftJoin(places, eq(places.id, sessions.placeId))
+    .leftJoin(owners, eq(owners.id, concerns.ownerId))
     .where(eq(concerns.id, id))
     .get();
   if (!concern) return null;
@@ -188,5 +209,22 @@ export function concernDetail(db: DB, actor: Actor | null, id: number) {
     .where(eq(concernActions.concernId, id))
     .orderBy(concernActions.at, concernActions.id)
     .all();
-  return { ...concern, actions };
+  return { ...concern, overdue: Boolean(concern.overdue), actions };
+}
+
+/**
+ * What the figures of concern handling are made of: the concerns received in
+ * the period (by their day of receipt; the page's place and kind filters do
+ * not apply, a concern need not name a session). Planners only; no text, no contact.
+ */
+export function concernClockRows(db: Reader, actor: Actor | null, f: FeedbackFilter) {
+  if (!plannerIn(db, actor)) return null;
+  const where: SQL[] = [];
+  if (f.from) where.push(gte(concerns.createdAt, f.from));
+  if (f.to) where.push(lt(concerns.createdAt, f.to));
+  return db
+    .select({ createdAt: concerns.createdAt, dueAt: concerns.dueAt, firstResponseAt: concerns.firstResponseAt })
+    .from(concerns)
+    .where(and(...where))
+    .all();
 }

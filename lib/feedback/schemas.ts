@@ -56,6 +56,10 @@ export const concernActionSchema = z.object({
   status: z.enum(concernStatuses),
 });
 
+/** Taking a concern, or giving it to someone: which concern, and for giving, to whom. */
+export const takeConcernSchema = z.object({ concernId: z.coerce.number().int().positive() });
+export const assignConcernSchema = z.object({ concernId: z.coerce.number().int().positive(), ownerId: z.string().min(1).max(64) });
+
 const publishText = freeText({ multiline: true, message: "required" }).min(1, { message: "required" }).max(1000, { message: "tooLong" });
 
 /** "You said, we did", in each language. */

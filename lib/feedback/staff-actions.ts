@@ -1,11 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current";
-import { fieldErrors, readValues } from "@/lib/forms";
+import { fieldErrors, localeOf, readValues } from "@/lib/forms";
 import { isLocale } from "@/lib/i18n/locales";
-import { concernActionSchema, publishFormSchema } from "./schemas";
-import { markHandled, publishYouSaidWeDid, recordConcernAction } from "./writes";
+import { assignConcernSchema, concernActionSchema, publishFormSchema, takeConcernSchema } from "./schemas";
+import { assignConcern, markHandled, publishYouSaidWeDid, recordConcernAction, takeConcern } from "./writes";
 
 // Each action reads the actor from the database; the domain functions refuse anyone but planners and admins.
 
@@ -30,7 +31,31 @@ export async function concernActionAction(_prev: ConcernActionState, formData: F
   const result = recordConcernAction(getDb(), await currentActor(), concernId, cleanNote, newStatus);
   if (!result.ok) return { error: "forbidden", note, status };
   revalidatePath("/[locale]/plan/feedback/concerns/[id]", "page");
+  revalidatePath("/[locale]/plan/feedback", "page");
   return { note: "", status: newStatus, saved: true };
+}
+
+/** Back to the concern with what happened in the URL, so the plain form works without JavaScript too. */
+function backToConcern(locale: string, concernId: number, query: string): never {
+  revalidatePath("/[locale]/plan/feedback", "page");
+  revalidatePath("/[locale]/plan/feedback/concerns/[id]", "page");
+  redirect(`/${locale}/plan/feedback/concerns/${concernId}?${query}`);
+}
+
+export async function takeConcernAction(formData: FormData): Promise<void> {
+  const locale = localeOf(formData);
+  const parsed = takeConcernSchema.safeParse(readValues(formData));
+  if (!parsed.success) redirect(`/${locale}/plan/feedback`);
+  const result = takeConcern(getDb(), await currentActor(), parsed.data.concernId);
+  backToConcern(locale, parsed.data.concernId, result.ok ? "done=taken" : `error=${result.error}`);
+}
+
+export async function assignConcernAction(formData: FormData): Promise<void> {
+  const locale = localeOf(formData);
+  const parsed = assignConcernSchema.safeParse(readValues(formData));
+  if (!parsed.success) redirect(`/${locale}/plan/feedback`);
+  const result = assignConcern(getDb(), await currentActor(), parsed.data.concernId, parsed.data.ownerId);
+  backToConcern(locale, parsed.data.concernId, result.ok ? "done=assigned" : `error=${result.error}`);
 }
 
 export type PublishState = { errors?: Record<string, string>; values: Record<string, string>; saved?: boolean };

@@ -158,11 +158,11 @@ describe("acting on feedback is for planners", () => {
     const responseId = db.select().from(feedbackResponses).get()!.id;
     const concernId = db.select().from(concerns).get()!.id;
     expect(markHandled(db, planner, responseId, true)).toEqual({ ok: true });
-    expect(recordConcernAction(db, planner, concernId, "Called the parent", "in_progress")).toEqual({ ok: true });
+    expect(recordConcernAction(db, planner, concernId, "Called the parent", "contacted")).toEqual({ ok: true });
     expect(recordConcernAction(db, planner, concernId, "Met with the unit", "resolved")).toEqual({ ok: true });
     expect(db.select().from(concerns).get()!.status).toBe("resolved");
     expect(db.select({ note: concernActions.note, status: concernActions.status, actor: concernActions.actorId }).from(concernActions).all()).toEqual([
-      { note: "Called the parent", status: "in_progress", actor: planner.id },
+      { note: "Called the parent", status: "contacted", actor: planner.id },
       { note: "Met with the unit", status: "resolved", actor: planner.id },
     ]);
     expect(db.select().from(feedbackResponses).get()!.handledBy).toBe(planner.id);

@@ -2,8 +2,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { DB, Reader, Writer } from "@/db/client";
-import { concernActions, concerns, feedbackLinks, feedbackResponses, sessions, youSaidWeDid, type Localized } from "@/db/schema";
+import { concernActions, concerns, feedbackLinks, feedbackResponses, sessions, users, youSaidWeDid, type ConcernStatus, type Localized } from "@/db/schema";
 import { plannerIn, type Actor } from "@/lib/auth/staff";
+import { audit } from "@/lib/privacy/audit";
+import { concernRecipients } from "@/lib/staff/reads";
+import { concernSettings, dueAtFor, type ConcernSettings } from "./concern-clock";
+import { queueConcernNotice } from "./concern-notice";
 import type { Locale } from "@/lib/i18n/locales";
 import { startOfHelsinkiDay } from "@/lib/i18n/time";
 import { feedbackMarker } from "./marker";
@@ -37,13 +41,21 @@ export type SubmitResult = { ok: true; recent: boolean } | { ok: false; reason: 
  * day, never the time: two rows written in the same millisecond would tell
  * whose answer the concern (and its phone number) belongs to.
  */
-export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: Locale, deviceId: string, now = new Date()): SubmitResult {
+export function submitFeedback(
+  db: DB,
+  key: string,
+  form: FeedbackForm,
+  locale: Locale,
+  deviceId: string,
+  now = new Date(),
+  settings: ConcernSettings = concernSettings(),
+): SubmitResult {
   return db.transaction(
     (tx) => {
       const link = feedbackLink(tx, key, now);
       if (!link.ok) return link;
       if (form.concernOnly) {
-        if (form.concernText) keepConcern(tx, link.sessionId, form, locale, now);
+        if (form.concernText) keepConcern(tx, link.sessionId, form, locale, now, settings);
         return { ok: true, recent: true } as const;
       }
       const code = form.visitorCode ? normaliseVisitorCode(form.visitorCode) : null;
@@ -70,7 +82,7 @@ export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: 
           deviceHash: device,
         })
         .run();
-      if (form.concernText) keepConcern(tx, link.sessionId, form, locale, now);
+      if (form.concernText) keepConcern(tx, link.sessionId, form, locale, now, settings);
       // Only a keyed hash of the code and a day, in a table of its own: nothing ties it to the answer above.
       if (code && !recent) rememberAnswer(tx, code, now);
       return { ok: true, recent } as const;
@@ -79,10 +91,20 @@ export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: 
   );
 }
 
-function keepConcern(tx: Writer, sessionId: number, form: FeedbackForm, locale: Locale, now: Date) {
-  tx.insert(concerns)
-    .values({ sessionId, text: form.concernText!, contact: form.contact, locale, createdAt: startOfHelsinkiDay(now) })
-    .run();
+/**
+ * Keeps a concern with its due date, and tells the planners responsible for
+ * the session's place at once, in the same transaction: the notice exists
+ * exactly when the concern does. The notice says nothing of it (concern-notice.ts).
+ */
+function keepConcern(tx: Reader & Writer, sessionId: number, form: FeedbackForm, locale: Locale, now: Date, settings: ConcernSettings) {
+  const receivedAt = startOfHelsinkiDay(now);
+  const { id } = tx
+    .insert(concerns)
+    .values({ sessionId, text: form.concernText!, contact: form.contact, locale, createdAt: receivedAt, dueAt: dueAtFor(receivedAt, settings.workingDays) })
+    .returning({ id: concerns.id })
+    .get();
+  const session = tx.select({ placeId: sessions.placeId }).from(sessions).where(eq(sessions.id, sessionId)).get();
+  queueConcernNotice(tx, id, concernRecipients(tx, session?.placeId ?? null), { now, textMessages: settings.textMessages });
 }
 
 export type StaffResult = { ok: true } | { ok: false; error: "forbidden" | "notFound" | "invalid" };
@@ -98,30 +120,79 @@ export function markHandled(db: DB, actor: Actor | null, responseId: number, han
   return r.changes ? { ok: true } : { ok: false, error: "notFound" };
 }
 
-/** What was done about a concern, and its new status, recorded together. */
-export function recordConcernAction(
-  db: DB,
-  actor: Actor | null,
-  concernId: number,
-  note: string,
-  status: "new" | "in_progress" | "resolved",
-  now = new Date(),
-): StaffResult {
+type ConcernRow = { id: number; status: ConcernStatus; ownerId: string | null; firstResponseAt: Date | null };
+
+/**
+ * One gate and one IMMEDIATE transaction for every change to a concern: the
+ * planner read again from the database, the concern found, then the change
+ * and its audit row written together. Leaving "new" is the first response.
+ */
+function onConcern(db: DB, actor: Actor | null, concernId: number, change: (tx: Reader & Writer, planner: Actor, concern: ConcernRow) => StaffResult): StaffResult {
   return db.transaction(
     (tx) => {
       const planner = plannerIn(tx, actor);
       if (!planner) return { ok: false, error: "forbidden" } as const;
-      const found = tx.select({ id: concerns.id }).from(concerns).where(eq(concerns.id, concernId)).get();
-      if (!found) return { ok: false, error: "notFound" } as const;
-      tx.insert(concernActions).values({ concernId, actorId: planner.id, note, status, at: now }).run();
-      tx.update(concerns)
-        .set({ status, updatedAt: now, resolvedAt: status === "resolved" ? now : null })
+      const concern = tx
+        .select({ id: concerns.id, status: concerns.status, ownerId: concerns.ownerId, firstResponseAt: concerns.firstResponseAt })
+        .from(concerns)
         .where(eq(concerns.id, concernId))
-        .run();
-      return { ok: true } as const;
+        .get();
+      if (!concern) return { ok: false, error: "notFound" } as const;
+      return change(tx, planner, concern);
     },
     { behavior: "immediate" },
   );
+}
+
+function moveTo(concern: ConcernRow, status: ConcernStatus, now: Date) {
+  return {
+    status,
+    updatedAt: now,
+    resolvedAt: status === "resolved" ? now : null,
+    firstResponseAt: concern.firstResponseAt ?? (status !== "new" ? now : null),
+  };
+}
+
+/** The planner takes the concern: they own it, and a new one is "taken" (its first response). */
+export function takeConcern(db: DB, actor: Actor | null, concernId: number, now = new Date()): StaffResult {
+  return onConcern(db, actor, concernId, (tx, planner, concern) => {
+    const status = concern.status === "new" ? "taken" : concern.status;
+    tx.update(concerns)
+      .set({ ...moveTo(concern, status, now), ownerId: planner.id })
+      .where(eq(concerns.id, concernId))
+      .run();
+    audit(tx, planner, "concern.take", "concern", concernId, { from: concern.status, to: status });
+    return { ok: true } as const;
+  });
+}
+
+/** A planner gives the concern to another planner or admin (or to themselves): as if that person had taken it. */
+export function assignConcern(db: DB, actor: Actor | null, concernId: number, ownerId: string, now = new Date()): StaffResult {
+  return onConcern(db, actor, concernId, (tx, planner, concern) => {
+    const owner = tx.select({ id: users.id, role: users.role, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, ownerId)).get();
+    if (!owner || owner.deactivatedAt || owner.role === "facilitator") return { ok: false, error: "invalid" } as const;
+    const status = concern.status === "new" ? "taken" : concern.status;
+    tx.update(concerns)
+      .set({ ...moveTo(concern, status, now), ownerId: owner.id })
+      .where(eq(concerns.id, concernId))
+      .run();
+    audit(tx, planner, "concern.assign", "concern", concernId, { to: owner.id, from: concern.ownerId ?? "-" });
+    return { ok: true } as const;
+  });
+}
+
+/** What was done about a concern, and its new status, recorded together. Whoever acts on an unowned concern owns it. */
+export function recordConcernAction(db: DB, actor: Actor | null, concernId: number, note: string, status: ConcernStatus, now = new Date()): StaffResult {
+  return onConcern(db, actor, concernId, (tx, planner, concern) => {
+    tx.insert(concernActions).values({ concernId, actorId: planner.id, note, status, at: now }).run();
+    tx.update(concerns)
+      .set({ ...moveTo(concern, status, now), ownerId: concern.ownerId ?? (status !== "new" ? planner.id : null) })
+      .where(eq(concerns.id, concernId))
+      .run();
+    audit(tx, planner, "concern.action", "concern", concernId, { status });
+    if (status !== concern.status) audit(tx, planner, "concern.status", "concern", concernId, { from: concern.status, to: status });
+    return { ok: true } as const;
+  });
 }
 
 export function publishYouSaidWeDid(

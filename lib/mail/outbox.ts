@@ -32,7 +32,7 @@ export function queueMail(tx: Writer, mail: QueuedMail): void {
 }
 
 /** A text message, queued like an e-mail: the same table, retries and retention. A text carrying a link is given now, and sealed. */
-export function queueSms(tx: Writer, sms: { kind: OutboxKind; bookingId: number; recipient: string; notBefore: Date; text?: string }): void {
+export function queueSms(tx: Writer, sms: { kind: OutboxKind; bookingId?: number; recipient: string; notBefore: Date; text?: string }): void {
   tx.insert(outbox)
     .values({
       kind: sms.kind,

@@ -125,7 +125,7 @@ describe("nothing personal outlives its period", () => {
     expect(runRetention(db, now, periods)).toMatchObject({ concernContacts: 0 });
     expect(db.select().from(auditLog).where(eq(auditLog.action, "retention.run")).all()).toEqual([]);
 
-    db.insert(concerns).values({ locale: "fi", text: "Huoli", contact: "040 765 4321", status: "in_progress", createdAt: new Date(now.getTime() - 100 * DAY), updatedAt: new Date(now.getTime() - 95 * DAY) }).run();
+    db.insert(concerns).values({ locale: "fi", text: "Huoli", contact: "040 765 4321", status: "taken", createdAt: new Date(now.getTime() - 100 * DAY), updatedAt: new Date(now.getTime() - 95 * DAY) }).run();
     db.insert(concerns).values({ locale: "fi", text: "Toinen", contact: "050 111 2222", status: "new", createdAt: new Date(now.getTime() - 10 * DAY) }).run();
     expect(runRetention(db, now, periods)).toMatchObject({ concernContacts: 1 });
     expect(db.select({ text: concerns.text, contact: concerns.contact }).from(concerns).all()).toEqual([

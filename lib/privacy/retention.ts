@@ -21,6 +21,8 @@ import { audit } from "./audit";
  * |                                                 |   booking, retentionDays after it was sent or dropped |
  * | outbox rows of staff sign-in mail               | deleted a day after they were queued (the link lasts an hour) |
  * | concerns.contact                                | concernContactDays after the concern is resolved |
+ * | users.phone (a planner's own number, for the    | when the person is deactivated (lib/staff/writes.ts) |
+ * |   neutral concern notice by text message)       |                                               |
  * | auth_sessions, verification_tokens              | deleted when expired                           |
  * | development_clients (e-mail, languages) and     | deleted on their own date (a year after consent,|
  * |   their panel invitations                       |   renewable by the parent)                     |

@@ -12,6 +12,7 @@ import { smsProviderFrom } from "@/lib/sms/provider";
 import { deliverDueSms } from "@/lib/sms/sender";
 import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
 import { runRetention } from "@/lib/privacy/retention";
+import { concernSettings, renotifyOverdueConcerns } from "@/lib/feedback/concern-clock";
 import { migrationsDir } from "./health";
 
 const shutdownHook = globalThis as unknown as { __kohtaamoShutdown?: () => Promise<void> };
@@ -50,6 +51,7 @@ export async function boot(): Promise<void> {
   const sms = smsProviderFrom(cfg);
   let running: Promise<void> | null = null;
   let lastRetention = 0;
+  let lastConcernLook = 0;
   let nextBackupLook = 0;
   const work = async () => {
     try {
@@ -60,6 +62,12 @@ export async function boot(): Promise<void> {
       if (sms) {
         const outcome = await deliverDueSms(db, sms, composeSms, { dailyCap: cfg.SMS_DAILY_CAP });
         if (outcome.sent || outcome.failed || outcome.dropped || outcome.capped) log.info({ event: "outbox.sms_batch", ...outcome }, "text message batch");
+      }
+      // Overdue concerns are told again once a Helsinki working day (the day is kept on each concern).
+      if (Date.now() - lastConcernLook > 60_000) {
+        const renotified = renotifyOverdueConcerns(db, concernSettings());
+        if (renotified) log.info({ event: "concern.renotified", concerns: renotified }, "overdue concerns notified again");
+        lastConcernLook = Date.now();
       }
       if (Date.now() - lastRetention > 3_600_000) {
         // MAIL_CATCHER_DIR is set by `npm start` when it runs the demo's mail catcher.

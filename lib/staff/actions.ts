@@ -5,8 +5,8 @@ import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current";
 import { sendInvitation } from "@/lib/auth/invite";
 import { fieldErrors, localeOf, readValues, type PlanFormState } from "@/lib/forms";
-import { inviteFormSchema, roleFormSchema, userIdSchema } from "./schemas";
-import { changeStaffRole, deactivateStaff, inviteStaff } from "./writes";
+import { inviteFormSchema, noticeFormSchema, roleFormSchema, userIdSchema } from "./schemas";
+import { changeStaffRole, deactivateStaff, inviteStaff, setNoticeSettings } from "./writes";
 
 // Each action reads who is signed in; the domain function decides, against the database, whether they may.
 
@@ -44,4 +44,14 @@ export async function deactivateStaffAction(formData: FormData): Promise<void> {
   if (!parsed.success) back(locale, "error=unknownStaff");
   const result = deactivateStaff(getDb(), await currentActor(), parsed.data.userId);
   back(locale, result.ok ? "done=deactivated" : `error=${result.error}`);
+}
+
+export async function noticeSettingsAction(_prev: PlanFormState, formData: FormData): Promise<PlanFormState> {
+  const values = readValues(formData, ["places"]);
+  const locale = localeOf(formData);
+  const parsed = noticeFormSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const result = setNoticeSettings(getDb(), await currentActor(), parsed.data);
+  if (!result.ok) return { formError: result.error, values };
+  back(locale, "done=notice");
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { staffRoles } from "@/db/schema";
 import { locales } from "@/lib/i18n/locales";
 import { freeText } from "@/lib/text/free-text";
+import { normaliseMobile } from "@/lib/sms/phone";
 
 // Messages are keys under "plan.errors".
 export const inviteFormSchema = z
@@ -31,3 +32,24 @@ export const roleFormSchema = z.object({
 });
 
 export const userIdSchema = z.object({ userId: z.string().min(1) });
+
+/**
+ * A planner's notice settings: an optional mobile number for the neutral
+ * concern text message (validated like the parents' numbers, stored in
+ * E.164), and the places whose concerns they are told of.
+ */
+export const noticeFormSchema = z.object({
+  userId: z.string().min(1),
+  phone: z
+    .string()
+    .trim()
+    .max(40, { message: "phoneInvalid" })
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const e164 = normaliseMobile(v);
+      if (!e164) ctx.addIssue({ code: "custom", message: "phoneInvalid" });
+      return e164;
+    }),
+  places: z.array(z.coerce.number().int().positive()).max(500).default([]),
+});
+export type NoticeInput = z.output<typeof noticeFormSchema>;

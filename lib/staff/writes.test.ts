@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { authSessions, users } from "@/db/schema";
+import { auditLog, authSessions, placePlanners, users } from "@/db/schema";
 import { activeStaffByEmail, type Actor } from "@/lib/auth/staff";
-import { testDb } from "@/lib/test/db";
+import { addPlace, testDb } from "@/lib/test/db";
 import { addStaff } from "@/lib/schedule/test-helpers";
-import { inviteFormSchema } from "./schemas";
-import { changeStaffRole, deactivateStaff, inviteStaff } from "./writes";
+import { inviteFormSchema, noticeFormSchema } from "./schemas";
+import { changeStaffRole, deactivateStaff, inviteStaff, setNoticeSettings } from "./writes";
 
 const NOW = new Date("2026-01-01T10:00:00Z");
 let db: DB;
@@ -83,5 +83,29 @@ describe("deactivating", () => {
     expect(deactivateStaff(db, admin, admin.id, NOW)).toEqual({ ok: false, error: "notYourself" });
     expect(deactivateStaff(db, planner, planner.id, NOW)).toEqual({ ok: false, error: "notYourself" });
     expect(activeStaffByEmail(db, admin.email)).not.toBeNull();
+  });
+});
+
+describe("concern notice settings", () => {
+  const settings = (o: Record<string, unknown>) => noticeFormSchema.safeParse({ userId: planner.id, phone: "", ...o });
+
+  it("keep a planner's mobile number in E.164 and the places they answer for, audited; a landline or nonsense is refused", () => {
+    const place = addPlace(db).id;
+    const input = settings({ phone: "040 123 4567", places: [String(place)] });
+    expect(input.success && setNoticeSettings(db, planner, input.data).ok).toBe(true);
+    expect(db.select({ phone: users.phone }).from(users).where(eq(users.id, planner.id)).get()!.phone).toBe("+358401234567");
+    expect(db.select().from(placePlanners).all()).toEqual([{ placeId: place, userId: planner.id }]);
+    expect(db.select({ action: auditLog.action }).from(auditLog).all()).toEqual([{ action: "staff.notice" }]);
+    for (const phone of ["09 123 4567", "not a number"]) expect(settings({ phone }).error?.issues[0]?.message, phone).toBe("phoneInvalid");
+  });
+
+  it("are refused to a facilitator, and for an admin unless by an admin; deactivation erases the number", () => {
+    const mine = settings({ phone: "040 123 4567" });
+    if (!mine.success) throw new Error("valid input");
+    expect(setNoticeSettings(db, facilitator, mine.data)).toEqual({ ok: false, error: "forbidden" });
+    expect(setNoticeSettings(db, planner, { ...mine.data, userId: admin.id })).toEqual({ ok: false, error: "adminOnly" });
+    expect(setNoticeSettings(db, admin, mine.data).ok).toBe(true);
+    expect(deactivateStaff(db, admin, planner.id, NOW).ok).toBe(true);
+    expect(db.select({ phone: users.phone }).from(users).where(eq(users.id, planner.id)).get()!.phone).toBeNull();
   });
 });

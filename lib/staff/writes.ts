@@ -1,12 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { DB, Reader } from "@/db/client";
-import { authSessions, users, type StaffRole } from "@/db/schema";
+import { authSessions, placePlanners, places, users, type StaffRole } from "@/db/schema";
 import { plannerIn, type Actor } from "@/lib/auth/staff";
 import { audit } from "@/lib/privacy/audit";
-import type { InviteInput } from "./schemas";
+import type { InviteInput, NoticeInput } from "./schemas";
 
-export type StaffError = "forbidden" | "adminOnly" | "notYourself" | "emailTaken" | "unknownStaff";
+export type StaffError = "forbidden" | "adminOnly" | "notYourself" | "emailTaken" | "unknownStaff" | "unknownPlace";
 export type StaffResult = { ok: true; userId: string } | { ok: false; error: StaffError };
 
 const fail = (error: StaffError) => ({ ok: false, error }) as const;
@@ -86,9 +86,37 @@ export function deactivateStaff(db: DB, actor: Actor | null, userId: string, now
       if (!user) return fail("unknownStaff");
       if (user.id === planner.id) return fail("notYourself");
       if (!mayTouchRole(planner, user.role)) return fail("adminOnly");
-      tx.update(users).set({ deactivatedAt: now }).where(eq(users.id, user.id)).run();
+      // The mobile number was only for concern notices: it goes with the account.
+      tx.update(users).set({ deactivatedAt: now, phone: null }).where(eq(users.id, user.id)).run();
       tx.delete(authSessions).where(eq(authSessions.userId, user.id)).run();
       audit(tx, planner, "staff.deactivate", "user", user.id);
+      return { ok: true, userId: user.id } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * A planner's or admin's notice settings: their mobile number and the places
+ * they are responsible for. Anyone may set their own; others only as their
+ * role allows (an admin's by an admin). Facilitators get no concern notices.
+ */
+export function setNoticeSettings(db: DB, actor: Actor | null, input: NoticeInput): StaffResult {
+  return db.transaction(
+    (tx) => {
+      const planner = plannerIn(tx, actor);
+      if (!planner) return fail("forbidden");
+      const user = target(tx, input.userId);
+      if (!user || user.role === "facilitator") return fail("unknownStaff");
+      if (user.id !== planner.id && !mayTouchRole(planner, user.role)) return fail("adminOnly");
+      const known = input.places.length
+        ? tx.select({ id: places.id }).from(places).where(inArray(places.id, input.places)).all().map((p) => p.id)
+        : [];
+      if (known.length !== new Set(input.places).size) return fail("unknownPlace");
+      tx.update(users).set({ phone: input.phone }).where(eq(users.id, user.id)).run();
+      tx.delete(placePlanners).where(eq(placePlanners.userId, user.id)).run();
+      for (const placeId of known) tx.insert(placePlanners).values({ placeId, userId: user.id }).run();
+      audit(tx, planner, "staff.notice", "user", user.id, { phone: input.phone ? "yes" : "no", places: known.join(",") || "-" });
       return { ok: true, userId: user.id } as const;
     },
     { behavior: "immediate" },

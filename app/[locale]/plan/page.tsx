@@ -7,27 +7,42 @@ import { FilterSelect } from "@/components/ui/FilterSelect";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PageNotice } from "@/components/plan/PageNotice";
 import { SessionTable } from "@/components/plan/SessionTable";
+import { Notice } from "@/components/ui/Notice";
+import { OverdueBadge } from "@/components/feedback/OverdueBadge";
+import { overdueConcernCount } from "@/lib/feedback/reads";
 
 export const metadata = { robots: { index: false } };
 
 export default async function PlanPage({ params, searchParams }: PageProps<"/[locale]/plan">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePlanner(locale);
+  const actor = await requirePlanner(locale);
   const query = await searchParams;
   const t = await getTranslations("plan.schedule");
+  const tf = await getTranslations("feedback.plan");
   const db = getDb();
   const now = new Date();
   const places = planPlaces(db, now).filter((p) => !p.archivedAt);
   const place = places.find((p) => String(p.id) === query.place) ?? places[0];
   const sessions = place ? comingSessionsAt(db, place.id, now) : [];
   const created = Number(query.created);
+  const overdue = overdueConcernCount(db, actor, now);
 
   return (
     <>
       <PlanNav current="schedule" />
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <PageNotice success={created > 0 ? t("created", { count: created }) : null} />
+      {overdue > 0 && (
+        <div className="mt-4">
+          <Notice tone="warning" role="status">
+            <p>
+              <OverdueBadge label={tf("overdue")} />
+              {t("overdueConcerns", { count: overdue })} <Link href="/plan/feedback">{t("seeConcerns")}</Link>
+            </p>
+          </Notice>
+        </div>
+      )}
       {places.length === 0 ? (
         <p className="mt-4">
           {t("noPlaces")} <Link href="/plan/places/new">{t("addPlace")}</Link>

@@ -2,7 +2,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { sessionKinds } from "@/db/schema";
 import { requirePlanner } from "@/lib/auth/guard";
-import { concernQueue, responses } from "@/lib/feedback/reads";
+import { concernClockRows, concernQueue, responses } from "@/lib/feedback/reads";
+import { concernFigures } from "@/lib/feedback/concern-clock";
+import { config } from "@/lib/config";
+import { OverdueBadge } from "@/components/feedback/OverdueBadge";
 import { parseFeedbackFilter } from "@/lib/feedback/schemas";
 import { markHandledAction } from "@/lib/feedback/staff-actions";
 import { audit } from "@/lib/privacy/audit";
@@ -38,6 +41,8 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
     audit(db, actor, "feedback.view", "responses", comments.length + both.professionals.answers.length);
   }
   const open = queue.filter((c) => c.status !== "resolved");
+  const figures = concernFigures(concernClockRows(db, actor, filter) ?? [], new Date());
+  const workingDays = config().CONCERN_REPLY_WORKING_DAYS;
 
   return (
     <>
@@ -55,11 +60,16 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
         ) : (
           <ul className="mt-2 space-y-2">
             {queue.map((c) => (
-              <li key={c.id} className="rounded bg-white p-3">
+              <li key={c.id} className={`rounded bg-white p-3 ${c.overdue ? "border-2 border-red-800" : ""}`}>
                 <p>
+                  {c.overdue && <OverdueBadge label={t("overdue")} />}
                   <strong>{t(`status_${c.status}`)}</strong> · {format.dateTime(c.createdAt, { dateStyle: "medium" })}
                   {c.place && ` · ${c.place}`}
                   {c.hasContact && ` · ${t("hasContact")}`}
+                </p>
+                <p className="text-sm text-stone-800">
+                  {c.status !== "resolved" && c.dueAt && c.status === "new" && `${t("dueBy", { date: format.dateTime(c.dueAt, { dateStyle: "medium" }) })} · `}
+                  {c.owner ? t("owner", { name: c.owner }) : t("noOwner")}
                 </p>
                 <p className="mt-1 line-clamp-2">{c.text}</p>
                 <Link href={`/plan/feedback/concerns/${c.id}`}>{t("open")}</Link>
@@ -67,6 +77,35 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="concern-figures" className="mt-6 rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="concern-figures" className="text-xl font-bold">
+          {t("figures")}
+        </h2>
+        <p className="mt-1 text-sm text-stone-800">{t("figuresNote")}</p>
+        <dl className="mt-3 grid gap-3 sm:grid-cols-3">
+          <div>
+            <dt className="text-sm font-medium">{t("received")}</dt>
+            <dd className="text-2xl font-bold" data-testid="concerns-received">
+              {figures.received}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm font-medium">{t("inTime", { days: workingDays })}</dt>
+            <dd className="text-2xl font-bold" data-testid="concerns-in-time">
+              {figures.share === null
+                ? t("none")
+                : t("inTimeValue", { share: format.number(figures.share, { style: "percent" }), count: figures.inTime, total: figures.judged })}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm font-medium">{t("median")}</dt>
+            <dd className="text-2xl font-bold" data-testid="concerns-median">
+              {figures.medianDays === null ? t("none") : t("medianValue", { days: figures.medianDays })}
+            </dd>
+          </div>
+        </dl>
       </section>
 
       <form method="get" aria-label={t("filters")} className="mt-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">

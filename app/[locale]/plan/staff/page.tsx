@@ -3,7 +3,9 @@ import { getDb } from "@/db/client";
 import { staffRoles } from "@/db/schema";
 import { requirePlanner } from "@/lib/auth/guard";
 import { changeRoleAction, deactivateStaffAction } from "@/lib/staff/actions";
-import { listStaff } from "@/lib/staff/reads";
+import { listStaff, responsibilities } from "@/lib/staff/reads";
+import { listPlaces } from "@/lib/schedule/reads";
+import { NoticeSettingsForm } from "@/components/plan/NoticeSettingsForm";
 import { ClientMessages } from "@/components/ClientMessages";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PageNotice } from "@/components/plan/PageNotice";
@@ -21,7 +23,10 @@ export default async function StaffPage({ params, searchParams }: PageProps<"/[l
   const t = await getTranslations("plan.staff");
   const tr = await getTranslations("staff.roles");
   const te = await getTranslations("plan.errors");
-  const staff = listStaff(getDb());
+  const db = getDb();
+  const staff = listStaff(db);
+  const places = listPlaces(db).map((p) => ({ id: p.id, name: p.name }));
+  const responsible = responsibilities(db);
   // Offered by what the actor may do; the server checks the same rule again.
   const roles = actor.role === "admin" ? [...staffRoles] : staffRoles.filter((r) => r !== "admin");
 
@@ -33,7 +38,9 @@ export default async function StaffPage({ params, searchParams }: PageProps<"/[l
         ? t("roleChanged")
         : query.done === "deactivated"
           ? t("deactivatedNow")
-          : null;
+          : query.done === "notice"
+            ? t("noticeSaved")
+            : null;
 
   return (
     <>
@@ -85,6 +92,15 @@ export default async function StaffPage({ params, searchParams }: PageProps<"/[l
                     </button>
                   </form>
                 </div>
+              )}
+              {s.role !== "facilitator" && !s.deactivatedAt && (self || s.role !== "admin" || actor.role === "admin") && (
+                <ClientMessages namespaces={["plan"]}>
+                  {/* Keyed by what is saved: after a save the form is drawn again from the database. */}
+                  <NoticeSettingsForm
+                    key={`${s.phone}|${(responsible.get(s.id) ?? []).join(",")}`}
+                    locale={locale}
+                    userId={s.id} name={label} phone={s.phone} chosen={responsible.get(s.id) ?? []} places={places} />
+                </ClientMessages>
               )}
             </li>
           );

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/staff/SignInForm";
+import { staffReturnPath } from "@/lib/auth/links";
 import { Notice } from "@/components/ui/Notice";
 import { ClientMessages } from "@/components/ClientMessages";
 import { ForgetDevice } from "@/components/staff/ForgetDevice";
@@ -31,7 +32,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
       )}
       <p className="mt-3">{t("intro")}</p>
       <ClientMessages namespaces={["staff", "errors"]}>
-        <SignInForm locale={locale} />
+        <SignInForm locale={locale} next={typeof query.next === "string" ? staffReturnPath(query.next, locale) : undefined} />
       </ClientMessages>
     </>
   );

@@ -8,19 +8,30 @@ import { NotFoundView } from "@/components/NotFoundView";
 import { ClientMessages } from "@/components/ClientMessages";
 import { ConcernActionForm } from "@/components/feedback/ConcernActionForm";
 import { formatterFor } from "@/lib/i18n/translator";
+import { assignableStaff } from "@/lib/staff/reads";
+import { assignConcernAction, takeConcernAction } from "@/lib/feedback/staff-actions";
+import { PageNotice } from "@/components/plan/PageNotice";
+import { OverdueBadge } from "@/components/feedback/OverdueBadge";
 
 export const metadata = { robots: { index: false } };
 
-export default async function ConcernPage({ params }: PageProps<"/[locale]/plan/feedback/concerns/[id]">) {
+const buttonClass = "rounded border border-stone-600 bg-white px-3 py-1.5 font-medium hover:bg-stone-100";
+
+export default async function ConcernPage({ params, searchParams }: PageProps<"/[locale]/plan/feedback/concerns/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
+  // A notice's link leads here; signing in brings the planner back (lib/auth/guard.ts).
   const actor = await requirePlanner(locale);
+  const query = await searchParams;
   const db = getDb();
   // The read logs each look (a concern is about how a person was treated, with or without contact details).
   const concern = /^\d+$/.test(id) ? concernDetail(db, actor, Number(id)) : null;
   if (!concern) return <NotFoundView />;
   const t = await getTranslations("feedback.plan");
   const format = formatterFor(locale as Locale);
+  const planners = assignableStaff(db).filter((s) => s.role !== "facilitator");
+  const done = query.done === "taken" ? t("taken") : query.done === "assigned" ? t("assigned") : null;
+  const failed = typeof query.error === "string" ? t("forbidden") : null;
 
   return (
     <>
@@ -28,11 +39,50 @@ export default async function ConcernPage({ params }: PageProps<"/[locale]/plan/
         <Link href="/plan/feedback">{t("back")}</Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold">{t("concernTitle", { id: concern.id })}</h1>
+      <PageNotice success={done} error={failed} />
       <p className="mt-1 text-stone-800">
-        <strong>{t(`status_${concern.status}`)}</strong> · {format.dateTime(concern.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+        {concern.overdue && <OverdueBadge label={t("overdue")} />}
+        <strong>{t(`status_${concern.status}`)}</strong> · {format.dateTime(concern.createdAt, { dateStyle: "medium" })}
         {concern.place && ` · ${concern.place}`}
         {concern.session?.title && ` · ${concern.session.title[locale as Locale]}`}
       </p>
+      <p className="mt-1">
+        {concern.firstResponseAt
+          ? t("answeredOn", { date: format.dateTime(concern.firstResponseAt, { dateStyle: "medium" }) })
+          : concern.dueAt && t("dueBy", { date: format.dateTime(concern.dueAt, { dateStyle: "full" }) })}
+        {" · "}
+        {concern.owner ? t("owner", { name: concern.owner }) : t("noOwner")}
+      </p>
+      <div className="mt-3 flex flex-wrap items-end gap-4">
+        {concern.ownerId !== actor.id && (
+          <form action={takeConcernAction}>
+            <input type="hidden" name="locale" value={locale} />
+            <input type="hidden" name="concernId" value={concern.id} />
+            <button type="submit" className="rounded bg-brand-800 px-4 py-2 font-medium text-white hover:bg-brand-900">
+              {t("take")}
+            </button>
+          </form>
+        )}
+        <form action={assignConcernAction} className="flex items-end gap-2">
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="concernId" value={concern.id} />
+          <div>
+            <label htmlFor="ownerId" className="block text-sm font-medium">
+              {t("assignTo")}
+            </label>
+            <select id="ownerId" name="ownerId" defaultValue={concern.ownerId ?? ""} className="mt-1 rounded border border-stone-500 bg-white p-1.5">
+              {planners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name ?? p.email}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass}>
+            {t("assign")}
+          </button>
+        </form>
+      </div>
       <blockquote className="mt-4 rounded-lg border-l-4 border-amber-400 bg-white p-4 whitespace-pre-line">{concern.text}</blockquote>
       <p className="mt-3">
         <strong>{t("contact")}:</strong> {concern.contact ?? t("noContact")}
