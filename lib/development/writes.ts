@@ -54,7 +54,7 @@ function queueConfirmation(tx: Tx, c: { email: string; locale: Locale; deleteAft
     "",
     t("develop.mail.confirmIgnore"),
   ].join("\n");
-  queueMail(tx, { kind: "development_confirm", recipient: c.email, notBefore: now, rendered: { subject: t("develop.mail.confirmSubject"), text } });
+  queueMail(tx, { kind: "development_confirm", recipient: c.email, notBefore: now, rendered: { subject: t("develop.mail.confirmSubject"), text } }, now);
 }
 
 /** The yearly e-mail: sent a month before the details go, with the link that keeps them (or removes them now). */
