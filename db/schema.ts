@@ -499,19 +499,26 @@ export const feedbackQuiet = sqliteTable("feedback_quiet", {
 });
 
 /**
- * The per-number daily cap on text messages, kept apart from the outbox so
- * that "Delete my details" (which blanks the outbox's recipient) cannot reset
- * it. Only a keyed HMAC of the number and the Helsinki day number; the
- * retention job deletes a day's rows once the day is over.
+ * What one recipient has been sent today, for the daily caps (lib/mail/daily-share.ts):
+ * `texts_sent`, the text messages a number was sent (SMS_DAILY_CAP, counted at
+ * sending); `unasked`, the confirmations and offers anyone could make us send
+ * by typing an address or a number (MESSAGES_PER_RECIPIENT_DAY, counted when
+ * queued, in the booking's transaction). Kept apart from the outbox so that
+ * "Delete my details" (which blanks the outbox's recipient) cannot reset a
+ * count. Only a keyed HMAC of the address or number and the Helsinki day
+ * number; the retention job deletes a day's rows once the day is over.
  */
-export const smsDaily = sqliteTable(
-  "sms_daily",
+export const dailyShareRules = ["texts_sent", "unasked"] as const;
+export type DailyShareRule = (typeof dailyShareRules)[number];
+export const recipientDaily = sqliteTable(
+  "recipient_daily",
   {
     marker: text("marker").notNull(),
+    rule: text("rule", { enum: dailyShareRules }).notNull(),
     day: integer("day").notNull(),
-    sent: integer("sent").notNull(),
+    count: integer("count").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.marker, t.day] })],
+  (t) => [primaryKey({ columns: [t.marker, t.rule, t.day] })],
 );
 
 /**

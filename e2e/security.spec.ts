@@ -1,7 +1,7 @@
 import { test, expect } from "./fixtures";
 import { signInAs } from "./pages/Staff";
 import { SessionPage } from "./pages/SessionPage";
-import { bookingsOf, createSession, openDb } from "./support/db";
+import { bookingsOf, createSession, openDb, query } from "./support/db";
 import { E2E } from "./support/env.cjs";
 import { mailsTo, waitForMail } from "./support/mail";
 
@@ -210,4 +210,35 @@ test("pages carry a Content-Security-Policy with a fresh nonce on every script, 
   expect(new Set(scripts)).toEqual(new Set([nonce]));
   // And the page still works: the booking list's filter is interactive (no refused scripts, see the cspClean fixture).
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+test("one address gets at most five confirmations a day, however many clients book with it; the sixth booking says so", async ({ page, expectAccessible }) => {
+  // Someone books six seats with a stranger's address, from six connections so no per-client limit stops them.
+  const victim = `victim${Date.now()}@example.com`;
+  const id = createSession({ title: "Someone else's address", capacity: 20 });
+  const session = new SessionPage(page, "en");
+  let link = "";
+  for (let i = 0; i < 6; i++) {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": `192.0.2.${100 + i}` });
+    await session.open(id);
+    await session.book({ email: victim });
+    link = await session.manageLink();
+  }
+  // The sixth booking is made, and its page tells that no message went and to save the link.
+  expect(bookingsOf(id)).toHaveLength(6);
+  await expect(page.getByRole("heading", { name: "No message could be sent today" })).toBeVisible();
+  await expect(page.getByText(/Save the link to this page/)).toBeVisible();
+  await expect(page.getByText("We sent a confirmation to your e-mail.")).toHaveCount(0);
+  await expectAccessible();
+
+  // Five e-mails reach the address; the outbox has nothing more for it.
+  await expect.poll(() => mailsTo(victim).length, { timeout: 15_000 }).toBe(5);
+  await expect
+    .poll(() => query<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE recipient = ? AND sent_at IS NULL AND dropped_at IS NULL AND kind <> 'booking_reminder'", victim)[0]!.n)
+    .toBe(0);
+  expect(mailsTo(victim)).toHaveLength(5);
+
+  // The booking's page opened again from the saved link still says it.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "No message could be sent today" })).toBeVisible();
 });

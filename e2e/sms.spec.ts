@@ -59,6 +59,26 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("a mobile number abroad is refused next to the field, saying e-mail works for any address, with what was typed kept", async ({ page, expectAccessible }) => {
+  const id = createSession({ title: "SMS abroad", capacity: 5 });
+  const session = new SessionPage(page, "en");
+  await session.open(id);
+  await session.book({ phone: "+44 7400 123456" });
+  const field = page.getByRole("textbox", { name: "Mobile number (optional)" });
+  await expect(field).toHaveAccessibleDescription(/only to these countries: Finland\. E-mail works with any address/);
+  await expect(field).toHaveValue("+44 7400 123456");
+  expect(bookingsOf(id)).toEqual([]);
+  await expectAccessible();
+  // In Finnish too, and a Finnish number goes through.
+  const fi = new SessionPage(page, "fi");
+  await fi.open(id);
+  await fi.book({ phone: "+234 803 123 4567" });
+  await expect(page.getByRole("textbox", { name: "Matkapuhelinnumero (vapaaehtoinen)" })).toHaveAccessibleDescription(/vain näihin maihin: Suomi\. Sähköposti toimii/);
+  await fi.book({ phone: "+358 40 123 4000" });
+  await fi.manageLink();
+  expect(bookingsOf(id)).toMatchObject([{ phone: "+358401234000" }]);
+});
+
 test("the phone field and its error pass axe", async ({ page, expectAccessible }) => {
   const id = createSession({ title: "Axe SMS", capacity: 5 });
   const session = new SessionPage(page, "fi");

@@ -67,6 +67,20 @@ const schema = z.object({
   SMS_SENDER: z.string().regex(/^[A-Za-z0-9]{1,11}$/, "SMS_SENDER must be 1 to 11 letters or digits, e.g. Kohtaamo.").default("Kohtaamo"),
   /** Text messages one number gets in a Helsinki day at most; the rest are dropped, so the service cannot be used to spam a number. */
   SMS_DAILY_CAP: whole(1, 5),
+  /**
+   * Confirmations and offers one e-mail address or phone number gets in a Helsinki day at most, whoever books
+   * (lib/mail/outbox.ts): nobody can make the service mail or text a stranger without limit. Reminders are not counted.
+   */
+  MESSAGES_PER_RECIPIENT_DAY: whole(1, 5),
+  /**
+   * The countries whose mobile numbers may be given for text messages: comma-separated ISO codes, default FI
+   * (Finland, which includes Åland, AX). A number elsewhere is refused on the form; e-mail works for any address.
+   */
+  SMS_COUNTRIES: z
+    .string()
+    .default("FI")
+    .transform((v) => v.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, "SMS_COUNTRIES must be two-letter country codes separated by commas, e.g. FI or FI,SE.")).min(1)),
   /** The demo's local SMS catcher, started by `npm start` when SMS_PROVIDER is not set. */
   SMS_CATCHER_PORT: whole(1, 2580),
   /** Set by `npm start` when it runs the SMS catcher, whose old files retention then deletes. */

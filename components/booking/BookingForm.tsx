@@ -17,19 +17,21 @@ type Props = {
   retentionDays: number;
   /** Whether a mobile number is offered (an SMS provider is set up). */
   textMessages?: boolean;
+  /** The countries text messages go to, in the page's language, for the message on a number elsewhere. */
+  smsCountries?: string;
   /** How the parent heard of Kohtaamo, when a flyer's link said (prefills the optional question). */
   heardFrom?: ReferralChannel | null;
 };
 
 /** A plain form posting to a server action: it works before (or without) JavaScript. */
-export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDays, textMessages = false, heardFrom = null }: Props) {
+export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDays, textMessages = false, smsCountries = "", heardFrom = null }: Props) {
   const t = useTranslations("booking");
   const te = useTranslations("errors");
   const [state, action] = useActionState<BookingFormState, FormData>(bookSeat, { values: {} });
   const v = state.values;
   const err = (field: keyof NonNullable<BookingFormState["errors"]>) => {
     const key = state.errors?.[field];
-    return key ? te(key, { max: state.maxPartySize ?? maxPartySize }) : undefined;
+    return key ? te(key, { max: state.maxPartySize ?? maxPartySize, countries: smsCountries }) : undefined;
   };
   const hasErrors = state.formError || (state.errors && Object.keys(state.errors).length > 0);
 

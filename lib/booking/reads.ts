@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Reader } from "@/db/client";
-import { bookings, places, sessionGroups, sessions } from "@/db/schema";
+import { bookings, outbox, places, sessionGroups, sessions, type OutboxChannel } from "@/db/schema";
+import { HELD_FOR_THE_DAY } from "@/lib/mail/outbox";
 import { findBookable, findGroupBookable, waitlistPosition } from "./bookable";
 import { hashToken, looksLikeToken } from "./token";
 
@@ -113,4 +114,24 @@ export function bookingByToken(tx: Reader, token: string, now: Date, manageLinkD
   const expiresAt = booking.bookable.endsAt.getTime() + manageLinkDays * 86_400_000;
   if (now.getTime() > expiresAt) return { ok: false, reason: "expired" };
   return { ok: true, booking };
+}
+
+/**
+ * The ways (e-mail, text message) by which this booking's confirmation or
+ * waiting-list offer was held back, because the address or number had had
+ * its share of the day: the booking's page says no message went, and to save its link.
+ */
+export function heldMessages(tx: Reader, bookingId: number): Set<OutboxChannel> {
+  const rows = tx
+    .select({ channel: outbox.channel })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.bookingId, bookingId),
+        inArray(outbox.kind, ["booking_confirmed", "booking_waitlisted", "booking_promoted"]),
+        eq(outbox.lastError, HELD_FOR_THE_DAY),
+      ),
+    )
+    .all();
+  return new Set(rows.map((r) => r.channel));
 }

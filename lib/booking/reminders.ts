@@ -25,8 +25,9 @@ export type Booker = Contact & { id: number; status: BookingStatus };
  * it is sent, from the booking as it is then. True when it reached at least one way.
  */
 export function queueForBooker(tx: Writer, kind: OutboxKind, bookingId: number, to: Partial<Contact>, notBefore: Date): boolean {
-  if (to.email) queueMail(tx, { kind, bookingId, recipient: to.email, notBefore });
-  if (to.phone) queueSms(tx, { kind, bookingId, recipient: to.phone, notBefore });
+  // An offer from the waiting list goes at once (notBefore is now) and counts in the recipient's share of that day; a reminder is not counted.
+  if (to.email) queueMail(tx, { kind, bookingId, recipient: to.email, notBefore }, notBefore);
+  if (to.phone) queueSms(tx, { kind, bookingId, recipient: to.phone, notBefore }, notBefore);
   return Boolean(to.email || to.phone);
 }
 

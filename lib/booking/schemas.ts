@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { freeText } from "@/lib/text/free-text";
 import { referralChannels } from "@/db/vocabulary";
-import { normaliseMobile } from "@/lib/sms/phone";
+import { config } from "@/lib/config";
+import { checkMobile } from "@/lib/sms/phone";
 
 // Messages are keys under "errors" in messages/*.json, so the form shows them in the parent's language.
 // A field left out of the request is treated like one left empty: a browser sends
@@ -26,7 +27,7 @@ export const bookingFormSchema = z.object({
     .pipe(z.union([z.literal(""), z.email({ message: "emailInvalid" })]))
     .optional()
     .transform((v) => (v ? v.toLowerCase() : null)),
-  /** A mobile number for text messages, instead of or besides e-mail: "040 123 4567" is read as Finnish, kept as +358401234567. */
+  /** A mobile number for text messages, instead of or besides e-mail: "040 123 4567" is read as Finnish, kept as +358401234567; only SMS_COUNTRIES. */
   phone: z
     .string()
     .trim()
@@ -34,9 +35,9 @@ export const bookingFormSchema = z.object({
     .optional()
     .transform((v, ctx) => {
       if (!v) return null;
-      const number = normaliseMobile(v);
-      if (!number) ctx.addIssue({ code: "custom", message: "phoneInvalid" });
-      return number;
+      const checked = checkMobile(v, config().SMS_COUNTRIES);
+      if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.reason });
+      return checked.ok ? checked.number : null;
     }),
   interpreterLanguage: optionalText(40),
   accessibilityNeeds: optionalText(300, true),

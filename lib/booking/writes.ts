@@ -83,11 +83,11 @@ export function createBooking(db: DB, input: Omit<BookingForm, "heardFrom"> & Pa
         const kind = status === "confirmed" ? "booking_confirmed" : "booking_waitlisted";
         if (input.email) {
           const mail = renderBookingMail(kind, details, { manageUrl: url, retentionDays: config().EMAIL_RETENTION_DAYS });
-          queueMail(tx, { kind, bookingId: row.id, recipient: input.email, notBefore: now, rendered: mail });
+          queueMail(tx, { kind, bookingId: row.id, recipient: input.email, notBefore: now, rendered: mail }, now);
         }
         if (input.phone) {
           const text = renderBookingSms(kind, details, { manageUrl: url, now });
-          queueSms(tx, { kind, bookingId: row.id, recipient: input.phone, notBefore: now, text });
+          queueSms(tx, { kind, bookingId: row.id, recipient: input.phone, notBefore: now, text }, now);
         }
         if (status === "confirmed") queueReminder(tx, row.id, { email: input.email, phone: input.phone }, bookable.startsAt, now);
       }

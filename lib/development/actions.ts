@@ -25,8 +25,8 @@ export async function offerAction(_prev: OfferState, formData: FormData): Promis
   if (!feedbackLink(getDb(), key, new Date()).ok) return { formError: "expired", values };
   const parsed = offerFormSchema.safeParse({ ...values, consent: values.consent || undefined });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) as OfferState["errors"], formError: "check", values };
-  offerToDevelop(getDb(), parsed.data, locale);
-  redirect(`/${locale}/feedback/${key}/develop?done=1`);
+  const { mailed } = offerToDevelop(getDb(), parsed.data, locale);
+  redirect(`/${locale}/feedback/${key}/develop?done=1${mailed ? "" : "&held=1"}`);
 }
 
 /** From the confirmation e-mail's link: a plain form, so it works before JavaScript loads. */

@@ -44,8 +44,8 @@ const NOTICE_DAYS = 30;
 
 export const renewalUrl = (locale: Locale, token: string) => publicUrl(`/${locale}/develop/${token}`);
 
-/** The confirmation e-mail: the link proves the address is the parent's own. */
-function queueConfirmation(tx: Tx, c: { email: string; locale: Locale; deleteAfter: Date }, token: string, now: Date) {
+/** The confirmation e-mail: the link proves the address is the parent's own. False when held back: the address has had today's share. */
+function queueConfirmation(tx: Tx, c: { email: string; locale: Locale; deleteAfter: Date }, token: string, now: Date): boolean {
   const { t, format } = translatorFor(c.locale);
   const text = [
     t("develop.mail.confirmBody", { date: format.dateTime(lastDayKept(c.deleteAfter), { dateStyle: "long" }) }),
@@ -54,7 +54,7 @@ function queueConfirmation(tx: Tx, c: { email: string; locale: Locale; deleteAft
     "",
     t("develop.mail.confirmIgnore"),
   ].join("\n");
-  queueMail(tx, { kind: "development_confirm", recipient: c.email, notBefore: now, rendered: { subject: t("develop.mail.confirmSubject"), text } });
+  return queueMail(tx, { kind: "development_confirm", recipient: c.email, notBefore: now, rendered: { subject: t("develop.mail.confirmSubject"), text } }, now);
 }
 
 /** The yearly e-mail: sent a month before the details go, with the link that keeps them (or removes them now). */
@@ -80,7 +80,7 @@ function queueRenewal(tx: Tx, c: { email: string; locale: Locale; deleteAfter: D
  * confirmation e-mail queued. An earlier unconfirmed offer of the same address
  * is replaced (with its unsent e-mail); a confirmed one is left as it is.
  */
-export function offerToDevelop(db: DB, form: OfferForm, locale: Locale, now = new Date()): { ok: true; deleteAfter: Date } {
+export function offerToDevelop(db: DB, form: OfferForm, locale: Locale, now = new Date()): { ok: true; deleteAfter: Date; mailed: boolean } {
   return db.transaction(
     (tx) => {
       // A day, not the moment: the time of the offer would line it up with the feedback answer just given.
@@ -92,8 +92,8 @@ export function offerToDevelop(db: DB, form: OfferForm, locale: Locale, now = ne
       tx.insert(developmentClients)
         .values({ id: randomInt(1, 2 ** 47), email: form.email, languages, locale, tokenHash: hashToken(token), consentedOn: startOfHelsinkiMonth(now), deleteAfter })
         .run();
-      queueConfirmation(tx, { email: form.email, locale, deleteAfter }, token, now);
-      return { ok: true, deleteAfter } as const;
+      const mailed = queueConfirmation(tx, { email: form.email, locale, deleteAfter }, token, now);
+      return { ok: true, deleteAfter, mailed } as const;
     },
     { behavior: "immediate" },
   );

@@ -1,8 +1,10 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Writer } from "@/db/client";
-import { outbox, type OutboxKind } from "@/db/schema";
+import { outbox, type OutboxChannel, type OutboxKind } from "@/db/schema";
+import { config } from "@/lib/config";
 import { seal, unseal } from "@/lib/secret";
+import { takeShare } from "./daily-share";
 
 /** Bodies rendered at queueing carry a secret link: they are kept sealed until sent, then cleared. */
 export const BODY_SEAL = "outbox-body";
@@ -16,8 +18,38 @@ type QueuedMail = {
   rendered?: { subject: string; text: string };
 };
 
-/** Queues a message inside the caller's transaction: it exists exactly when the change it tells about does. */
-export function queueMail(tx: Writer, mail: QueuedMail): void {
+/**
+ * The messages anyone can make us send by typing someone's address or number:
+ * a booking's confirmation, a waiting-list offer, a development client's
+ * confirmation. Each recipient gets at most MESSAGES_PER_RECIPIENT_DAY of them
+ * a Helsinki day, whoever asks. Reminders and news of a change to a booked
+ * session answer the parent's own booking and are not counted; staff sign-in
+ * links have their own limits.
+ */
+const UNASKED: ReadonlySet<OutboxKind> = new Set<OutboxKind>(["booking_confirmed", "booking_waitlisted", "booking_promoted", "development_confirm"]);
+
+/** The reason on a message kept back because its recipient had had the day's share: the row says it happened, without the address or a body. */
+export const HELD_FOR_THE_DAY = "recipient's daily share reached";
+
+/**
+ * Whether this message may go to its recipient today. Counted in the caller's
+ * transaction, so a booking that is rolled back counts nothing; past the share
+ * a row is kept, already dropped, that tells the booking's page no message went.
+ */
+function withinShare(tx: Writer, m: { kind: OutboxKind; channel: OutboxChannel; bookingId?: number; recipient: string }, now: Date): boolean {
+  if (!UNASKED.has(m.kind) || takeShare(tx, "unasked", m.recipient, config().MESSAGES_PER_RECIPIENT_DAY, now)) return true;
+  tx.insert(outbox)
+    .values({ kind: m.kind, channel: m.channel, bookingId: m.bookingId, notBefore: now, nextAttemptAt: now, droppedAt: now, lastError: HELD_FOR_THE_DAY })
+    .run();
+  return false;
+}
+
+/**
+ * Queues a message inside the caller's transaction: it exists exactly when the change it tells about does.
+ * False when it was held back: its recipient has had today's share of confirmations and offers.
+ */
+export function queueMail(tx: Writer, mail: QueuedMail, now = new Date()): boolean {
+  if (!withinShare(tx, { ...mail, channel: "email" }, now)) return false;
   tx.insert(outbox)
     .values({
       kind: mail.kind,
@@ -29,10 +61,12 @@ export function queueMail(tx: Writer, mail: QueuedMail): void {
       textBody: mail.rendered ? seal(BODY_SEAL, mail.rendered.text) : undefined,
     })
     .run();
+  return true;
 }
 
 /** A text message, queued like an e-mail: the same table, retries and retention. A text carrying a link is given now, and sealed. */
-export function queueSms(tx: Writer, sms: { kind: OutboxKind; bookingId?: number; recipient: string; notBefore: Date; text?: string }): void {
+export function queueSms(tx: Writer, sms: { kind: OutboxKind; bookingId?: number; recipient: string; notBefore: Date; text?: string }, now = new Date()): boolean {
+  if (!withinShare(tx, { ...sms, channel: "sms" }, now)) return false;
   tx.insert(outbox)
     .values({
       kind: sms.kind,
@@ -44,6 +78,7 @@ export function queueSms(tx: Writer, sms: { kind: OutboxKind; bookingId?: number
       textBody: sms.text === undefined ? undefined : seal(BODY_SEAL, sms.text),
     })
     .run();
+  return true;
 }
 
 /** The text a message was queued with, or null when it cannot be opened: sealed with another secret (AUTH_SECRET changed), the link in it could not be trusted anyway. */

@@ -11,8 +11,15 @@ export function smtpTransport(url: string): MailTransport {
   // Pooled: a burst of bookings reuses a few open connections instead of one handshake per message.
   const pooled = new URL(url);
   pooled.searchParams.set("pool", "true");
+  // Short waits (nodemailer's own are minutes): a server that does not answer costs seconds, and the message is tried again later.
+  for (const [name, ms] of Object.entries(SMTP_TIMEOUTS_MS)) if (!pooled.searchParams.has(name)) pooled.searchParams.set(name, String(ms));
   return nodemailer.createTransport(pooled.toString());
 }
+
+const SMTP_TIMEOUTS_MS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+
+/** Failures in a row after which a batch stops: the server or provider is down, and the lane waits before trying again. */
+export const FAILURES_BEFORE_PAUSE = 2;
 
 const BATCH = 20;
 
@@ -74,10 +81,12 @@ export function markFailed(db: DB, row: Row, now: Date, error: unknown): void {
 
 /**
  * Sends the e-mail that is due. Each row is marked sent only after the SMTP
- * server took it; a failure leaves it queued with a later retry time.
+ * server took it; a failure leaves it queued with a later retry time, and
+ * failures in a row end the batch (the rest wait, untouched, for the next).
  */
 export async function deliverDueMail(db: DB, transport: MailTransport, compose: Composer, now = new Date()): Promise<Outcome> {
   const outcome: Outcome = { sent: 0, failed: 0, dropped: 0 };
+  let failuresInRow = 0;
   for (const row of dueMessages(db, "email", now)) {
     const mail = compose(db, row);
     if (!mail) {
@@ -85,6 +94,7 @@ export async function deliverDueMail(db: DB, transport: MailTransport, compose: 
       outcome.dropped++;
       continue;
     }
+    if (failuresInRow >= FAILURES_BEFORE_PAUSE) break;
     try {
       await transport.sendMail({
         from: config().MAIL_FROM,
@@ -95,9 +105,11 @@ export async function deliverDueMail(db: DB, transport: MailTransport, compose: 
       });
       markSent(db, row, new Date());
       outcome.sent++;
+      failuresInRow = 0;
     } catch (error) {
       markFailed(db, row, now, error);
       outcome.failed++;
+      failuresInRow++;
     }
   }
   return outcome;

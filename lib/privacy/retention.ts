@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { authSessions, bookings, concerns, developmentClients, feedbackQuiet, outbox, sessions, smsDaily, verificationTokens } from "@/db/schema";
-import { helsinkiDayOf } from "@/lib/i18n/time";
+import { authSessions, bookings, concerns, developmentClients, feedbackQuiet, outbox, sessions, verificationTokens } from "@/db/schema";
+import { forgetPastDays } from "@/lib/mail/daily-share";
 import { audit } from "./audit";
 
 /*
@@ -28,8 +28,9 @@ import { audit } from "./audit";
  * |   their panel invitations                       |   renewable by the parent)                     |
  * | feedback_quiet (a keyed hash of a visitor code  | deleted when its quiet period ends             |
  * |   and a day: lib/feedback/quiet.ts)             |                                               |
- * | sms_daily (a keyed hash of a number, a day and  | deleted once that Helsinki day is over         |
- * |   a count: the daily cap, lib/sms/sender.ts)    |                                               |
+ * | recipient_daily (a keyed hash of an address or  | deleted once that Helsinki day is over         |
+ * |   number, a day and a count: the daily caps,    |                                               |
+ * |   lib/mail/daily-share.ts)                      |                                               |
  * | data/mail/*.eml (the demo's mail catcher)       | retentionDays after they were written          |
  * | data/sms/*.txt (the demo's SMS catcher)         | retentionDays after they were written          |
  *
@@ -49,7 +50,7 @@ export type RetentionCounts = {
   authSessions: number;
   verificationTokens: number;
   feedbackQuiet: number;
-  smsDaily: number;
+  dailyShares: number;
   developmentClients: number;
   mailFiles: number;
   smsFiles: number;
@@ -138,7 +139,7 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
       const sessionsGone = tx.delete(authSessions).where(lt(authSessions.expires, now)).run().changes;
       const tokensGone = tx.delete(verificationTokens).where(lt(verificationTokens.expires, now)).run().changes;
       const quietGone = tx.delete(feedbackQuiet).where(lte(feedbackQuiet.until, now)).run().changes;
-      const capsGone = tx.delete(smsDaily).where(lt(smsDaily.day, helsinkiDayOf(now.getTime()).day)).run().changes;
+      const capsGone = forgetPastDays(tx, now);
       // Panel invitations go with them (ON DELETE CASCADE).
       const developmentGone = tx.delete(developmentClients).where(lte(developmentClients.deleteAfter, now)).run().changes;
       return {
@@ -149,7 +150,7 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
         authSessions: sessionsGone,
         verificationTokens: tokensGone,
         feedbackQuiet: quietGone,
-        smsDaily: capsGone,
+        dailyShares: capsGone,
         developmentClients: developmentGone,
         mailFiles: 0,
         smsFiles: 0,

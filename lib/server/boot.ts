@@ -9,19 +9,19 @@ import { log } from "@/lib/log.mjs";
 import { composeMail } from "@/lib/booking/mail";
 import { composeSms } from "@/lib/booking/sms";
 import { smsProviderFrom } from "@/lib/sms/provider";
-import { deliverDueSms } from "@/lib/sms/sender";
-import { deliverDueMail, smtpTransport } from "@/lib/mail/sender";
+import { smtpTransport } from "@/lib/mail/sender";
 import { runRetention } from "@/lib/privacy/retention";
 import { concernSettings, renotifyOverdueConcerns } from "@/lib/feedback/concern-clock";
 import { migrationsDir } from "./health";
+import { startDelivery, startLane } from "./lanes";
 
 const shutdownHook = globalThis as unknown as { __kohtaamoShutdown?: () => Promise<void> };
 
 /**
  * Runs once when the server starts: apply migrations, load the demo into an
- * empty database, then keep sending queued mail and erasing personal data whose period has passed.
- * Registers the shutdown the server script calls: finish the batch in
- * flight, then close the database.
+ * empty database, then keep sending queued mail and text messages (each in its own lane) and
+ * erasing personal data whose period has passed. Registers the shutdown the server script
+ * calls: finish the rounds in flight, then close the database.
  */
 export async function boot(): Promise<void> {
   const cfg = config();
@@ -49,54 +49,45 @@ export async function boot(): Promise<void> {
   const transport = cfg.SMTP_URL ? smtpTransport(cfg.SMTP_URL) : null;
   // Off (SMS_PROVIDER=none): the booking form offers no phone field, so nothing is queued for it.
   const sms = smsProviderFrom(cfg);
-  let running: Promise<void> | null = null;
+  // Separate lanes: a hanging SMS provider must not hold up a sign-in link, nor a slow backup either.
+  const lanes = startDelivery(db, {
+    transport,
+    composeMail,
+    sms,
+    composeSms,
+    smsDailyCap: cfg.SMS_DAILY_CAP,
+    smsCountries: cfg.SMS_COUNTRIES,
+    intervalMs: cfg.OUTBOX_INTERVAL_MS,
+  });
   let lastRetention = 0;
   let lastConcernLook = 0;
   let nextBackupLook = 0;
-  const work = async () => {
-    try {
-      if (transport) {
-        const outcome = await deliverDueMail(db, transport, composeMail);
-        if (outcome.sent || outcome.failed || outcome.dropped) log.info({ event: "outbox.batch", ...outcome }, "outbox batch");
+  const housekeeping = async () => {
+    // Overdue concerns are told again once a Helsinki working day (the day is kept on each concern).
+    if (Date.now() - lastConcernLook > 60_000) {
+      const renotified = renotifyOverdueConcerns(db, concernSettings());
+      if (renotified) log.info({ event: "concern.renotified", concerns: renotified }, "overdue concerns notified again");
+      lastConcernLook = Date.now();
+    }
+    if (Date.now() - lastRetention > 3_600_000) {
+      // MAIL_CATCHER_DIR is set by `npm start` when it runs the demo's mail catcher.
+      const periods = { retentionDays: cfg.EMAIL_RETENTION_DAYS, concernContactDays: cfg.CONCERN_CONTACT_DAYS };
+      runRetention(db, new Date(), periods, cfg.MAIL_CATCHER_DIR, cfg.SMS_CATCHER_DIR);
+      lastRetention = Date.now();
+    }
+    // Looked at every ten minutes (so a failed backup is tried again then, not an interval later).
+    if (cfg.BACKUP_INTERVAL_HOURS > 0 && Date.now() >= nextBackupLook) {
+      nextBackupLook = Date.now() + 10 * 60_000;
+      if (backupDue(latestBackup(backups.dir)?.at ?? null, cfg.BACKUP_INTERVAL_HOURS)) {
+        const taken = await takeBackup(backups);
+        log.info({ event: "backup.taken", file: path.basename(taken.file), bytes: taken.bytes, pruned: taken.pruned.length }, "backup taken");
       }
-      if (sms) {
-        const outcome = await deliverDueSms(db, sms, composeSms, { dailyCap: cfg.SMS_DAILY_CAP });
-        if (outcome.sent || outcome.failed || outcome.dropped || outcome.capped) log.info({ event: "outbox.sms_batch", ...outcome }, "text message batch");
-      }
-      // Overdue concerns are told again once a Helsinki working day (the day is kept on each concern).
-      if (Date.now() - lastConcernLook > 60_000) {
-        const renotified = renotifyOverdueConcerns(db, concernSettings());
-        if (renotified) log.info({ event: "concern.renotified", concerns: renotified }, "overdue concerns notified again");
-        lastConcernLook = Date.now();
-      }
-      if (Date.now() - lastRetention > 3_600_000) {
-        // MAIL_CATCHER_DIR is set by `npm start` when it runs the demo's mail catcher.
-        const periods = { retentionDays: cfg.EMAIL_RETENTION_DAYS, concernContactDays: cfg.CONCERN_CONTACT_DAYS };
-        runRetention(db, new Date(), periods, cfg.MAIL_CATCHER_DIR, cfg.SMS_CATCHER_DIR);
-        lastRetention = Date.now();
-      }
-      // Looked at every ten minutes (so a failed backup is tried again then, not an interval later).
-      if (cfg.BACKUP_INTERVAL_HOURS > 0 && Date.now() >= nextBackupLook) {
-        nextBackupLook = Date.now() + 10 * 60_000;
-        if (backupDue(latestBackup(backups.dir)?.at ?? null, cfg.BACKUP_INTERVAL_HOURS)) {
-          const taken = await takeBackup(backups);
-          log.info({ event: "backup.taken", file: path.basename(taken.file), bytes: taken.bytes, pruned: taken.pruned.length }, "backup taken");
-        }
-      }
-    } catch (error) {
-      log.error({ event: "background.failed", err: error }, "background work failed, will retry");
     }
   };
-  const tick = () => {
-    running ??= work().finally(() => (running = null));
-  };
-  const timer = setInterval(tick, cfg.OUTBOX_INTERVAL_MS);
-  timer.unref();
-  tick();
+  lanes.push(startLane("housekeeping", cfg.OUTBOX_INTERVAL_MS, housekeeping));
 
   shutdownHook.__kohtaamoShutdown = async () => {
-    clearInterval(timer);
-    await running;
+    await Promise.all(lanes.map((lane) => lane.stop()));
     db.$client.close();
     log.info({ event: "boot.closed" }, "outbox stopped and database closed");
   };

@@ -48,7 +48,8 @@ export function gatewayApi(o: GatewayApiOptions): SmsProvider {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json", Authorization: `Token ${o.token}` },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(o.timeoutMs ?? 15_000),
+        // Short: a provider that does not answer holds only the text lane, and only for seconds; the text is tried again later.
+        signal: AbortSignal.timeout(o.timeoutMs ?? 5_000),
       });
       const answer = (await response.json().catch(() => null)) as { ids?: unknown; message?: unknown } | null;
       const id = Array.isArray(answer?.ids) ? answer.ids[0] : undefined;

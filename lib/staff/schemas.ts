@@ -2,7 +2,8 @@ import { z } from "zod";
 import { staffRoles } from "@/db/schema";
 import { locales } from "@/lib/i18n/locales";
 import { freeText } from "@/lib/text/free-text";
-import { normaliseMobile } from "@/lib/sms/phone";
+import { config } from "@/lib/config";
+import { checkMobile } from "@/lib/sms/phone";
 
 // Messages are keys under "plan.errors".
 export const inviteFormSchema = z
@@ -46,9 +47,10 @@ export const noticeFormSchema = z.object({
     .max(40, { message: "phoneInvalid" })
     .transform((v, ctx) => {
       if (!v) return null;
-      const e164 = normaliseMobile(v);
-      if (!e164) ctx.addIssue({ code: "custom", message: "phoneInvalid" });
-      return e164;
+      // Staff numbers follow the parents' rule: texts go only to SMS_COUNTRIES.
+      const checked = checkMobile(v, config().SMS_COUNTRIES);
+      if (!checked.ok) ctx.addIssue({ code: "custom", message: "phoneInvalid" });
+      return checked.ok ? checked.number : null;
     }),
   places: z.array(z.coerce.number().int().positive()).max(500).default([]),
 });

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { config } from "@/lib/config";
-import { bookingByToken, bookingChanges } from "@/lib/booking/reads";
+import { bookingByToken, bookingChanges, heldMessages } from "@/lib/booking/reads";
 import { listSessions } from "@/lib/schedule/reads";
 import { addressLine, placeIn } from "@/lib/i18n/place-names";
 import { manageUrl } from "@/lib/booking/writes";
@@ -34,6 +34,10 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
   const link = manageUrl(l, token);
   const now = new Date();
   const changes = bookingChanges(b);
+  // Held only while the address or number is still kept: "Delete my details" leaves nothing to tell.
+  const held = heldMessages(getDb(), b.id);
+  const heldEmail = Boolean(b.email) && held.has("email");
+  const heldSms = Boolean(b.phone) && held.has("sms");
   const live = b.status !== "cancelled" && !changes.allCancelled;
   const meetingTime = (m: { startsAt: Date; endsAt: Date }) => format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: "full", timeStyle: "short" });
   // A cancelled session's parent is offered the place's other coming sessions (not those of this booking).
@@ -50,8 +54,15 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
         <div className="mb-6">
           <Notice tone="success" role="status" title={b.status === "confirmed" ? t("confirmedTitle") : t("waitlistedTitle")}>
             <p>{b.status === "confirmed" ? t("confirmedBody") : t("waitlistedBody", { position: b.position ?? 1 })}</p>
-            {b.email && <p className="mt-2">{t("emailSent")}</p>}
-            {b.phone && <p className="mt-2">{t("smsSent")}</p>}
+            {b.email && !heldEmail && <p className="mt-2">{t("emailSent")}</p>}
+            {b.phone && !heldSms && <p className="mt-2">{t("smsSent")}</p>}
+          </Notice>
+        </div>
+      )}
+      {live && (heldEmail || heldSms) && (
+        <div className="mb-6">
+          <Notice tone="warning" title={t("heldTitle")}>
+            <p>{t("heldBody")}</p>
           </Notice>
         </div>
       )}

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { NotFoundView, notFoundMetadata } from "@/components/NotFoundView";
 import { config } from "@/lib/config";
 import { textMessagesOn } from "@/lib/sms/provider";
+import { countryNames } from "@/lib/sms/phone";
 import { upperFirst, type Locale } from "@/lib/i18n/locales";
 import { formatterFor } from "@/lib/i18n/translator";
 import { getPlace, getSession, groupMeetings } from "@/lib/schedule/reads";
@@ -125,6 +126,7 @@ export default async function SessionPage({ params, searchParams }: PageProps<"/
               retentionDays={config().EMAIL_RETENTION_DAYS}
               heardFrom={heardFrom}
               textMessages={textMessagesOn(config())}
+              smsCountries={countryNames(config().SMS_COUNTRIES, locale)}
             />
           </section>
         )}

@@ -23,13 +23,16 @@ export default async function DevelopPage({ params, searchParams }: PageProps<"/
     );
   }
   // Nothing is kept for long until the link in the confirmation e-mail is opened: the page says so.
-  if ((await searchParams).done === "1") {
+  const query = await searchParams;
+  if (query.done === "1") {
+    // Held: the address has had its share of confirmations today (MESSAGES_PER_RECIPIENT_DAY), so no e-mail went.
+    const held = query.held === "1";
     return (
       <>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <div className="mt-4">
-          <Notice tone="success" role="status">
-            {t("done")}
+          <Notice tone={held ? "warning" : "success"} role="status">
+            {t(held ? "held" : "done")}
           </Notice>
         </div>
       </>
