@@ -81,7 +81,7 @@ function kindOf(op: DoorOp): door.DoorChangeKind {
   }
 }
 
-function applyOne(db: DB, actor: Actor | null, sessionId: number, op: DoorOp, now: Date): door.DoorResult<{ code?: string; replacedTap?: boolean }> {
+function applyOne(db: door.DoorDb, actor: Actor | null, sessionId: number, op: DoorOp, now: Date): door.DoorResult<{ code?: string; replacedTap?: boolean }> {
   switch (op.type) {
     case "tap":
       return door.recordWalkIn(db, actor, { sessionId, clientKey: op.clientKey, kind: op.kind, firstTime: op.firstTime }, now);
@@ -109,29 +109,37 @@ function applyOne(db: DB, actor: Actor | null, sessionId: number, op: DoorOp, no
 export type QueuedChange = z.infer<typeof doorOps>["ops"][number];
 
 export function applyDoorOps(db: DB, actor: Actor | null, sessionId: number, ops: QueuedChange[], now = new Date()): OpResult[] {
-  const session = db.select({ startsAt: sessions.startsAt }).from(sessions).where(eq(sessions.id, sessionId)).get();
-  const landedLate: Partial<Record<door.DoorChangeKind, number>> = {};
-  const results = ops.map((raw): OpResult => {
-    const parsed = doorOp.safeParse(raw);
-    if (!parsed.success) return { seq: raw.seq, ok: false, error: "invalid" };
-    const op = parsed.data;
-    const at = changeTime(op.at, now);
-    const r = applyOne(db, actor, sessionId, op, at);
-    if (!r.ok) return { seq: op.seq, ok: false, error: r.error };
-    if (session && arrivedAfterItsDay(session, at, now)) {
-      const kind = kindOf(op);
-      landedLate[kind] = (landedLate[kind] ?? 0) + 1;
-    }
-    // Feedback without fatigue: the door is told a returning parent answered recently.
-    const quiet = op.type === "code" && r.code ? answeredRecently(db, r.code, now) : undefined;
-    return { seq: op.seq, ok: true, code: r.code, replacedTap: r.replacedTap, quiet };
-  });
-  // Allowed on the device's word that they were made in time (a tablet that found its network the next
-  // morning), but never silent: one audit row per request naming the session's day and the count of each
-  // kind, so a planner reading the log or the session's door history sees figures that arrived late.
-  // A planner's own correction of a past day is audited as such (door.correct).
-  if (session && Object.keys(landedLate).length > 0) audit(db, actor, "door.late_sync", "session", sessionId, door.doorChangesDetail(session, landedLate));
-  return results;
+  // One IMMEDIATE transaction for the whole request, each change in a savepoint of its own through the
+  // door's gate: a refused change is taken back alone, and a tablet's 200 queued taps are one commit
+  // instead of 200 (the bench's door round), with the late batch's audit row committed with them.
+  return db.transaction(
+    (tx) => {
+      const session = tx.select({ startsAt: sessions.startsAt }).from(sessions).where(eq(sessions.id, sessionId)).get();
+      const landedLate: Partial<Record<door.DoorChangeKind, number>> = {};
+      const results = ops.map((raw): OpResult => {
+        const parsed = doorOp.safeParse(raw);
+        if (!parsed.success) return { seq: raw.seq, ok: false, error: "invalid" };
+        const op = parsed.data;
+        const at = changeTime(op.at, now);
+        const r = applyOne(tx, actor, sessionId, op, at);
+        if (!r.ok) return { seq: op.seq, ok: false, error: r.error };
+        if (session && arrivedAfterItsDay(session, at, now)) {
+          const kind = kindOf(op);
+          landedLate[kind] = (landedLate[kind] ?? 0) + 1;
+        }
+        // Feedback without fatigue: the door is told a returning parent answered recently.
+        const quiet = op.type === "code" && r.code ? answeredRecently(tx, r.code, now) : undefined;
+        return { seq: op.seq, ok: true, code: r.code, replacedTap: r.replacedTap, quiet };
+      });
+      // Allowed on the device's word that they were made in time (a tablet that found its network the next
+      // morning), but never silent: one audit row per request naming the session's day and the count of each
+      // kind, so a planner reading the log or the session's door history sees figures that arrived late.
+      // A planner's own correction of a past day is audited as such (door.correct).
+      if (session && Object.keys(landedLate).length > 0) audit(tx, actor, "door.late_sync", "session", sessionId, door.doorChangesDetail(session, landedLate));
+      return results;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** A change the device made while the door was open that reached the server after the session's day. */

@@ -13,8 +13,20 @@ const DOOR_OPENS_BEFORE_MS = 60 * 60_000;
  */
 export function doorWindow(session: { startsAt: Date }) {
   const opens = new Date(session.startsAt.getTime() - DOOR_OPENS_BEFORE_MS);
-  const closes = endOfHelsinkiDay(session.startsAt);
-  return { opens, closes };
+  return { opens, closes: new Date(dayEndOf(session.startsAt.getTime())) };
+}
+
+// The end of a start's Helsinki day, remembered: a tablet's queue of 200 changes asks it three times a
+// change, and the time-zone arithmetic was a fifth of the door's time in the bench.
+const dayEnds = new Map<number, number>();
+function dayEndOf(startsAt: number): number {
+  let end = dayEnds.get(startsAt);
+  if (end === undefined) {
+    if (dayEnds.size > 10_000) dayEnds.clear();
+    end = endOfHelsinkiDay(new Date(startsAt)).getTime();
+    dayEnds.set(startsAt, end);
+  }
+  return end;
 }
 
 export type DoorPhase = "notYet" | "open" | "dayOver";

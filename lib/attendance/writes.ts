@@ -1,6 +1,9 @@
 import "server-only";
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
+
+/** The database, or the transaction a caller already holds: the door's queue lands a request's changes in one. */
+export type DoorDb = DB | Tx;
 import { attendance, bookings, feedbackLinks, places, sessionGroups, sessions, visitorCodes, visits, type ReferralChannel, type VisitKind } from "@/db/schema";
 import { canRunSession, isPlanner, plannerIn, type Actor } from "@/lib/auth/staff";
 import { bookingsOf } from "@/lib/booking/bookable";
@@ -107,7 +110,7 @@ class Refused extends Error {
  * transaction, so two facilitators at the same door never interleave.
  */
 function atDoor<T extends object>(
-  db: DB,
+  db: DoorDb,
   actor: Actor | null,
   sessionId: number,
   act: DoorAct,
@@ -148,7 +151,7 @@ function atDoor<T extends object>(
 export type Tap = { sessionId: number; clientKey: string; kind: VisitKind; firstTime: boolean | null };
 
 /** One tap for a walk-in. The device's key makes a retried tap count once. */
-export function recordWalkIn(db: DB, actor: Actor | null, tap: Tap, now = new Date()): DoorResult {
+export function recordWalkIn(db: DoorDb, actor: Actor | null, tap: Tap, now = new Date()): DoorResult {
   if (!isClientKey(tap.clientKey)) return { ok: false, error: "invalid" };
   return atDoor(db, actor, tap.sessionId, walkInKind[tap.kind], now, (tx, a) => {
     tx.insert(visits)
@@ -171,7 +174,7 @@ export function recordWalkIn(db: DB, actor: Actor | null, tap: Tap, now = new Da
  * Kohtaamo. Only a first-time parent's visit takes it (a tap, or the coded
  * visit it became); tapping again changes it, null clears it.
  */
-export function recordHeardFrom(db: DB, actor: Actor | null, sessionId: number, clientKey: string, channel: ReferralChannel | null, now = new Date()): DoorResult {
+export function recordHeardFrom(db: DoorDb, actor: Actor | null, sessionId: number, clientKey: string, channel: ReferralChannel | null, now = new Date()): DoorResult {
   if (!isClientKey(clientKey)) return { ok: false, error: "invalid" };
   return atDoor(db, actor, sessionId, "heardFrom", now, (tx) => {
     const changed = tx
@@ -184,7 +187,7 @@ export function recordHeardFrom(db: DB, actor: Actor | null, sessionId: number, 
 }
 
 /** Takes back a walk-in or visitor-code tap (never a booking's check-in, which has its own undo). */
-export function undoTap(db: DB, actor: Actor | null, sessionId: number, clientKey: string, now = new Date()): DoorResult {
+export function undoTap(db: DoorDb, actor: Actor | null, sessionId: number, clientKey: string, now = new Date()): DoorResult {
   if (!isClientKey(clientKey)) return { ok: false, error: "invalid" };
   return atDoor(db, actor, sessionId, "undos", now, (tx) => {
     tx.delete(visits)
@@ -236,7 +239,7 @@ export type CodeAnswer = { code: string; replacedTap: boolean };
  * that tap becomes this visit instead of a second one.
  */
 export function issueVisitorCode(
-  db: DB,
+  db: DoorDb,
   actor: Actor | null,
   sessionId: number,
   clientKey: string,
@@ -264,7 +267,7 @@ export function issueVisitorCode(
  * once per session. `fromTap` works as for a new code, with a "been before" tap.
  */
 export function recordReturningCode(
-  db: DB,
+  db: DoorDb,
   actor: Actor | null,
   sessionId: number,
   typed: string,
@@ -299,7 +302,7 @@ function bookingHere(tx: Tx, session: Session, bookingId: number) {
 }
 
 /** Marks a booking attended: one visit for each seat of the party, under the parent's code if they have one. */
-export function checkIn(db: DB, actor: Actor | null, sessionId: number, bookingId: number, now = new Date()): DoorResult {
+export function checkIn(db: DoorDb, actor: Actor | null, sessionId: number, bookingId: number, now = new Date()): DoorResult {
   return atDoor<object>(db, actor, sessionId, "checkIns", now, (tx, a, session) => {
     const booking = bookingHere(tx, session, bookingId);
     if (!booking) return { ok: false, error: "notBooked" };
@@ -332,7 +335,7 @@ export function checkIn(db: DB, actor: Actor | null, sessionId: number, bookingI
   });
 }
 
-export function undoCheckIn(db: DB, actor: Actor | null, sessionId: number, bookingId: number, now = new Date()): DoorResult {
+export function undoCheckIn(db: DoorDb, actor: Actor | null, sessionId: number, bookingId: number, now = new Date()): DoorResult {
   return atDoor(db, actor, sessionId, "undos", now, (tx) => {
     tx.delete(attendance).where(and(eq(attendance.bookingId, bookingId), eq(attendance.sessionId, sessionId))).run();
     tx.delete(visits).where(and(eq(visits.bookingId, bookingId), eq(visits.sessionId, sessionId))).run();
@@ -341,7 +344,7 @@ export function undoCheckIn(db: DB, actor: Actor | null, sessionId: number, book
 }
 
 /** At or after the end, the bookings nobody checked in are marked no-show. */
-export function markNoShows(db: DB, actor: Actor | null, sessionId: number, now = new Date()): DoorResult<{ marked: number }> {
+export function markNoShows(db: DoorDb, actor: Actor | null, sessionId: number, now = new Date()): DoorResult<{ marked: number }> {
   return atDoor<{ marked: number }>(db, actor, sessionId, "noShows", now, (tx, a, session) => {
     if (now.getTime() < session.endsAt.getTime()) return { ok: false, error: "tooEarly" };
     const marked = tx
