@@ -10,7 +10,7 @@ import { feedbackMarker } from "./marker";
 import { answeredRecently, rememberAnswer } from "./quiet";
 import { normaliseVisitorCode } from "@/lib/visitors/codes";
 import { feedbackLink } from "./reads";
-import type { FeedbackForm } from "./schemas";
+import { handoverConsentOf, type FeedbackForm } from "./schemas";
 
 const DAY = 86_400_000;
 
@@ -81,7 +81,7 @@ export function submitFeedback(db: DB, key: string, form: FeedbackForm, locale: 
 
 function keepConcern(tx: Writer, sessionId: number, form: FeedbackForm, locale: Locale, now: Date) {
   tx.insert(concerns)
-    .values({ sessionId, text: form.concernText!, contact: form.contact, locale, createdAt: startOfHelsinkiDay(now) })
+    .values({ sessionId, text: form.concernText!, contact: form.contact, locale, createdAt: startOfHelsinkiDay(now), handoverConsent: handoverConsentOf(form) })
     .run();
 }
 

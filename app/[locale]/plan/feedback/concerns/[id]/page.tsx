@@ -8,10 +8,13 @@ import { NotFoundView } from "@/components/NotFoundView";
 import { ClientMessages } from "@/components/ClientMessages";
 import { ConcernActionForm } from "@/components/feedback/ConcernActionForm";
 import { formatterFor } from "@/lib/i18n/translator";
+import { ConcernHandover } from "@/components/feedback/ConcernHandover";
+
+const single = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export const metadata = { robots: { index: false } };
 
-export default async function ConcernPage({ params }: PageProps<"/[locale]/plan/feedback/concerns/[id]">) {
+export default async function ConcernPage({ params, searchParams }: PageProps<"/[locale]/plan/feedback/concerns/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requirePlanner(locale);
@@ -64,6 +67,7 @@ export default async function ConcernPage({ params }: PageProps<"/[locale]/plan/
       <ClientMessages namespaces={["feedback", "errors"]}>
         <ConcernActionForm concernId={concern.id} status={concern.status} />
       </ClientMessages>
+      <ConcernHandover concernId={concern.id} locale={locale as Locale} notice={single((await searchParams).handover)} />
     </>
   );
 }
