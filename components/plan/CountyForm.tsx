@@ -12,7 +12,7 @@ import { FormErrors, TextField, useFormState } from "./form";
  * without JavaScript. `back="welcome"` returns to the first-run page.
  */
 export function CountyForm({ locale, countyId, initial = {}, back }: { locale: string; countyId?: number; initial?: FormValues; back?: "welcome" }) {
-  const t = useTranslations("plan.county");
+  const t = useTranslations("county");
   const [state, action] = useActionState<PlanFormState, FormData>(saveCountyAction, { values: initial });
   const form = useFormState(state, countyId ? `county-${countyId}` : "county-new");
   return (
