@@ -126,10 +126,15 @@ test("a new organisation's first admin is led through the first day: its details
     await page.getByLabel("Name in Swedish").fill("Helsingfors stad");
     await page.getByLabel("Name in English").fill("City of Helsinki");
     await page.getByLabel("Emergency social services phone number").fill("09 000 0009");
+    // Both numbers a parent is shown are asked for on the first day.
+    await page.getByRole("button", { name: "Add the county" }).click();
+    await expect(page.getByLabel("Phone", { exact: true })).toHaveAccessibleDescription("Please fill this in.");
+    await expect(page.getByLabel("Name in Swedish")).toHaveValue("Helsingfors stad");
+    await page.getByLabel("Phone", { exact: true }).fill("09 000 0008");
     await page.getByRole("button", { name: "Add the county" }).click();
     await expect(page.getByText("The county has been saved.")).toBeVisible();
     await expect(page.getByRole("heading", { name: /The first meeting place's county/ })).toContainText("Done");
-    await expect(page.getByText(/Missing: the social welfare ombudsman's contact/)).toBeVisible();
+    await expect(page.getByText(/Missing: the client-safety e-mail/)).toBeVisible();
 
     // The first meeting place, in that county.
     await page.getByRole("link", { name: "Add the first meeting place" }).click();

@@ -6,7 +6,7 @@ import { ensureFeedbackLink } from "@/lib/feedback/writes";
 import { feedbackLink } from "@/lib/feedback/reads";
 import { addCounty, addPlace, addSession, addStaff, testDb } from "@/lib/test/db";
 import { countyOfSession, missingFields, parentRoutes } from "./reads";
-import { countyFormSchema } from "./schemas";
+import { countyFormSchema, firstCountyFormSchema } from "./schemas";
 import { saveCounty } from "./writes";
 
 vi.stubEnv("AUTH_SECRET", "unit-test-secret");
@@ -78,6 +78,16 @@ describe("planners keep the counties", () => {
       ["ombudsmanUrl", "urlInvalid"],
       ["emergencyPhone", "phoneInvalid"],
     ]);
+  });
+
+  it("the first-run page's county needs both numbers a parent is shown", () => {
+    const names = { nameFi: "A", nameSv: "B", nameEn: "C" };
+    expect(firstCountyFormSchema.safeParse(names).error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ["ombudsmanPhone", "required"],
+      ["emergencyPhone", "required"],
+    ]);
+    expect(firstCountyFormSchema.parse({ ...names, ombudsmanPhone: "09 000 0008", emergencyPhone: "09 000 0009" })).toMatchObject({ name: { fi: "A" }, emergencyPhone: "09 000 0009" });
+    expect(countyFormSchema.safeParse(names).success).toBe(true);
   });
 
   it("a place moving county makes its sessions' figures stale", () => {

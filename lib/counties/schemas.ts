@@ -41,8 +41,24 @@ export const countyFields = {
   clientSafetyEmail: email,
 };
 
-export const countyFormSchema = z.object(countyFields).transform(({ nameFi, nameSv, nameEn, ...rest }) => ({
+const toInput = ({ nameFi, nameSv, nameEn, ...rest }: z.output<z.ZodObject<typeof countyFields>>) => ({
   name: { fi: nameFi, sv: nameSv, en: nameEn },
   ...rest,
-}));
+});
+
+export const countyFormSchema = z.object(countyFields).transform(toInput);
+
+/**
+ * The first-run page's county: its names and both numbers a parent is shown
+ * (the emergency social services and the ombudsman's phone), so a new
+ * service's first concern already has somewhere to turn.
+ */
+export const firstCountyFormSchema = z
+  .object({
+    ...countyFields,
+    emergencyPhone: countyFields.emergencyPhone.refine((v) => v !== null, { message: "required" }),
+    ombudsmanPhone: countyFields.ombudsmanPhone.refine((v) => v !== null, { message: "required" }),
+  })
+  .transform(toInput);
+
 export type CountyInput = z.output<typeof countyFormSchema>;
