@@ -43,6 +43,15 @@ const nextConfig = {
         ],
       },
       {
+        // So does a county's link to a handed-over concern's report (lib/feedback/handover.ts).
+        source: "/:locale/report/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Cache-Control", value: "private, no-store" },
+          { key: "X-Robots-Tag", value: "noindex" },
+        ],
+      },
+      {
         // A manage link carries its secret in the path: never send it to another site, never cache it.
         source: "/:locale/manage/:path*",
         headers: [

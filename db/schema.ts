@@ -12,22 +12,53 @@ const createdAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
+/**
+ * A wellbeing services county (hyvinvointialue / välfärdsområde): the public
+ * body whose services the parents of its meeting places use. It holds the
+ * routes a parent with a concern is shown (its social welfare ombudsman, its
+ * emergency social services) and whom a concern is handed over to (its
+ * client-safety contact). Empty fields are "not set yet": the parents' pages
+ * leave them out, the planners' pages ask for them.
+ */
+export const counties = sqliteTable("counties", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: localized("name").notNull(),
+  /** The social welfare ombudsman (sosiaaliasiavastaava). */
+  ombudsmanName: text("ombudsman_name"),
+  ombudsmanPhone: text("ombudsman_phone"),
+  ombudsmanEmail: text("ombudsman_email"),
+  ombudsmanUrl: text("ombudsman_url"),
+  /** Emergency social services (sosiaalipäivystys): urgent child-protection matters, day and night. */
+  emergencyPhone: text("emergency_phone"),
+  /** Who receives a concern the parent allowed to be handed over (the county's client-safety team). */
+  clientSafetyEmail: text("client_safety_email"),
+  clientSafetyName: text("client_safety_name"),
+  updatedAt: timestamp("updated_at"),
+  createdAt: createdAt(),
+});
+
 export const places = sqliteTable("places", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
-  county: text("county").notNull(),
+  /**
+   * The county the place belongs to. Nullable in SQLite only because a NOT NULL
+   * column cannot be added to a table with rows without rebuilding it (which
+   * the migrator's transaction cannot do with foreign keys on); every write
+   * path requires it (lib/schedule/schemas.ts) and migration 0012 gave every
+   * existing place one.
+   */
+  countyId: integer("county_id").references(() => counties.id),
   streetAddress: text("street_address").notNull(),
   postalCode: text("postal_code").notNull(),
   city: text("city").notNull(),
   /**
-   * The Swedish name, address and county where the place has them (Dickursby, Stationsvägen
+   * The Swedish name and address where the place has them (Dickursby, Stationsvägen
    * 10 B, Vanda), shown on the Swedish pages; empty means the Finnish one is used in Swedish too.
    */
   nameSv: text("name_sv"),
   streetAddressSv: text("street_address_sv"),
   citySv: text("city_sv"),
-  countySv: text("county_sv"),
   directions: localized("directions").notNull(),
   accessibility: localized("accessibility").notNull(),
   openingHours: localized("opening_hours").notNull(),
@@ -173,6 +204,7 @@ export const outboxKinds = [
   "development_renewal",
   "panel_invite",
   "concern_notice",
+  "concern_handover",
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
@@ -549,6 +581,8 @@ export const professionalFeedback = sqliteTable(
 /** new: nobody has answered yet; taken: a planner owns it; contacted: the parent has been contacted; resolved. */
 export const concernStatuses = ["new", "taken", "contacted", "resolved"] as const;
 export type ConcernStatus = (typeof concernStatuses)[number];
+export const handoverConsents = ["anonymous", "with_contact"] as const;
+export type HandoverConsent = (typeof handoverConsents)[number];
 
 /**
  * "I want to raise a concern about how I or my child have been treated":
@@ -579,6 +613,12 @@ export const concerns = sqliteTable(
     firstResponseAt: timestamp("first_response_at"),
     /** The Helsinki day number on which an overdue notice last went out: at most one a working day. */
     renotifiedDay: integer("renotified_day"),
+    /**
+     * What the parent allowed on the form: the concern may be handed over to the
+     * county's client-safety team without their contact details ("anonymous"), or
+     * with them ("with_contact", offered only when a contact was given); null: not at all.
+     */
+    handoverConsent: text("handover_consent", { enum: handoverConsents }),
   },
   (t) => [index("concerns_status").on(t.status, t.createdAt)],
 );
@@ -597,6 +637,38 @@ export const concernActions = sqliteTable("concern_actions", {
   at: createdAt(),
 });
 
+/**
+ * A concern handed over to its county's client-safety contact, as an
+ * anonymised report: by a neutral e-mail with a link (only the link token's
+ * hash is kept, and retention clears it once expired), or printed. The
+ * county's acknowledgement is recorded on the same row.
+ */
+export const concernHandovers = sqliteTable(
+  "concern_handovers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    concernId: integer("concern_id")
+      .notNull()
+      .references(() => concerns.id),
+    countyId: integer("county_id")
+      .notNull()
+      .references(() => counties.id),
+    method: text("method", { enum: ["email", "print"] }).notNull(),
+    /** Where the e-mail went (the county's client-safety address at the time). */
+    sentTo: text("sent_to"),
+    /** The report includes the parent's contact: only when the parent allowed that too. */
+    withContact: integer("with_contact", { mode: "boolean" }).notNull().default(false),
+    tokenHash: text("token_hash"),
+    expiresAt: timestamp("expires_at"),
+    handedBy: text("handed_by")
+      .notNull()
+      .references(() => users.id),
+    handedAt: timestamp("handed_at").notNull(),
+    acknowledgedAt: timestamp("acknowledged_at"),
+  },
+  (t) => [uniqueIndex("concern_handovers_token").on(t.tokenHash), index("concern_handovers_concern").on(t.concernId)],
+);
+
 /** "You said, we did": published back to parents, per meeting place or for the whole service (no place). */
 export const youSaidWeDid = sqliteTable("you_said_we_did", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -614,15 +686,13 @@ export const youSaidWeDid = sqliteTable("you_said_we_did", {
 
 /**
  * Who runs this Kohtaamo, as the first admin sets it on the first-run page.
- * One row (id 1); until it exists, the configuration's ORGANISATION_* and
- * OMBUDSMAN_* values stand in (see lib/organisation).
+ * One row (id 1); until it exists, the configuration's ORGANISATION_* values
+ * stand in (see lib/organisation). The ombudsman is each county's (counties).
  */
 export const organisation = sqliteTable("organisation", {
   id: integer("id").primaryKey(),
   name: text("name").notNull(),
   contact: text("contact").notNull(),
-  ombudsmanName: text("ombudsman_name"),
-  ombudsmanContact: text("ombudsman_contact"),
   updatedBy: text("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at").notNull(),
 });

@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { addDays, addWeeks, nextTuesday, nextThursday, nextWednesday, startOfDay } from "date-fns";
 import { count, eq } from "drizzle-orm";
 import type { DB } from "./client";
-import { places, sessionFacilitators, sessionGroups, sessions, users, type Localized } from "./schema";
+import { counties, places, sessionFacilitators, sessionGroups, sessions, users, type Localized } from "./schema";
 
 const ZONE = "Europe/Helsinki";
 
@@ -27,19 +27,47 @@ export function seedDemo(db: DB, now = new Date()): boolean {
   if ((existing?.n ?? 0) > 0) return false;
 
   db.transaction((tx) => {
+    // The two real counties' shape, with numbers and addresses that are plainly not real (09 000 …, .example).
+    const vantaaKerava = tx
+      .insert(counties)
+      .values({
+        name: { fi: "Vantaan ja Keravan hyvinvointialue", sv: "Vanda och Kervo välfärdsområde", en: "Vantaa and Kerava wellbeing services county" },
+        ombudsmanName: "Demo-sosiaaliasiavastaava (Vantaa–Kerava)",
+        ombudsmanPhone: "09 000 0001",
+        ombudsmanEmail: "sosiaaliasiavastaava@vantaa-kerava.example",
+        ombudsmanUrl: "https://vantaa-kerava.example/sosiaaliasiavastaava",
+        emergencyPhone: "09 000 0002",
+        clientSafetyName: "Demo-asiakasturvallisuus (Vantaa–Kerava)",
+        clientSafetyEmail: "asiakasturvallisuus@vantaa-kerava.example",
+      })
+      .returning({ id: counties.id })
+      .get();
+    const keskiUusimaa = tx
+      .insert(counties)
+      .values({
+        name: { fi: "Keski-Uudenmaan hyvinvointialue", sv: "Mellersta Nylands välfärdsområde", en: "Central Uusimaa wellbeing services county" },
+        ombudsmanName: "Demo-sosiaaliasiavastaava (Keski-Uusimaa)",
+        ombudsmanPhone: "09 000 0003",
+        ombudsmanEmail: "sosiaaliasiavastaava@keski-uusimaa.example",
+        ombudsmanUrl: "https://keski-uusimaa.example/sosiaaliasiavastaava",
+        emergencyPhone: "09 000 0004",
+        clientSafetyName: "Demo-asiakasturvallisuus (Keski-Uusimaa)",
+        clientSafetyEmail: "asiakasturvallisuus@keski-uusimaa.example",
+      })
+      .returning({ id: counties.id })
+      .get();
     const tikkurila = tx
       .insert(places)
       .values({
         slug: "tikkurila",
         name: "Kohtaamo Tikkurila",
-        county: "Vantaan ja Keravan hyvinvointialue",
+        countyId: vantaaKerava.id,
         streetAddress: "Asematie 10 B",
         postalCode: "01300",
         city: "Vantaa",
         nameSv: "Kohtaamo Dickursby",
         streetAddressSv: "Stationsvägen 10 B",
         citySv: "Vanda",
-        countySv: "Vanda och Kervo välfärdsområde",
         directions: {
           fi: "Tikkurilan asemalta 300 metriä Asematietä pohjoiseen. Sisäänkäynti sisäpihan puolelta, ovessa lukee Kohtaamo. Busseja Asematien pysäkille.",
           sv: "300 meter norrut längs Stationsvägen från Dickursby station. Ingången från innergården, det står Kohtaamo på dörren. Bussar till hållplatsen vid Stationsvägen.",
@@ -61,14 +89,13 @@ export function seedDemo(db: DB, now = new Date()): boolean {
       .values({
         slug: "jarvenpaa",
         name: "Kohtaamo Järvenpää",
-        county: "Keski-Uudenmaan hyvinvointialue",
+        countyId: keskiUusimaa.id,
         streetAddress: "Sibeliuksenkatu 15",
         postalCode: "04400",
         city: "Järvenpää",
         nameSv: "Kohtaamo Träskända",
         streetAddressSv: "Sibeliusgatan 15",
         citySv: "Träskända",
-        countySv: "Mellersta Nylands välfärdsområde",
         directions: {
           fi: "Järvenpään asemalta kymmenen minuutin kävely keskustan suuntaan. Kolmas kerros, ovikello Kohtaamo.",
           sv: "Tio minuters promenad från Träskända station mot centrum. Tredje våningen, ringklocka Kohtaamo.",

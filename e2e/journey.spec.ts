@@ -23,7 +23,7 @@ test("a planner schedules, a parent books, the facilitator runs and closes the s
   await page.getByLabel("Street address", { exact: true }).fill("Polkukatu 2");
   await page.getByLabel("Postal code").fill("04400");
   await page.getByLabel("City or town", { exact: true }).fill("Järvenpää");
-  await page.getByLabel("Wellbeing services county", { exact: true }).fill("Keski-Uudenmaan hyvinvointialue");
+  await page.getByLabel("Wellbeing services county", { exact: true }).selectOption({ label: "Central Uusimaa wellbeing services county" });
   await page.getByLabel("Opening hours in Finnish").fill("Maanantaisin 17–19");
   await page.getByLabel("Opening hours in Swedish").fill("Måndagar 17–19");
   await page.getByLabel("Opening hours in English").fill("Mondays 5–7 pm");

@@ -51,7 +51,7 @@ test("a planner sets up a place and a weekly series with a facilitator, and pare
   await page.getByLabel("City or town", { exact: true }).fill("Helsinki");
   // The Swedish name of the town, where it has one, for the Swedish pages.
   await page.getByLabel("City or town in Swedish").fill("Helsingfors");
-  await page.getByLabel("Wellbeing services county", { exact: true }).fill("Helsingin kaupunki");
+  await page.getByLabel("Wellbeing services county", { exact: true }).selectOption({ label: "Vantaa and Kerava wellbeing services county" });
   await page.getByLabel("Opening hours in Finnish").fill("Tiistaisin 10–12");
   await page.getByLabel("Opening hours in Swedish").fill("Tisdagar 10–12");
   await page.getByLabel("Opening hours in English").fill("Tuesdays 10–12");

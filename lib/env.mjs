@@ -33,7 +33,7 @@ const schema = z.object({
   OUTBOX_INTERVAL_MS: whole(50, 5000),
   /** Days after a concern is resolved when its contact details are erased. */
   CONCERN_CONTACT_DAYS: whole(1, 90),
-  /** Finnish working days for a first response to a concern, counted from the day it was received (lib/feedback/concern-clock.ts). */
+  /** Finnish working days for a first response to a concern, counted from the day it was received (lib/feedback/concern-clock.ts); the thanks page promises it to a parent who left a contact. */
   CONCERN_REPLY_WORKING_DAYS: whole(1, 2),
   /** Who runs the service, as the privacy page and the concern's thanks page name them. */
   ORGANISATION_NAME: z.string().trim().min(1).default("Kohtaamo-demo ry"),
@@ -42,9 +42,6 @@ const schema = z.object({
   ORGANISATION_STATEMENT_FI: z.string().trim().optional(),
   ORGANISATION_STATEMENT_SV: z.string().trim().optional(),
   ORGANISATION_STATEMENT_EN: z.string().trim().optional(),
-  /** The wellbeing services county's social welfare ombudsman (sosiaaliasiavastaava): the official route for a concern. */
-  OMBUDSMAN_NAME: z.string().trim().min(1).default("Demo-hyvinvointialueen sosiaaliasiavastaava"),
-  OMBUDSMAN_CONTACT: z.string().trim().min(1).default("sosiaaliasiavastaava@hyvinvointialue.example, 09 000 0000"),
   /** Backups (lib/backup): where, how many daily and weekly copies are kept, the encryption key, and the app's own schedule (0: off). */
   BACKUP_DIR: z.string().min(1).default("./data/backups"),
   BACKUP_KEEP_DAILY: whole(0, 7),

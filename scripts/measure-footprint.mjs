@@ -67,11 +67,11 @@ function cutCounty(source, target) {
   fs.copyFileSync(source, target);
   const db = new Database(target);
   db.pragma("foreign_keys = OFF");
-  const county = /** @type {{ county: string }} */ (
-    db.prepare("SELECT p.county FROM visits v JOIN sessions s ON s.id = v.session_id JOIN places p ON p.id = s.place_id GROUP BY p.county ORDER BY count(*) DESC LIMIT 1").get()
+  const county = /** @type {{ county: number }} */ (
+    db.prepare("SELECT p.county_id AS county FROM visits v JOIN sessions s ON s.id = v.session_id JOIN places p ON p.id = s.place_id GROUP BY p.county_id ORDER BY count(*) DESC LIMIT 1").get()
   ).county;
   db.transaction(() => {
-    db.prepare("CREATE TEMP TABLE kept_places AS SELECT id FROM places WHERE county = ?").run(county);
+    db.prepare("CREATE TEMP TABLE kept_places AS SELECT id FROM places WHERE county_id = ?").run(county);
     db.exec(`
       CREATE TEMP TABLE gone AS SELECT id FROM sessions WHERE place_id NOT IN (SELECT id FROM kept_places);
       CREATE TEMP TABLE gone_groups AS SELECT id FROM session_groups WHERE place_id NOT IN (SELECT id FROM kept_places);

@@ -46,9 +46,10 @@ sqlite.pragma("synchronous = OFF");
 const text = (s: string) => JSON.stringify({ fi: s, sv: s, en: s });
 const ins = {
   place: sqlite.prepare(
-    `INSERT INTO places (slug, name, county, street_address, postal_code, city, directions, accessibility, opening_hours)
+    `INSERT INTO places (slug, name, county_id, street_address, postal_code, city, directions, accessibility, opening_hours)
      VALUES (?, ?, ?, 'Katu 1', '00100', ?, ?, ?, ?) RETURNING id`,
   ).pluck(),
+  county: sqlite.prepare("INSERT INTO counties (name) VALUES (?) RETURNING id").pluck(),
   group: sqlite.prepare("INSERT INTO session_groups (place_id, title, description, capacity, max_party_size) VALUES (?, ?, ?, ?, 2) RETURNING id").pluck(),
   session: sqlite.prepare(
     `INSERT INTO sessions (place_id, group_id, kind, starts_at, ends_at, title, description, languages, capacity, max_party_size, status, closed_at)
@@ -113,9 +114,10 @@ function bookAndAttend(sessionIds: number[], target: { sessionId: number | null;
 
 const places: Place[] = [];
 sqlite.transaction(() => {
+  const countyIds = COUNTIES.map((name) => ins.county.get(text(name)) as number);
   for (let p = 0; p < PLACES; p++) {
     const county = COUNTIES[p % COUNTIES.length]!;
-    const id = ins.place.get(`large-${p}`, `Kohtaamo ${p + 1}`, county, county.split(" ")[0], text("directions"), text("accessibility"), text("Ti–To 9–15")) as number;
+    const id = ins.place.get(`large-${p}`, `Kohtaamo ${p + 1}`, countyIds[p % COUNTIES.length], county.split(" ")[0], text("directions"), text("accessibility"), text("Ti–To 9–15")) as number;
     places.push({ id, codes: [] });
   }
 })();

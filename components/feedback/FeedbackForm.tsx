@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { submitFeedbackAction, type FeedbackState } from "@/lib/feedback/actions";
 import { Field, inputClass } from "@/components/ui/Field";
@@ -14,8 +14,22 @@ const ANSWERS = ["yes", "no", "cant_say"] as const;
 
 /** Under a minute on a phone: four faces, three questions, a comment, and a separate place for a concern. */
 /** `concernOnly`: a parent who answered recently is offered the concern channel alone. */
-export function FeedbackForm({ feedbackKey, locale, concernOnly = false, quietDays = 28 }: { feedbackKey: string; locale: string; concernOnly?: boolean; quietDays?: number }) {
+/** `whereToTurn`: the line on 112 and the county's emergency number, shown right above the concern box (components/feedback/WhereToTurn). */
+export function FeedbackForm({
+  feedbackKey,
+  locale,
+  concernOnly = false,
+  quietDays = 28,
+  whereToTurn,
+}: {
+  feedbackKey: string;
+  locale: string;
+  concernOnly?: boolean;
+  quietDays?: number;
+  whereToTurn?: ReactNode;
+}) {
   const t = useTranslations("feedback.form");
+  const tw = useTranslations("whereToTurn");
   const te = useTranslations("feedback.errors");
   const [state, action] = useActionState<FeedbackState, FormData>(submitFeedbackAction, { values: {} });
   const v = state.values;
@@ -71,7 +85,8 @@ export function FeedbackForm({ feedbackKey, locale, concernOnly = false, quietDa
         </>
       )}
 
-      <fieldset className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4">
+      {whereToTurn}
+      <fieldset id="concern-box" className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4">
         <legend className="px-1 font-semibold">{t("concernTitle")}</legend>
         <div className="flex items-start gap-2">
           <input id="concern" name="concern" type="checkbox" defaultChecked={v.concern === "on"} aria-describedby="concern-hint" className="mt-1 size-5" />
@@ -86,6 +101,20 @@ export function FeedbackForm({ feedbackKey, locale, concernOnly = false, quietDa
         <Field id="contact" label={t("contact")} hint={t("contactHint")} error={err("contact")}>
           {(p) => <input {...p} name="contact" autoComplete="off" defaultValue={v.contact} className={inputClass} />}
         </Field>
+        <fieldset className="mt-4">
+          <legend className="font-semibold">{tw("handoverLegend")}</legend>
+          <p id="handover-hint" className="text-sm text-stone-800">
+            {tw("handoverHint")}
+          </p>
+          <div className="mt-2 flex items-start gap-2">
+            <input id="handover" name="handover" type="checkbox" defaultChecked={v.handover === "on"} aria-describedby="handover-hint" className="mt-1 size-5 shrink-0" />
+            <label htmlFor="handover">{tw("handover")}</label>
+          </div>
+          <div className="mt-2 flex items-start gap-2">
+            <input id="handoverContact" name="handoverContact" type="checkbox" defaultChecked={v.handoverContact === "on"} className="mt-1 size-5 shrink-0" />
+            <label htmlFor="handoverContact">{tw("handoverContact")}</label>
+          </div>
+        </fieldset>
         <p className="mt-2 text-sm">
           <Link href="/privacy#concern">{t("privacyLink")}</Link>
         </p>

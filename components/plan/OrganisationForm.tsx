@@ -17,8 +17,6 @@ export function OrganisationForm({ locale, initial }: { locale: string; initial:
       <FormErrors state={state} />
       <TextField form={form} name="name" label={t("name")} autoComplete="organization" />
       <TextField form={form} name="contact" label={t("contact")} hint={t("contactHint")} autoComplete="off" />
-      <TextField form={form} name="ombudsmanName" label={t("ombudsmanName")} hint={t("ombudsmanHint")} autoComplete="off" />
-      <TextField form={form} name="ombudsmanContact" label={t("ombudsmanContact")} autoComplete="off" />
       <SubmitButton label={t("save")} pending={t("saving")} />
     </form>
   );

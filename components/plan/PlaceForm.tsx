@@ -4,10 +4,21 @@ import { useTranslations } from "next-intl";
 import { savePlaceAction } from "@/lib/schedule/actions";
 import type { FormValues, PlanFormState } from "@/lib/forms";
 import { SubmitButton } from "@/components/ui/SubmitButton";
-import { FormErrors, LocalizedFields, TextField, useFormState } from "./form";
+import { FormErrors, LocalizedFields, SelectField, TextField, useFormState } from "./form";
 
 /** Creates a meeting place, or edits one when placeId is given. A plain form: it works without JavaScript. */
-export function PlaceForm({ locale, placeId, initial = {} }: { locale: string; placeId?: number; initial?: FormValues }) {
+export function PlaceForm({
+  locale,
+  placeId,
+  initial = {},
+  counties,
+}: {
+  locale: string;
+  placeId?: number;
+  initial?: FormValues;
+  /** The counties a place can belong to (kept on /plan/counties). */
+  counties: { value: string; label: string }[];
+}) {
   const t = useTranslations("plan.place");
   const [state, action] = useActionState<PlanFormState, FormData>(savePlaceAction, { values: { roomSize: "30", ...initial } });
   const form = useFormState(state);
@@ -28,9 +39,8 @@ export function PlaceForm({ locale, placeId, initial = {} }: { locale: string; p
         <TextField form={form} name="nameSv" label={t("nameSv")} />
         <TextField form={form} name="streetAddressSv" label={t("streetAddressSv")} autoComplete="off" />
         <TextField form={form} name="citySv" label={t("citySv")} />
-        <TextField form={form} name="countySv" label={t("countySv")} />
       </fieldset>
-      <TextField form={form} name="county" label={t("county")} hint={t("countyHint")} />
+      <SelectField form={form} name="countyId" label={t("county")} hint={t("countyHint")} options={counties} empty={counties.length === 1 ? undefined : t("countyPick")} />
       <LocalizedFields form={form} name="openingHours" label={t("openingHours")} hint={t("localizedHint")} />
       <LocalizedFields form={form} name="directions" label={t("directions")} multiline />
       <LocalizedFields form={form} name="accessibility" label={t("accessibility")} multiline />

@@ -5,6 +5,7 @@ const LINKS = [
   ["welcome", "/plan/welcome"],
   ["schedule", "/plan"],
   ["places", "/plan/places"],
+  ["counties", "/plan/counties"],
   ["newOnce", "/plan/sessions/new?mode=once"],
   ["newSeries", "/plan/sessions/new?mode=series"],
   ["newGroup", "/plan/sessions/new?mode=group"],

@@ -50,9 +50,9 @@ export function ReachFilters({ report, locale }: { report: ReachReport; locale: 
       <FilterSelect
         name="county"
         label={t("reach.form.county")}
-        value={view.filters.county ?? undefined}
+        value={view.filters.county !== null ? String(view.filters.county) : undefined}
         allLabel={t("reach.form.allCounties")}
-        options={counties.map((c) => ({ value: c, label: c }))}
+        options={counties.map((c) => ({ value: String(c.id), label: c.name[locale] || c.name.fi }))}
       />
       <div className="flex items-center gap-2 self-end">
         <input id="publish" name="publish" type="checkbox" value="1" defaultChecked={view.publish} className="h-5 w-5" />

@@ -24,9 +24,9 @@ function startOf(daysAhead: number) {
 }
 
 /** A bookable session of its own for one test, so tests do not share seats. */
-export function createSession(o: { title: string; capacity: number | null; kind?: string; daysAhead?: number; maxPartySize?: number; status?: string }) {
+export function createSession(o: { title: string; capacity: number | null; kind?: string; daysAhead?: number; maxPartySize?: number; status?: string; placeSlug?: string }) {
   const db = openDb();
-  const place = db.prepare("SELECT id FROM places WHERE slug = 'jarvenpaa'").get() as { id: number };
+  const place = db.prepare("SELECT id FROM places WHERE slug = ?").get(o.placeSlug ?? "jarvenpaa") as { id: number };
   const start = startOf(o.daysAhead ?? 5);
   const row = db
     .prepare(

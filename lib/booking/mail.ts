@@ -18,8 +18,25 @@ type Extra = { manageUrl?: string; retentionDays: number };
  * subject line is what a bystander sees on a locked phone.
  */
 /** Kinds whose text is made when queued (they carry a link), never by this template. */
-export type PrerenderedKind = "staff_sign_in" | "staff_invite" | "feedback_invite" | "development_confirm" | "development_renewal" | "panel_invite" | "concern_notice";
-const PRERENDERED = new Set<OutboxKind>(["staff_sign_in", "staff_invite", "feedback_invite", "development_confirm", "development_renewal", "panel_invite", "concern_notice"] satisfies PrerenderedKind[]);
+export type PrerenderedKind =
+  | "staff_sign_in"
+  | "staff_invite"
+  | "feedback_invite"
+  | "development_confirm"
+  | "development_renewal"
+  | "panel_invite"
+  | "concern_notice"
+  | "concern_handover";
+const PRERENDERED = new Set<OutboxKind>([
+  "staff_sign_in",
+  "staff_invite",
+  "feedback_invite",
+  "development_confirm",
+  "development_renewal",
+  "panel_invite",
+  "concern_notice",
+  "concern_handover",
+] satisfies PrerenderedKind[]);
 
 /** Kinds whose whole text was made when queued: never rendered again from the booking. */
 export const isPrerendered = (kind: OutboxKind): kind is PrerenderedKind => PRERENDERED.has(kind);

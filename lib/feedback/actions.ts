@@ -44,7 +44,10 @@ export async function submitFeedbackAction(_prev: FeedbackState, formData: FormD
   if (!result.ok && result.reason === "visitorCodeShape") return { errors: { visitorCode: "visitorCodeShape" }, formError: "check", values };
   if (!result.ok) return { formError: result.reason, values };
   if (result.recent && !parsed.data.concernText) redirect(`/${locale}/feedback/${key}?recent=1`);
-  const query = [parsed.data.concernText ? "concern=1" : null, result.recent ? "recent=1" : null].filter(Boolean).join("&");
+  // The thanks page promises a reply only to a parent who left a contact; it never sees the contact itself.
+  const query = [parsed.data.concernText ? "concern=1" : null, parsed.data.concernText && parsed.data.contact ? "contact=1" : null, result.recent ? "recent=1" : null]
+    .filter(Boolean)
+    .join("&");
   redirect(`/${locale}/feedback/${key}/thanks${query ? `?${query}` : ""}`);
 }
 

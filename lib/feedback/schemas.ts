@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { answers, concernStatuses, sessionKinds } from "@/db/schema";
+import { answers, concernStatuses, sessionKinds, type HandoverConsent } from "@/db/schema";
 import { helsinkiDayStart } from "@/lib/i18n/time";
 import { freeText } from "@/lib/text/free-text";
 import type { FeedbackFilter } from "./reads";
@@ -32,6 +32,10 @@ export const feedbackFormSchema = z
     concern: z.literal("on").optional().transform((v) => v === "on"),
     concernText: text(2000, true),
     contact: text(200),
+    /** The parent allows the concern to be handed over to the county's client-safety team (lib/feedback/handover.ts). */
+    handover: z.literal("on").optional().transform((v) => v === "on"),
+    /** …and with their contact details: meaningful only when they gave one. */
+    handoverContact: z.literal("on").optional().transform((v) => v === "on"),
     /** Optional: a parent who gives their visitor code is not asked again for a while (lib/feedback/quiet.ts). */
     visitorCode: text(20),
     /** The concern channel alone, offered to a parent who answered recently: no answer is stored. */
@@ -47,6 +51,16 @@ export const feedbackFormSchema = z
   });
 
 export type FeedbackForm = z.output<typeof feedbackFormSchema>;
+
+/**
+ * What the two boxes allow, as stored on the concern. "With my contact
+ * details" implies the hand-over itself; without a contact given it can only
+ * be anonymous.
+ */
+export function handoverConsentOf(f: Pick<FeedbackForm, "handover" | "handoverContact" | "contact">): HandoverConsent | null {
+  if (f.handoverContact && f.contact) return "with_contact";
+  return f.handover || f.handoverContact ? "anonymous" : null;
+}
 export type FeedbackField = "rating" | "gotInformation" | "lessAlone" | "wouldReturn" | "comment" | "concern" | "concernText" | "contact" | "visitorCode";
 
 /** What a planner did about a concern. Messages are keys under "feedback.errors" / "plan.errors". */

@@ -14,7 +14,7 @@ import { feedbackMarker } from "./marker";
 import { answeredRecently, rememberAnswer } from "./quiet";
 import { normaliseVisitorCode } from "@/lib/visitors/codes";
 import { feedbackLink } from "./reads";
-import type { FeedbackForm } from "./schemas";
+import { handoverConsentOf, type FeedbackForm } from "./schemas";
 
 const DAY = 86_400_000;
 
@@ -100,7 +100,7 @@ function keepConcern(tx: Reader & Writer, sessionId: number, form: FeedbackForm,
   const receivedAt = startOfHelsinkiDay(now);
   const { id } = tx
     .insert(concerns)
-    .values({ sessionId, text: form.concernText!, contact: form.contact, locale, createdAt: receivedAt, dueAt: dueAtFor(receivedAt, settings.workingDays) })
+    .values({ sessionId, text: form.concernText!, contact: form.contact, locale, createdAt: receivedAt, dueAt: dueAtFor(receivedAt, settings.workingDays), handoverConsent: handoverConsentOf(form) })
     .returning({ id: concerns.id })
     .get();
   const session = tx.select({ placeId: sessions.placeId }).from(sessions).where(eq(sessions.id, sessionId)).get();

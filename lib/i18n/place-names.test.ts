@@ -9,15 +9,12 @@ const tikkurila = {
   nameSv: "Kohtaamo Dickursby",
   streetAddressSv: "Stationsvägen 10 B",
   citySv: "Vanda",
-  county: "Vantaan ja Keravan hyvinvointialue",
-  countySv: "Vanda och Kervo välfärdsområde",
 };
 
 describe("placeIn", () => {
   it("names a place in Swedish where it has a Swedish name", () => {
     expect(addressLine(placeIn(tikkurila, "sv"))).toBe("Stationsvägen 10 B, 01300 Vanda");
     expect(placeIn(tikkurila, "sv").name).toBe("Kohtaamo Dickursby");
-    expect(placeIn(tikkurila, "sv").county).toBe("Vanda och Kervo välfärdsområde");
   });
 
   it("keeps the Finnish name in Finnish and English", () => {

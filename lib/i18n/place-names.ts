@@ -1,19 +1,18 @@
 import type { Locale } from "./locales";
 
-type Swedish = { nameSv?: string | null; streetAddressSv?: string | null; citySv?: string | null; countySv?: string | null };
+type Swedish = { nameSv?: string | null; streetAddressSv?: string | null; citySv?: string | null };
 
 /**
- * A place as a reader of `locale` names it: in Swedish its Swedish name, address and county where it
+ * A place as a reader of `locale` names it: in Swedish its Swedish name and address where it
  * has one (Dickursby, Stationsvägen 10 B, Vanda), otherwise and in Finnish and English its own.
  */
-export function placeIn<P extends { name: string; city: string; streetAddress?: string; county?: string } & Swedish>(place: P, locale: Locale): P {
+export function placeIn<P extends { name: string; city: string; streetAddress?: string } & Swedish>(place: P, locale: Locale): P {
   if (locale !== "sv") return place;
   return {
     ...place,
     name: place.nameSv || place.name,
     city: place.citySv || place.city,
     ...(place.streetAddress === undefined ? {} : { streetAddress: place.streetAddressSv || place.streetAddress }),
-    ...(place.county === undefined ? {} : { county: place.countySv || place.county }),
   };
 }
 

@@ -23,13 +23,16 @@ import dialogueEn from "@/messages/dialogue/en.json";
 import smsFi from "@/messages/sms/fi.json";
 import smsSv from "@/messages/sms/sv.json";
 import smsEn from "@/messages/sms/en.json";
+import countiesFi from "@/messages/counties/fi.json";
+import countiesSv from "@/messages/counties/sv.json";
+import countiesEn from "@/messages/counties/en.json";
 import { formatLocales, timeZone, type Locale } from "./locales";
 
 // Public pages' messages, then one file per staff area and the text messages (each with its own top-level namespace).
 export const allMessages = {
-  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...smsFi, ...dialogueFi },
-  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...smsSv, ...dialogueSv },
-  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...smsEn, ...dialogueEn },
+  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...smsFi, ...dialogueFi, ...countiesFi },
+  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...smsSv, ...dialogueSv, ...countiesSv },
+  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...smsEn, ...dialogueEn, ...countiesEn },
 } as const;
 
 function build(locale: Locale) {

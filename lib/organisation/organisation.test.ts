@@ -14,8 +14,6 @@ beforeEach(() => {
 const input = organisationFormSchema.parse({
   name: "Vertaistuki ry",
   contact: "tietosuoja@vertaistuki.example, 09 123 4567",
-  ombudsmanName: "",
-  ombudsmanContact: "",
 });
 
 describe("the organisation's details", () => {
@@ -33,8 +31,7 @@ describe("the organisation's details", () => {
     const admin = addStaff(db, "admin");
     expect(saveOrganisation(db, admin, input)).toEqual({ ok: true });
     expect(saveOrganisation(db, admin, { ...input, name: "Vertaistuki ry (Espoo)" })).toEqual({ ok: true });
-    // The configuration's ombudsman stays when none was typed.
-    expect(organisation(db)).toMatchObject({ name: "Vertaistuki ry (Espoo)", contact: input.contact, ombudsmanName: "Demo-hyvinvointialueen sosiaaliasiavastaava", saved: true });
+    expect(organisation(db)).toMatchObject({ name: "Vertaistuki ry (Espoo)", contact: input.contact, saved: true });
     expect(db.select().from(organisationTable).all()).toHaveLength(1);
   });
 

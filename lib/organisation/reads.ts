@@ -8,8 +8,6 @@ import type { Locale } from "@/lib/i18n/locales";
 export type Organisation = {
   name: string;
   contact: string;
-  ombudsmanName: string;
-  ombudsmanContact: string;
   /** The organisation's own words on its independence from the authorities, per language; undefined: the app's default text. */
   statement: Partial<Record<Locale, string>>;
   /** False until an admin has saved the organisation's details (the configuration's values stand in). */
@@ -23,8 +21,6 @@ export function organisation(db: Pick<DB, "select">): Organisation {
   return {
     name: row?.name ?? c.ORGANISATION_NAME,
     contact: row?.contact ?? c.ORGANISATION_CONTACT,
-    ombudsmanName: row?.ombudsmanName ?? c.OMBUDSMAN_NAME,
-    ombudsmanContact: row?.ombudsmanContact ?? c.OMBUDSMAN_CONTACT,
     statement: { fi: c.ORGANISATION_STATEMENT_FI, sv: c.ORGANISATION_STATEMENT_SV, en: c.ORGANISATION_STATEMENT_EN },
     saved: Boolean(row),
   };

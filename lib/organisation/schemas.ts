@@ -5,7 +5,5 @@ import { freeText } from "@/lib/text/free-text";
 export const organisationFormSchema = z.object({
   name: freeText().min(2, "required").max(120, "tooLong"),
   contact: freeText().min(3, "required").max(200, "tooLong"),
-  ombudsmanName: freeText().max(160, "tooLong"),
-  ombudsmanContact: freeText().max(200, "tooLong"),
 });
 export type OrganisationInput = z.infer<typeof organisationFormSchema>;

@@ -8,8 +8,8 @@ export type OrganisationResult = { ok: true } | { ok: false; error: "organisatio
 
 /**
  * Saves who runs the service. An admin's decision: the name and contact are
- * what parents read on the privacy page and after raising a concern. Empty
- * ombudsman fields keep the configuration's values.
+ * what parents read on the privacy page and after raising a concern. (The
+ * ombudsman is each county's: lib/counties.)
  */
 export function saveOrganisation(db: DB, actor: Actor | null, input: OrganisationInput, now = new Date()): OrganisationResult {
   return db.transaction(
@@ -19,8 +19,6 @@ export function saveOrganisation(db: DB, actor: Actor | null, input: Organisatio
       const values = {
         name: input.name,
         contact: input.contact,
-        ombudsmanName: input.ombudsmanName || null,
-        ombudsmanContact: input.ombudsmanContact || null,
         updatedBy: fresh.id,
         updatedAt: now,
       };

@@ -31,6 +31,11 @@ export const auditActions = [
   "session.reopen",
   "development.list",
   "development.invite",
+  "county.create",
+  "county.update",
+  "concern.handover",
+  "concern.handover_view",
+  "concern.handover_ack",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

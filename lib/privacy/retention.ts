@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { authSessions, bookings, concerns, developmentClients, feedbackQuiet, outbox, sessions, verificationTokens } from "@/db/schema";
+import { authSessions, bookings, concernHandovers, concerns, developmentClients, feedbackQuiet, outbox, sessions, verificationTokens } from "@/db/schema";
 import { forgetPastDays } from "@/lib/mail/daily-share";
 import { audit } from "./audit";
 
@@ -23,6 +23,8 @@ import { audit } from "./audit";
  * | concerns.contact                                | concernContactDays after the concern is resolved |
  * | users.phone (a planner's own number, for the    | when the person is deactivated (lib/staff/writes.ts) |
  * |   neutral concern notice by text message)       |                                               |
+ * | concern_handovers.token_hash (the county's link | cleared once the link expires (14 days); the    |
+ * |   to an anonymised report: lib/feedback/handover.ts) | record of the hand-over stays               |
  * | auth_sessions, verification_tokens              | deleted when expired                           |
  * | development_clients (e-mail, languages) and     | deleted on their own date (a year after consent,|
  * |   their panel invitations                       |   renewable by the parent)                     |
@@ -47,6 +49,7 @@ export type RetentionCounts = {
   outbox: number;
   signInMail: number;
   concernContacts: number;
+  handoverLinks: number;
   authSessions: number;
   verificationTokens: number;
   feedbackQuiet: number;
@@ -136,6 +139,13 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
         )
         .run().changes;
 
+      // An expired hand-over link opens nothing: its hash goes, the record that the concern was handed over stays.
+      const handoverLinks = tx
+        .update(concernHandovers)
+        .set({ tokenHash: null })
+        .where(and(isNotNull(concernHandovers.tokenHash), lte(concernHandovers.expiresAt, now)))
+        .run().changes;
+
       const sessionsGone = tx.delete(authSessions).where(lt(authSessions.expires, now)).run().changes;
       const tokensGone = tx.delete(verificationTokens).where(lt(verificationTokens.expires, now)).run().changes;
       const quietGone = tx.delete(feedbackQuiet).where(lte(feedbackQuiet.until, now)).run().changes;
@@ -147,6 +157,7 @@ export function runRetention(db: DB, now: Date, periods: RetentionPeriods, mailD
         outbox: mail,
         signInMail,
         concernContacts,
+        handoverLinks,
         authSessions: sessionsGone,
         verificationTokens: tokensGone,
         feedbackQuiet: quietGone,

@@ -5,7 +5,7 @@ import { computeReach, type Reach } from "./metrics";
 import { helsinkiDayOf } from "@/lib/i18n/time";
 import { publishReach, type PublishedReach } from "./publication";
 import { parseReachView, type ReachView } from "./query";
-import { firstSessionDay, reachPlaces, sessionLines, type PlaceOption, type SessionLine } from "./reads";
+import { firstSessionDay, reachCounties, reachPlaces, sessionLines, type CountyOption, type PlaceOption, type SessionLine } from "./reads";
 import { refreshReach } from "./refresh";
 
 export type ReachReport = {
@@ -13,7 +13,7 @@ export type ReachReport = {
   reach: Reach;
   published: PublishedReach;
   places: PlaceOption[];
-  counties: string[];
+  counties: CountyOption[];
   sessions: SessionLine[] | null;
   /** The Helsinki day the figures were read. */
   today: number;
@@ -38,12 +38,12 @@ export function reachReport(
   const now = o.now ?? new Date();
   const today = helsinkiDayOf(now.getTime()).day;
   const places = reachPlaces(db);
-  const counties = [...new Set(places.map((p) => p.county))].sort((a, b) => a.localeCompare(b, "fi"));
+  const counties = reachCounties(db);
   const view = parseReachView(params, {
     today,
     firstDay: firstSessionDay(db),
     placeIds: places.map((p) => p.id),
-    counties,
+    countyIds: counties.map((c) => c.id),
   });
   const reach = computeReach(db, { range: view.range, filters: view.filters, now });
   return {

@@ -53,7 +53,8 @@ export function periodText(report: ReachReport, locale: Locale): { period: strin
   const place = places.find((p) => p.id === view.filters.placeId);
   if (place) filters.push(f.t("reach.filters.place", { name: place.name }));
   if (view.filters.kind) filters.push(f.t("reach.filters.kind", { kind: f.t(`reach.kinds.${view.filters.kind}`) }));
-  if (view.filters.county) filters.push(f.t("reach.filters.county", { county: view.filters.county }));
+  const county = report.counties.find((c) => c.id === view.filters.county);
+  if (county) filters.push(f.t("reach.filters.county", { county: county.name[locale] || county.name.fi }));
   if (filters.length === 0) filters.push(f.t("reach.filters.all"));
   return { period: f.t("reach.range", { from: f.date(view.range.from), to: f.date(view.range.to) }), filters };
 }

@@ -43,8 +43,8 @@ describe("periods", () => {
   });
 
   it("reads the view from the URL and ignores what does not exist", () => {
-    const v = parseReachView({ from: "2026-03-31", to: "2026-03-01", place: "99", kind: "drop_in", county: "Nowhere", publish: "1" }, { today, firstDay: null, placeIds: [1], counties: ["Vantaa"] });
+    const v = parseReachView({ from: "2026-03-31", to: "2026-03-01", place: "99", kind: "drop_in", county: "99", publish: "1" }, { today, firstDay: null, placeIds: [1], countyIds: [1] });
     expect(v).toMatchObject({ preset: "custom", from: "2026-03-01", to: "2026-03-31", filters: { placeId: null, kind: "drop_in", county: null }, publish: true });
-    expect(parseReachView({ period: "bogus" }, { today, firstDay: null, placeIds: [], counties: [] }).preset).toBe("this_year");
+    expect(parseReachView({ period: "bogus" }, { today, firstDay: null, placeIds: [], countyIds: [] }).preset).toBe("this_year");
   });
 });

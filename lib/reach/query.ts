@@ -15,11 +15,12 @@ const schema = z.object({
   to: z.string().optional().catch(undefined),
   place: z.coerce.number().int().positive().optional().catch(undefined),
   kind: z.enum(sessionKinds).optional().catch(undefined),
-  county: z.string().trim().min(1).max(200).optional().catch(undefined),
+  county: z.coerce.number().int().positive().optional().catch(undefined),
   publish: z.enum(["1"]).optional().catch(undefined),
 });
 
-export type Filters = { placeId: number | null; kind: SessionKind | null; county: string | null };
+/** `county` is a county's id (counties): the places that belong to it. */
+export type Filters = { placeId: number | null; kind: SessionKind | null; county: number | null };
 export const noFilters: Filters = { placeId: null, kind: null, county: null };
 
 /** The WHERE clause of every summary query: the period (by month, then day) and the filters. */
@@ -35,7 +36,7 @@ export function where(range: Range, f: Filters): { sql: string; params: (number 
     params.push(f.kind);
   }
   if (f.county !== null) {
-    parts.push("place_id IN (SELECT id FROM places WHERE county = ?)");
+    parts.push("place_id IN (SELECT id FROM places WHERE county_id = ?)");
     params.push(f.county);
   }
   return { sql: parts.join(" AND "), params };
@@ -54,7 +55,7 @@ function single(params: Params, key: string): string | undefined {
 /** Reads the view from the query; `known` limits place and county to those that exist. */
 export function parseReachView(
   params: Params,
-  o: { today: number; firstDay: number | null; placeIds: number[]; counties: string[] },
+  o: { today: number; firstDay: number | null; placeIds: number[]; countyIds: number[] },
 ): ReachView {
   const q = schema.parse(Object.fromEntries(["period", "from", "to", "place", "kind", "county", "publish"].map((k) => [k, single(params, k)])));
   const from = parseDay(q.from);
@@ -68,7 +69,7 @@ export function parseReachView(
     filters: {
       placeId: q.place !== undefined && o.placeIds.includes(q.place) ? q.place : null,
       kind: q.kind ?? null,
-      county: q.county !== undefined && o.counties.includes(q.county) ? q.county : null,
+      county: q.county !== undefined && o.countyIds.includes(q.county) ? q.county : null,
     },
     publish: q.publish === "1",
     from: formatDay(range.from),
@@ -85,7 +86,7 @@ export function viewQuery(v: ReachView, extra: Record<string, string> = {}): str
   }
   if (v.filters.placeId !== null) p.set("place", String(v.filters.placeId));
   if (v.filters.kind !== null) p.set("kind", v.filters.kind);
-  if (v.filters.county !== null) p.set("county", v.filters.county);
+  if (v.filters.county !== null) p.set("county", String(v.filters.county));
   if (v.publish) p.set("publish", "1");
   for (const [k, val] of Object.entries(extra)) p.set(k, val);
   return p.toString();

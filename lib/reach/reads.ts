@@ -1,21 +1,29 @@
 import "server-only";
 import { sqliteOf } from "./sqlite";
 import type { DB } from "@/db/client";
-import { sessionKinds, type SessionKind } from "@/db/schema";
+import { sessionKinds, type Localized, type SessionKind } from "@/db/schema";
 import { helsinkiDayOf } from "@/lib/i18n/time";
 import { figuresChangedLater } from "@/lib/privacy/audit";
 import type { Range } from "./period";
 import { where, type Filters } from "./query";
 
-export type PlaceOption = { id: number; name: string; county: string; archived: boolean };
+export type PlaceOption = { id: number; name: string; countyId: number | null; archived: boolean };
+export type CountyOption = { id: number; name: Localized };
 
 /** Every meeting place (archived ones too: their history still counts), for the filters and the tables. */
 export function reachPlaces(db: DB): PlaceOption[] {
   return (
     sqliteOf(db)
-      .prepare("SELECT id, name, county, archived_at IS NOT NULL AS archived FROM places ORDER BY name")
-      .all() as { id: number; name: string; county: string; archived: number }[]
+      .prepare("SELECT id, name, county_id AS countyId, archived_at IS NOT NULL AS archived FROM places ORDER BY name")
+      .all() as { id: number; name: string; countyId: number | null; archived: number }[]
   ).map((p) => ({ ...p, archived: Boolean(p.archived) }));
+}
+
+/** The counties that have a meeting place, for the county filter, by their Finnish name. */
+export function reachCounties(db: DB): CountyOption[] {
+  return (sqliteOf(db).prepare("SELECT id, name FROM counties WHERE id IN (SELECT county_id FROM places)").all() as { id: number; name: string }[])
+    .map((c) => ({ id: c.id, name: JSON.parse(c.name) as Localized }))
+    .sort((a, b) => a.name.fi.localeCompare(b.name.fi, "fi"));
 }
 
 /** The Helsinki day of the first session ever, the start of "the whole project". */

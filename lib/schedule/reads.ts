@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Reader } from "@/db/client";
-import { bookings, places, sessionGroups, sessions, type SessionKind } from "@/db/schema";
+import { bookings, counties, places, sessionGroups, sessions, type SessionKind } from "@/db/schema";
 import { bookingsOf } from "@/lib/booking/bookable";
 import { oneCardPerGroup } from "./group-span";
 
@@ -103,14 +103,15 @@ export const placeColumns = {
   id: places.id,
   slug: places.slug,
   name: places.name,
-  county: places.county,
+  countyId: places.countyId,
+  /** The county's name in each language (counties); null only for a place saved before it had one. */
+  countyName: counties.name,
   streetAddress: places.streetAddress,
   postalCode: places.postalCode,
   city: places.city,
   nameSv: places.nameSv,
   streetAddressSv: places.streetAddressSv,
   citySv: places.citySv,
-  countySv: places.countySv,
   directions: places.directions,
   accessibility: places.accessibility,
   openingHours: places.openingHours,
@@ -123,6 +124,7 @@ export function getPlace(tx: Reader, slug: string) {
     tx
       .select(placeColumns)
       .from(places)
+      .leftJoin(counties, eq(counties.id, places.countyId))
       .where(and(eq(places.slug, slug), isNull(places.archivedAt)))
       .get() ?? null
   );

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase, setDb, type DB } from "@/db/client";
-import { places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { counties, places, sessionFacilitators, sessionGroups, sessions, users } from "@/db/schema";
 import { startOfHelsinkiDay } from "@/lib/i18n/time";
 
 /** A real SQLite file with the real migrations, fresh for each test. */
@@ -26,13 +27,20 @@ export function earlierToday(hours: number, now = new Date()): Date {
   return new Date(Math.max(now.getTime() - hours * HOUR, startOfHelsinkiDay(now).getTime()));
 }
 
-export function addPlace(db: DB, slug = "tikkurila") {
+/** A county with only its names, or with what `o` sets (its ombudsman, numbers, client-safety contact). */
+export function addCounty(db: DB, name = "Vantaa", o: Partial<typeof counties.$inferInsert> = {}) {
+  return db.insert(counties).values({ name: text(name), ...o }).returning().get();
+}
+
+/** A meeting place, in `countyId` or in a county "Vantaa" made (once) for it. */
+export function addPlace(db: DB, slug = "tikkurila", countyId?: number) {
+  const county = countyId ?? db.select({ id: counties.id }).from(counties).where(sql`json_extract(${counties.name}, '$.fi') = 'Vantaa'`).get()?.id ?? addCounty(db).id;
   return db
     .insert(places)
     .values({
       slug,
       name: `Kohtaamo ${slug}`,
-      county: "Vantaa",
+      countyId: county,
       streetAddress: "Asematie 10",
       postalCode: "01300",
       city: "Vantaa",

@@ -37,8 +37,8 @@ describe("every free-text field is cleaned on the server", () => {
   });
 
   it("places, sessions and staff names", () => {
-    const place = placeFormSchema.parse({ name: dirty, streetAddress: dirty, postalCode: "02100", city: "Espoo", county: dirty, directionsFi: dirty });
-    expect(place).toMatchObject({ name: clean, streetAddress: clean, county: clean, directions: { fi: clean } });
+    const place = placeFormSchema.parse({ name: dirty, streetAddress: dirty, postalCode: "02100", city: "Espoo", countyId: "1", directionsFi: dirty });
+    expect(place).toMatchObject({ name: clean, streetAddress: clean, countyId: 1, directions: { fi: clean } });
     const session = onceFormSchema.parse({
       placeId: "1",
       kind: "drop_in",
@@ -57,7 +57,7 @@ describe("every free-text field is cleaned on the server", () => {
 });
 
 describe("a place's contact details", () => {
-  const base = { name: "Kohtaamo Espoo", streetAddress: "Kauppakatu 1", postalCode: "02100", city: "Espoo", county: "Länsi-Uusimaa" };
+  const base = { name: "Kohtaamo Espoo", streetAddress: "Kauppakatu 1", postalCode: "02100", city: "Espoo", countyId: "1" };
 
   it("keeps a phone and an e-mail address, or neither", () => {
     expect(placeFormSchema.parse({ ...base, contactPhone: " +358 40 123 4567 ", contactEmail: "Espoo@Example.fi" })).toMatchObject({
@@ -77,7 +77,7 @@ describe("a place's contact details", () => {
 });
 
 describe("a place's room size", () => {
-  const base = { name: "Kohtaamo Espoo", streetAddress: "Kauppakatu 1", postalCode: "02100", city: "Espoo", county: "Länsi-Uusimaa" };
+  const base = { name: "Kohtaamo Espoo", streetAddress: "Kauppakatu 1", postalCode: "02100", city: "Espoo", countyId: "1" };
 
   it("is a whole number of people from 1 to 1000, 30 when left empty", () => {
     expect(placeFormSchema.parse(base).roomSize).toBe(30);

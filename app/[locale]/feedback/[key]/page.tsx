@@ -8,6 +8,8 @@ import { ClientMessages } from "@/components/ClientMessages";
 import { FeedbackForm } from "@/components/feedback/FeedbackForm";
 import { Notice } from "@/components/ui/Notice";
 import { config } from "@/lib/config";
+import { countyOfSession, parentRoutes } from "@/lib/counties/reads";
+import { WhereToTurn } from "@/components/feedback/WhereToTurn";
 
 export const metadata = { robots: { index: false } };
 
@@ -17,7 +19,8 @@ export default async function FeedbackPage({ params, searchParams }: PageProps<"
   const recent = (await searchParams).recent === "1";
   setRequestLocale(locale);
   const t = await getTranslations("feedback");
-  const page = feedbackPage(getDb(), key, new Date());
+  const db = getDb();
+  const page = feedbackPage(db, key, new Date());
   if (!page.ok) {
     return (
       <>
@@ -42,8 +45,14 @@ export default async function FeedbackPage({ params, searchParams }: PageProps<"
       ) : (
         <p className="mt-3">{t("form.intro")}</p>
       )}
-      <ClientMessages namespaces={["feedback", "quiet"]}>
-        <FeedbackForm feedbackKey={key} locale={locale} concernOnly={recent} quietDays={config().FEEDBACK_QUIET_DAYS} />
+      <ClientMessages namespaces={["feedback", "quiet", "whereToTurn"]}>
+        <FeedbackForm
+          feedbackKey={key}
+          locale={locale}
+          concernOnly={recent}
+          quietDays={config().FEEDBACK_QUIET_DAYS}
+          whereToTurn={<WhereToTurn routes={parentRoutes(countyOfSession(db, session.id), locale as Locale)} />}
+        />
       </ClientMessages>
     </>
   );

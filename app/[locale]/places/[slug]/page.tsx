@@ -40,7 +40,7 @@ export default async function PlacePage({ params, searchParams }: PageProps<"/[l
           [t("openingHours"), place.openingHours[l]],
           [t("directions"), place.directions[l]],
           [t("accessibility"), place.accessibility[l]],
-          [t("county"), place.county],
+          ...(place.countyName ? ([[t("county"), place.countyName[l] || place.countyName.fi]] as [string, string][]) : []),
         ]}
       />
       <section id="contact" aria-labelledby="place-contact" className="mt-6">

@@ -5,6 +5,7 @@ import { planPlaces } from "@/lib/schedule/plan-reads";
 import { Link } from "@/i18n/navigation";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { PageNotice } from "@/components/plan/PageNotice";
+import type { Locale } from "@/lib/i18n/locales";
 
 export const metadata = { robots: { index: false } };
 
@@ -36,7 +37,8 @@ export default async function PlacesPage({ params, searchParams }: PageProps<"/[
                 {p.archivedAt && <span className="ml-2 text-sm font-medium text-stone-700">({t("archived")})</span>}
               </h2>
               <p>
-                {p.city} · {p.county}
+                {p.city}
+                {p.county && ` · ${p.county[locale as Locale] || p.county.fi}`}
               </p>
               <p className="text-sm text-stone-700">
                 {t("coming", { count: p.coming })}

@@ -8,6 +8,9 @@ import { ClientMessages } from "@/components/ClientMessages";
 import { PageNotice } from "@/components/plan/PageNotice";
 import { PlanNav } from "@/components/plan/PlanNav";
 import { OrganisationForm } from "@/components/plan/OrganisationForm";
+import { CountyForm } from "@/components/plan/CountyForm";
+import { countyName, listCounties, missingFields } from "@/lib/counties/reads";
+import type { Locale } from "@/lib/i18n/locales";
 
 export const metadata = { robots: { index: false } };
 
@@ -32,7 +35,11 @@ export default async function WelcomePage({ params, searchParams }: PageProps<"/
   const db = getDb();
   const org = organisation(db);
   const progress = firstRun(db);
-  const { saved } = await searchParams;
+  const { saved, county } = await searchParams;
+  const counties = listCounties(db);
+  const tc = await getTranslations("county");
+  // Just saved on this page: the place form opens with it chosen.
+  const newCounty = typeof county === "string" && counties.some((c) => String(c.id) === county) ? county : null;
   const done = (yes: boolean) => (yes ? t("done") : null);
 
   return (
@@ -40,7 +47,7 @@ export default async function WelcomePage({ params, searchParams }: PageProps<"/
       <PlanNav current="welcome" />
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
-      <PageNotice success={saved ? t("saved") : null} />
+      <PageNotice success={saved ? t("saved") : newCounty ? t("countySaved") : null} />
 
       <Step n={1} title={t("step", { n: 1, title: t("organisationTitle") })} done={done(org.saved)}>
         <p className="mt-1">{t("organisationBody")}</p>
@@ -48,7 +55,7 @@ export default async function WelcomePage({ params, searchParams }: PageProps<"/
           <ClientMessages namespaces={["plan"]}>
             <OrganisationForm
               locale={locale}
-              initial={org.saved ? { name: org.name, contact: org.contact, ombudsmanName: org.ombudsmanName, ombudsmanContact: org.ombudsmanContact } : {}}
+              initial={org.saved ? { name: org.name, contact: org.contact } : {}}
             />
           </ClientMessages>
         ) : (
@@ -56,14 +63,47 @@ export default async function WelcomePage({ params, searchParams }: PageProps<"/
         )}
       </Step>
 
-      <Step n={2} title={t("step", { n: 2, title: t("placeTitle") })} done={done(progress.hasPlace)}>
+      <Step n={2} title={t("step", { n: 2, title: t("countyTitle") })} done={done(counties.length > 0)}>
+        <p className="mt-1">{t("countyBody")}</p>
+        {counties.length > 0 && (
+          <>
+            <p className="mt-2">{t("countyExisting")}</p>
+            <ul className="mt-1 list-disc pl-6">
+              {counties.map((c) => {
+                const missing = missingFields(c);
+                return (
+                  <li key={c.id}>
+                    {countyName(c.name, locale as Locale)}
+                    {missing.length > 0 && (
+                      <span className="ml-1 font-semibold text-red-800">— {t("countyMissing", { fields: missing.map((m) => tc(`missing_${m}`)).join(", ") })}</span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            <p className="mt-2">
+              <Link href="/plan/counties">{t("countyManage")}</Link>
+            </p>
+          </>
+        )}
+        {!progress.hasPlace && (
+          <details className="mt-3" open={counties.length === 0}>
+            <summary className="cursor-pointer font-semibold">{t("countyNew")}</summary>
+            <ClientMessages namespaces={["plan", "county"]}>
+              <CountyForm locale={locale} back="welcome" />
+            </ClientMessages>
+          </details>
+        )}
+      </Step>
+
+      <Step n={3} title={t("step", { n: 3, title: t("placeTitle") })} done={done(progress.hasPlace)}>
         <p className="mt-1">{progress.hasPlace ? t("placeDone") : t("placeBody")}</p>
         <p className="mt-2">
-          <Link href={progress.hasPlace ? "/plan" : "/plan/places/new"}>{progress.hasPlace ? t("toPlanning") : t("addPlace")}</Link>
+          <Link href={progress.hasPlace ? "/plan" : newCounty ? `/plan/places/new?county=${newCounty}` : "/plan/places/new"}>{progress.hasPlace ? t("toPlanning") : t("addPlace")}</Link>
         </p>
       </Step>
 
-      <Step n={3} title={t("step", { n: 3, title: t("colleaguesTitle") })} done={done(progress.colleagues > 0)}>
+      <Step n={4} title={t("step", { n: 4, title: t("colleaguesTitle") })} done={done(progress.colleagues > 0)}>
         <p className="mt-1">{progress.colleagues > 0 ? t("colleaguesDone", { count: progress.colleagues }) : t("colleaguesBody")}</p>
         <p className="mt-2">
           <Link href="/plan/staff">{t("invite")}</Link>

@@ -4,6 +4,10 @@ import { config } from "@/lib/config";
 import { organisation } from "@/lib/organisation/reads";
 import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/Notice";
+import { OmbudsmanContact, WhereToTurn } from "@/components/feedback/WhereToTurn";
+import { countyOfSession, parentRoutes } from "@/lib/counties/reads";
+import { feedbackLink } from "@/lib/feedback/reads";
+import type { Locale } from "@/lib/i18n/locales";
 
 export const metadata = { robots: { index: false } };
 
@@ -14,7 +18,13 @@ export default async function ThanksPage({ params, searchParams }: PageProps<"/[
   const t = await getTranslations("feedback.thanks");
   const td = await getTranslations("develop.offer");
   const c = config();
-  const org = organisation(getDb());
+  const db = getDb();
+  const org = organisation(db);
+  // The ombudsman and emergency number of the session's own county (none when the link no longer opens).
+  const link = feedbackLink(db, key, new Date());
+  const routes = link.ok ? parentRoutes(countyOfSession(db, link.sessionId), locale as Locale) : null;
+  const tw = await getTranslations("whereToTurn");
+  const withContact = query.contact === "1";
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -24,14 +34,15 @@ export default async function ThanksPage({ params, searchParams }: PageProps<"/[
           <Notice tone="info" role="status">
             <span id="concern-passed">{t("concern", { organisation: org.name })}</span>
           </Notice>
-          <p>{t("concernNext", { days: c.CONCERN_CONTACT_DAYS })}</p>
-          <h2 className="text-lg font-semibold">{t("ombudsmanTitle")}</h2>
-          <p>{t("ombudsman")}</p>
-          <p>
-            <strong>{org.ombudsmanName}</strong>
-            <br />
-            {t("ombudsmanContact")}: {org.ombudsmanContact}
-          </p>
+          <WhereToTurn routes={routes} id="thanks-where-to-turn" />
+          {withContact ? (
+            <p>
+              <strong>{tw("replyContact", { days: c.CONCERN_REPLY_WORKING_DAYS })}</strong> {tw("contactErased", { days: c.CONCERN_CONTACT_DAYS })}
+            </p>
+          ) : (
+            <p>{tw("replyAnonymous")}</p>
+          )}
+          <OmbudsmanContact routes={routes} />
         </section>
       )}
       <p className="mt-3">{t("body")}</p>

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
 import { archivePlaceAction } from "@/lib/schedule/actions";
 import { placeForEdit } from "@/lib/schedule/plan-reads";
+import { countyOptions, listCounties } from "@/lib/counties/reads";
 import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/ClientMessages";
 import { NotFoundView } from "@/components/NotFoundView";
@@ -50,6 +51,7 @@ export default async function EditPlacePage({ params, searchParams }: PageProps<
         <PlaceForm
           locale={locale}
           placeId={place.id}
+          counties={countyOptions(listCounties(getDb()), locale as Locale)}
           initial={{
             name: place.name,
             streetAddress: place.streetAddress,
@@ -58,8 +60,7 @@ export default async function EditPlacePage({ params, searchParams }: PageProps<
             nameSv: place.nameSv ?? "",
             streetAddressSv: place.streetAddressSv ?? "",
             citySv: place.citySv ?? "",
-            countySv: place.countySv ?? "",
-            county: place.county,
+            countyId: String(place.countyId ?? ""),
             openingHoursFi: place.openingHours.fi,
             openingHoursSv: place.openingHours.sv,
             openingHoursEn: place.openingHours.en,

@@ -12,6 +12,9 @@ import { assignableStaff } from "@/lib/staff/reads";
 import { assignConcernAction, takeConcernAction } from "@/lib/feedback/staff-actions";
 import { PageNotice } from "@/components/plan/PageNotice";
 import { OverdueBadge } from "@/components/feedback/OverdueBadge";
+import { ConcernHandover } from "@/components/feedback/ConcernHandover";
+
+const single = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export const metadata = { robots: { index: false } };
 
@@ -114,6 +117,7 @@ export default async function ConcernPage({ params, searchParams }: PageProps<"/
       <ClientMessages namespaces={["feedback", "errors"]}>
         <ConcernActionForm concernId={concern.id} status={concern.status} />
       </ClientMessages>
+      <ConcernHandover concernId={concern.id} locale={locale as Locale} notice={single(query.handover)} />
     </>
   );
 }
