@@ -43,7 +43,7 @@ export const overdueSql = (now: Date): SQL<boolean> =>
  * and the median working days from the day of receipt to the first response
  * (0: the same working day), working days because only the day is kept.
  */
-export function concernFigures(rows: { createdAt: Date; dueAt: Date | null; firstResponseAt: Date | null }[], now: Date) {
+export function concernFigures(rows: { createdAt: Date; dueAt: Date | null; firstResponseAt: Date | null; handedOver?: boolean }[], now: Date) {
   const judged = rows.filter((r) => r.firstResponseAt !== null || (r.dueAt !== null && dayOf(r.dueAt) < dayOf(now)));
   const inTime = judged.filter((r) => r.firstResponseAt !== null && r.dueAt !== null && dayOf(r.firstResponseAt) <= dayOf(r.dueAt)).length;
   const days = rows
@@ -52,7 +52,8 @@ export function concernFigures(rows: { createdAt: Date; dueAt: Date | null; firs
     .sort((a, b) => a - b);
   const mid = Math.floor(days.length / 2);
   const median = days.length === 0 ? null : days.length % 2 ? days[mid]! : (days[mid - 1]! + days[mid]!) / 2;
-  return { received: rows.length, judged: judged.length, inTime, share: judged.length ? inTime / judged.length : null, medianDays: median };
+  const handedOver = rows.filter((r) => r.handedOver).length;
+  return { received: rows.length, judged: judged.length, inTime, share: judged.length ? inTime / judged.length : null, medianDays: median, handedOver };
 }
 
 /**

@@ -165,8 +165,8 @@ describe("the figures of concern handling", () => {
       { createdAt: received, dueAt, firstResponseAt: at("2026-03-19", "10:00") }, // 4: late
       { createdAt: received, dueAt, firstResponseAt: null }, // overdue by the 18th
     ];
-    expect(concernFigures(rows, at("2026-03-20"))).toEqual({ received: 4, judged: 4, inTime: 2, share: 0.5, medianDays: 1 });
+    expect(concernFigures(rows, at("2026-03-20"))).toEqual({ received: 4, judged: 4, inTime: 2, share: 0.5, medianDays: 1, handedOver: 0 });
     // Before the due day is over, an unanswered one is not judged yet.
-    expect(concernFigures([rows[3]!], at("2026-03-17", "12:00"))).toEqual({ received: 1, judged: 0, inTime: 0, share: null, medianDays: null });
+    expect(concernFigures([rows[3]!], at("2026-03-17", "12:00"))).toEqual({ received: 1, judged: 0, inTime: 0, share: null, medianDays: null, handedOver: 0 });
   });
 });

@@ -7,6 +7,8 @@ import { runRetention } from "@/lib/privacy/retention";
 import { unseal } from "@/lib/secret";
 import { addCounty, addPlace, addSession, addStaff, testDb } from "@/lib/test/db";
 import { acknowledgeHandover, handOverConcern, handoverState, HANDOVER_LINK_DAYS, reportByToken } from "./handover";
+import { concernFigures } from "./concern-clock";
+import { concernClockRows } from "./reads";
 import { feedbackFormSchema, handoverConsentOf } from "./schemas";
 import { ensureFeedbackLink, submitFeedback } from "./writes";
 
@@ -123,5 +125,14 @@ describe("handing a concern over to the county", () => {
     expect(result).toMatchObject({ ok: true, token: null });
     expect(db.select({ method: concernHandovers.method, hash: concernHandovers.tokenHash }).from(concernHandovers).all()).toEqual([{ method: "print", hash: null }]);
     expect(db.select().from(outbox).where(eq(outbox.kind, "concern_handover")).all()).toEqual([]);
+  });
+
+  it("is counted on the planners' figures once per concern, however often it was handed over", () => {
+    const handed = concern({ handover: "on" });
+    concern({ handover: "on" }, "device-b");
+    handOverConcern(db, planner, { concernId: handed, method: "print", withContact: false }, "fi");
+    handOverConcern(db, planner, { concernId: handed, method: "email", withContact: false }, "fi");
+    const figures = concernFigures(concernClockRows(db, planner, {})!, new Date());
+    expect(figures).toMatchObject({ received: 2, handedOver: 1 });
   });
 });

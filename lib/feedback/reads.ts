@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { DB, Reader } from "@/db/client";
-import { concernActions, concerns, feedbackLinks, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
+import { concernActions, concernHandovers, concerns, feedbackLinks, feedbackResponses, places, sessions, users, youSaidWeDid, type SessionKind } from "@/db/schema";
 import { assignedTo, isPlanner, plannerIn, type Actor } from "@/lib/auth/staff";
 import { audit } from "@/lib/privacy/audit";
 import { overdueSql } from "./concern-clock";
@@ -223,7 +223,13 @@ export function concernClockRows(db: Reader, actor: Actor | null, f: FeedbackFil
   if (f.from) where.push(gte(concerns.createdAt, f.from));
   if (f.to) where.push(lt(concerns.createdAt, f.to));
   return db
-    .select({ createdAt: concerns.createdAt, dueAt: concerns.dueAt, firstResponseAt: concerns.firstResponseAt })
+    .select({
+      createdAt: concerns.createdAt,
+      dueAt: concerns.dueAt,
+      firstResponseAt: concerns.firstResponseAt,
+      // Qualified by hand: drizzle writes a lone table's columns unqualified, which inside the subquery would mean h.id.
+      handedOver: sql<number>`exists (SELECT 1 FROM ${concernHandovers} h WHERE h.concern_id = "concerns"."id")`.mapWith(Boolean),
+    })
     .from(concerns)
     .where(and(...where))
     .all();

@@ -84,7 +84,7 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
           {t("figures")}
         </h2>
         <p className="mt-1 text-sm text-stone-800">{t("figuresNote")}</p>
-        <dl className="mt-3 grid gap-3 sm:grid-cols-3">
+        <dl className="mt-3 grid gap-3 sm:grid-cols-4">
           <div>
             <dt className="text-sm font-medium">{t("received")}</dt>
             <dd className="text-2xl font-bold" data-testid="concerns-received">
@@ -103,6 +103,12 @@ export default async function PlanFeedbackPage({ params, searchParams }: PagePro
             <dt className="text-sm font-medium">{t("median")}</dt>
             <dd className="text-2xl font-bold" data-testid="concerns-median">
               {figures.medianDays === null ? t("none") : t("medianValue", { days: figures.medianDays })}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm font-medium">{t("handedOverFigure")}</dt>
+            <dd className="text-2xl font-bold" data-testid="concerns-handed-over">
+              {figures.handedOver}
             </dd>
           </div>
         </dl>
