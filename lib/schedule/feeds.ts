@@ -7,7 +7,7 @@ import { publicUrl } from "@/lib/config";
 import { addressLine, placeIn } from "@/lib/i18n/place-names";
 import { locales, type Locale } from "@/lib/i18n/locales";
 import { forParents } from "./audience";
-import { getPlace, listSessions } from "./reads";
+import { getPlace, listSessions, placeColumns } from "./reads";
 
 /*
  * The public schedule where referrers look: an iCalendar feed a phone or a
@@ -16,6 +16,10 @@ import { getPlace, listSessions } from "./reads";
  * the parents' pages already show of a session and its place: never a
  * booking, a seat holder or a person.
  */
+
+// A place's name and address in both languages, as the parents' pages name it: nothing else of it.
+const { id, slug, name, streetAddress, postalCode, city, nameSv, streetAddressSv, citySv } = placeColumns;
+const addressOf = { id, slug, name, streetAddress, postalCode, city, nameSv, streetAddressSv, citySv };
 
 /** How far ahead the feeds reach: a subscribed calendar does not need next year's drop-ins. */
 const FEED_DAYS = 120;
@@ -42,17 +46,7 @@ export function feedSessions(tx: Reader, now: Date, placeSlug?: string): FeedSes
   const ids = [...new Set(list.map((s) => s.place.id))];
   const rows = ids.length
     ? tx
-        .select({
-          id: places.id,
-          slug: places.slug,
-          name: places.name,
-          streetAddress: places.streetAddress,
-          postalCode: places.postalCode,
-          city: places.city,
-          nameSv: places.nameSv,
-          streetAddressSv: places.streetAddressSv,
-          citySv: places.citySv,
-        })
+        .select(addressOf)
         .from(places)
         .where(inArray(places.id, ids))
         .all()
