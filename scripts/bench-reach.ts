@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { helsinkiDayOf } from "../lib/i18n/time";
+import { identity } from "../lib/reach/identity";
 import { computeReach, parentsReached } from "../lib/reach/metrics";
 import { noFilters } from "../lib/reach/query";
 import { resolvePeriod, utcBounds, type Range } from "../lib/reach/period";
@@ -25,14 +26,14 @@ function median(f: () => unknown): { ms: number; runs: number[] } {
   return { ms: [...runs].sort((a, b) => a - b)[Math.floor(RUNS / 2)]!, runs };
 }
 
-/** Parents reached the plain way: every visit joined to its session, distinct people counted by SQLite. */
+/** Parents reached the plain way: every visit joined to its session, distinct people counted by SQLite (the app's identity rule). */
+const who = identity("v");
 const BARE = `SELECT
-  (SELECT COUNT(DISTINCT CASE WHEN v.visitor_code IS NOT NULL THEN 'code:' || v.visitor_code
-      ELSE 'booking:' || v.booking_id || ':' || substr(v.client_key, length('booking:' || v.booking_id || ':' || v.session_id || ':') + 1) END)
+  (SELECT COUNT(DISTINCT ${who.person})
    FROM visits v JOIN sessions s ON s.id = v.session_id
-   WHERE s.starts_at >= ? AND s.starts_at < ? AND v.kind = 'parent' AND (v.visitor_code IS NOT NULL OR v.booking_id IS NOT NULL))
+   WHERE s.starts_at >= ? AND s.starts_at < ? AND ${who.known})
  + (SELECT COUNT(*) FROM visits v JOIN sessions s ON s.id = v.session_id
-   WHERE s.starts_at >= ? AND s.starts_at < ? AND v.kind = 'parent' AND v.visitor_code IS NULL AND v.booking_id IS NULL AND v.first_time = 1)`;
+   WHERE s.starts_at >= ? AND s.starts_at < ? AND ${who.anonymousFirst})`;
 
 export function benchReach(file: string) {
   const db = openDatabase(file);

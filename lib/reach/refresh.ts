@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { DB } from "@/db/client";
 import { bookingsOf } from "@/lib/booking/bookable";
+import { identity } from "./identity";
 import { sqliteOf } from "./sqlite";
 import { helsinkiDayOf } from "@/lib/i18n/time";
 
@@ -14,19 +15,12 @@ import { helsinkiDayOf } from "@/lib/i18n/time";
  * the "previous visit" columns of every person seen in them. The one gate to
  * the figures (reachReport) calls it first, so nothing is ever read stale.
  *
- * Who counts as one person (the contract's "distinct parents"):
- * - a parent visit with a visitor code is the person "code:<code>", wherever
- *   and however often they come (a booking's first seat carries the booker's code);
- * - a seat of a checked-in booking without a code is "booking:<bookingId>:<seat>":
- *   the same booking at several meetings of a group is the same people;
- * - a walk-in parent without a code is one new person when they answered
- *   "first time here"; "been before" (or not asked) was counted at an earlier
- *   visit and adds no one. These are counted in reach_sessions (anon_*), not here.
- * - professionals tap in anonymously: each professional visit is one professional.
+ * Who counts as one person is lib/reach/identity.ts; what marks a session
+ * stale is lib/reach/sources.ts (and the triggers it is tested against).
  */
 
-const PERSON = `CASE WHEN v.visitor_code IS NOT NULL THEN 'code:' || v.visitor_code
-  ELSE 'booking:' || v.booking_id || ':' || substr(v.client_key, length('booking:' || v.booking_id || ':' || v.session_id || ':') + 1) END`;
+const v = identity("v");
+const row = identity("");
 
 /** The session's bookings (booking's own rule), as text for the statements below, where @id and @groupId name the session. */
 const bookingsOfSession = (status?: "confirmed") =>
@@ -50,7 +44,7 @@ function prepare(sqlite: Database.Database) {
     addChannels: sqlite.prepare(
       `INSERT INTO reach_session_channels (session_id, channel, anon_first)
        SELECT @id, heard_from, COUNT(*) FROM visits
-       WHERE session_id = @id AND kind = 'parent' AND visitor_code IS NULL AND booking_id IS NULL AND first_time = 1 AND heard_from IS NOT NULL
+       WHERE session_id = @id AND ${row.anonymousFirst} AND heard_from IS NOT NULL
        GROUP BY heard_from`,
     ),
     addSession: sqlite.prepare(
@@ -73,9 +67,9 @@ function prepare(sqlite: Database.Database) {
             COALESCE(SUM(kind = 'other'), 0) AS others,
             COALESCE(SUM(source = 'booking'), 0) AS booked,
             COALESCE(SUM(kind = 'parent' AND source <> 'booking'), 0) AS walkInParents,
-            COALESCE(SUM(kind = 'parent' AND visitor_code IS NULL AND booking_id IS NULL AND first_time = 1), 0) AS anonFirst,
-            COALESCE(SUM(kind = 'parent' AND visitor_code IS NULL AND booking_id IS NULL AND first_time = 0), 0) AS anonReturning,
-            COALESCE(SUM(kind = 'parent' AND visitor_code IS NULL AND booking_id IS NULL AND first_time IS NULL), 0) AS anonUnknown
+            COALESCE(SUM(${row.anonymousFirst}), 0) AS anonFirst,
+            COALESCE(SUM(${row.anonymousReturning}), 0) AS anonReturning,
+            COALESCE(SUM(${row.anonymousUnknown}), 0) AS anonUnknown
           FROM visits WHERE session_id = @id) v,
          (SELECT COUNT(*) AS n,
             COALESCE(SUM(rating = 1), 0) AS r1, COALESCE(SUM(rating = 2), 0) AS r2,
@@ -89,9 +83,9 @@ function prepare(sqlite: Database.Database) {
     dropVisits: sqlite.prepare("DELETE FROM reach_person_visits WHERE session_id = ?"),
     addVisits: sqlite.prepare(
       `INSERT INTO reach_person_visits (visit_id, session_id, person, starts_at, day, month, place_id, kind, channel)
-       SELECT v.id, v.session_id, ${PERSON}, @startsAt, @day, @month, @placeId, @kind, v.heard_from
+       SELECT v.id, v.session_id, ${v.person}, @startsAt, @day, @month, @placeId, @kind, v.heard_from
        FROM visits v
-       WHERE v.session_id = @id AND v.kind = 'parent' AND (v.visitor_code IS NOT NULL OR v.booking_id IS NOT NULL)`,
+       WHERE v.session_id = @id AND ${v.known}`,
     ),
     // "Previous visit" of each person in each grouping, for the persons touched.
     previous: sqlite.prepare(
