@@ -67,7 +67,8 @@ function ReturningCode({ door, asked, onSubmit }: { door: Door; asked: string | 
     setCleared(asked);
     setTyped("");
   }
-  const refused = answer && !answer.ok && answer.clientKey === asked ? answer : null;
+  // Shown once the code has left the queue too (the answer is read a moment before the queue is).
+  const refused = !pending && answer && !answer.ok && answer.clientKey === asked ? answer : null;
   useEffect(() => {
     if (!refused) return;
     field.current?.focus();
