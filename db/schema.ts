@@ -488,6 +488,9 @@ export const feedbackLinks = sqliteTable(
 
 export const answers = ["yes", "no", "cant_say"] as const;
 export type Answer = (typeof answers)[number];
+/** Where a parent answered: their own phone (the QR code, the e-mail) or the meeting place's tablet handed to them (the kiosk). */
+export const feedbackChannels = ["own_device", "kiosk"] as const;
+export type FeedbackChannel = (typeof feedbackChannels)[number];
 
 /** One anonymous answer to a session's feedback form. No name or contact is stored here. */
 export const feedbackResponses = sqliteTable(
@@ -506,6 +509,8 @@ export const feedbackResponses = sqliteTable(
     locale: text("locale", { enum: ["fi", "sv", "en"] }).notNull(),
     /** A hash of a random cookie: one answer per device per session, without knowing the device. */
     deviceHash: text("device_hash").notNull(),
+    /** The kiosk's answers are one per kiosk turn (device_hash is then of the turn, see lib/feedback/kiosk.ts). */
+    channel: text("channel", { enum: feedbackChannels }).notNull().default("own_device"),
     handledAt: timestamp("handled_at"),
     handledBy: text("handled_by").references(() => users.id),
     createdAt: createdAt(),

@@ -15,18 +15,21 @@ const ANSWERS = ["yes", "no", "cant_say"] as const;
 /** Under a minute on a phone: four faces, three questions, a comment, and a separate place for a concern. */
 /** `concernOnly`: a parent who answered recently is offered the concern channel alone. */
 /** `whereToTurn`: the line on 112 and the county's emergency number, shown right above the concern box (components/feedback/WhereToTurn). */
+/** `kiosk`: the same form on the meeting place's tablet (components/host/kiosk): its turn is sent along, and nothing links out. */
 export function FeedbackForm({
   feedbackKey,
   locale,
   concernOnly = false,
   quietDays = 28,
   whereToTurn,
+  kiosk,
 }: {
   feedbackKey: string;
   locale: string;
   concernOnly?: boolean;
   quietDays?: number;
   whereToTurn?: ReactNode;
+  kiosk?: { sessionId: number; turn: string };
 }) {
   const t = useTranslations("feedback.form");
   const tw = useTranslations("whereToTurn");
@@ -39,6 +42,8 @@ export function FeedbackForm({
     <form action={action} noValidate className="mt-4 space-y-6">
       <input type="hidden" name="key" value={feedbackKey} />
       <input type="hidden" name="locale" value={locale} />
+      {kiosk && <input type="hidden" name="kioskSession" value={kiosk.sessionId} />}
+      {kiosk && <input type="hidden" name="kioskTurn" value={kiosk.turn} />}
       <div aria-live="polite" role="status">
         {state.formError && (
           <Notice tone="error">{te(state.formError)}</Notice>
@@ -115,9 +120,11 @@ export function FeedbackForm({
             <label htmlFor="handoverContact">{tw("handoverContact")}</label>
           </div>
         </fieldset>
-        <p className="mt-2 text-sm">
-          <Link href="/privacy#concern">{t("privacyLink")}</Link>
-        </p>
+        {!kiosk && (
+          <p className="mt-2 text-sm">
+            <Link href="/privacy#concern">{t("privacyLink")}</Link>
+          </p>
+        )}
       </fieldset>
 
       <SubmitButton label={t("submit")} pending={t("submitting")} />

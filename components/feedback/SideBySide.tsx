@@ -6,13 +6,14 @@ import { formatterFor } from "@/lib/i18n/translator";
 type Share = { yes: number; answered: number; share: number | null };
 type Answer = { id: number; session: Localized; startsAt: Date };
 export type SideBySideData = {
-  parents: { responses: number; meanRating: number | null; gotInformation: Share; wouldReturn: Share; comments: (Answer & { text: string | null })[] };
+  parents: { responses: number; kiosk: number; meanRating: number | null; gotInformation: Share; wouldReturn: Share; comments: (Answer & { text: string | null })[] };
   professionals: { responses: number; learned: Share; answers: (Answer & { learnedText: string | null; willChange: string | null; comment: string | null })[] };
 };
 
 /** Parents' and professionals' answers for the same period and place, next to each other (the "parallel review"). */
 export async function SideBySide({ data }: { data: SideBySideData }) {
   const t = await getTranslations("professionals.plan");
+  const tk = await getTranslations("kiosk");
   const locale = (await getLocale()) as Locale;
   const format = formatterFor(locale);
   const pct = (s: Share) => (s.share === null ? "–" : `${format.number(s.share, { style: "percent" })} (${s.yes}/${s.answered})`);
@@ -33,6 +34,12 @@ export async function SideBySide({ data }: { data: SideBySideData }) {
             <div className="flex justify-between gap-2">
               <dt>{t("responses")}</dt>
               <dd className="font-semibold tabular-nums">{p.responses}</dd>
+            </div>
+            <div className="flex justify-between gap-2 pl-4 text-sm">
+              <dt>{tk("planCount")}</dt>
+              <dd className="font-semibold tabular-nums" data-testid="sbs-kiosk">
+                {p.kiosk}
+              </dd>
             </div>
             <div className="flex justify-between gap-2">
               <dt>{t("meanRating")}</dt>

@@ -7,6 +7,9 @@ import type { DoorState, Tally } from "@/lib/attendance/door";
 import type { FeedbackQr } from "@/lib/feedback/qr";
 import { Field, inputClass } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/ui/SubmitButton";
+import { Link } from "@/i18n/navigation";
+import { FeedbackQrScreen } from "./FeedbackQrScreen";
+import { KioskEntry } from "./kiosk/KioskEntry";
 
 type Props = {
   sessionId: number;
@@ -48,7 +51,8 @@ export function CloseSession({ sessionId, closed, closingNote, tally, feedback, 
         </h2>
         <p className="mt-1">{t("closedBody", { count: tally.total })}</p>
         {note && <p className="mt-2 whitespace-pre-line">{note}</p>}
-        {qr && <FeedbackCode qr={qr} />}
+        {qr && <FeedbackQrScreen qr={qr.qr} openAtOnce={state.closed === true} />}
+        {qr && <FeedbackCode qr={qr} sessionId={sessionId} />}
         {canReopen && (
           <form action={reopenAction} className="mt-4">
             <input type="hidden" name="sessionId" value={sessionId} />
@@ -95,10 +99,18 @@ export function CloseSession({ sessionId, closed, closingNote, tally, feedback, 
   );
 }
 
-function FeedbackCode({ qr }: { qr: FeedbackQr }) {
+function FeedbackCode({ qr, sessionId }: { qr: FeedbackQr; sessionId: number }) {
+  const t = useTranslations("qrScreen");
   return (
     <div className="mt-4 rounded-lg bg-white p-4">
       <QrLink namespace="feedback.host" qr={qr} size="size-64" testId="feedback-link" />
+      <p className="mt-3">
+        <Link href={`/host/sessions/${sessionId}/card`} prefetch={false}>
+          {t("card")}
+        </Link>
+      </p>
+      {/* The same form on this tablet, handed to a parent without a phone (or without data). */}
+      <KioskEntry sessionId={sessionId} />
       {/* The professionals' own short form, beside the parents': when the session was for them or they came. */}
       {qr.professionals && (
         <div className="mt-6 border-t border-stone-200 pt-4">

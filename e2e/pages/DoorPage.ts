@@ -88,6 +88,24 @@ export class DoorPage {
     }
     await this.page.getByRole("button", { name: "Yes, close the session" }).click();
     await expect(this.closedHeading()).toBeVisible();
+    // The feedback QR opens on the whole screen straight away; the facilitator closes it with Escape.
+    await expect(this.qrScreen()).toBeVisible();
+    await this.page.keyboard.press("Escape");
+    await expect(this.qrScreen()).toBeHidden();
+  }
+
+  /** The full-screen feedback QR code (a modal dialog). */
+  qrScreen() {
+    return this.page.getByRole("dialog", { name: "Feedback" });
+  }
+
+  /** A returning parent's code, typed: the field, and the answer shown next to it. */
+  codeField() {
+    return this.page.getByLabel("A returning parent shows their code");
+  }
+
+  codeResult() {
+    return this.page.getByTestId("code-result");
   }
 
   closedHeading() {

@@ -2,13 +2,15 @@
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getDb } from "@/db/client";
+import { currentActor } from "@/lib/auth/current";
 import { allowAttempt } from "@/lib/http/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
 import { ownCookie } from "@/lib/http/cookies";
 import { fieldErrors, localeOf, readValues } from "@/lib/forms";
 import { feedbackFormSchema, type FeedbackField } from "./schemas";
-import { submitFeedback } from "./writes";
+import { submitFeedback, type Answerer } from "./writes";
 import { professionalFormSchema, submitProfessionalFeedback, type ProfessionalField } from "./professionals";
 
 export type FeedbackState = {
@@ -29,6 +31,16 @@ async function deviceId(): Promise<string> {
   return id;
 }
 
+/** The kiosk's two hidden fields (components/feedback/FeedbackKiosk): its session and this parent's turn. */
+const kioskFields = z.object({ kioskSession: z.coerce.number().int().positive(), kioskTurn: z.string().regex(/^[A-Za-z0-9_-]{22}$/) });
+
+/**
+ * The parents' feedback, from their own phone or from the feedback kiosk on
+ * the meeting place's tablet: the same form, rules and checks. The kiosk's
+ * answer is one per turn and only from a staff member who runs the session
+ * (submitFeedback), and it stays in the kiosk: thanked there, never on the
+ * parents' pages with their links out.
+ */
 export async function submitFeedbackAction(_prev: FeedbackState, formData: FormData): Promise<FeedbackState> {
   const values = readValues(formData);
   const key = String(formData.get("key") ?? "");
@@ -40,9 +52,14 @@ export async function submitFeedbackAction(_prev: FeedbackState, formData: FormD
     const { form, ...errors } = fieldErrors(parsed.error);
     return { errors, formError: form ?? "check", values };
   }
-  const result = submitFeedback(getDb(), key, parsed.data, locale, await deviceId());
+  const fromKiosk = formData.has("kioskTurn") ? kioskFields.safeParse({ kioskSession: formData.get("kioskSession"), kioskTurn: formData.get("kioskTurn") }) : null;
+  if (fromKiosk && !fromKiosk.success) return { formError: "kioskForbidden", values };
+  const kiosk = fromKiosk?.data ?? null;
+  const answerer: Answerer = kiosk ? { kioskTurn: kiosk.kioskTurn, sessionId: kiosk.kioskSession, actor: await currentActor() } : await deviceId();
+  const result = submitFeedback(getDb(), key, parsed.data, locale, answerer);
   if (!result.ok && result.reason === "visitorCodeShape") return { errors: { visitorCode: "visitorCodeShape" }, formError: "check", values };
   if (!result.ok) return { formError: result.reason, values };
+  if (kiosk) redirect(`/${locale}/host/sessions/${kiosk.kioskSession}/kiosk?answered=1${parsed.data.concernText ? "&concern=1" : ""}`);
   if (result.recent && !parsed.data.concernText) redirect(`/${locale}/feedback/${key}?recent=1`);
   // The thanks page promises a reply only to a parent who left a contact; it never sees the contact itself.
   const query = [parsed.data.concernText ? "concern=1" : null, parsed.data.concernText && parsed.data.contact ? "contact=1" : null, result.recent ? "recent=1" : null]

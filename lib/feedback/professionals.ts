@@ -73,6 +73,8 @@ export function sideBySide(tx: Reader, f: FeedbackFilter) {
   const p = tx
     .select({
       responses: sql<number>`count(*)`,
+      // Answered on the meeting place's tablet (the feedback kiosk), counted within the responses.
+      kiosk: sql<number>`coalesce(sum(${feedbackResponses.channel} = 'kiosk'), 0)`,
       rated: sql<number>`count(${feedbackResponses.rating})`,
       ratingSum: sql<number>`coalesce(sum(${feedbackResponses.rating}), 0)`,
       infoYes: sql<number>`coalesce(sum(${feedbackResponses.gotInformation} = 'yes'), 0)`,
@@ -124,6 +126,7 @@ export function sideBySide(tx: Reader, f: FeedbackFilter) {
   return {
     parents: {
       responses: p.responses,
+      kiosk: p.kiosk,
       meanRating: p.rated > 0 ? p.ratingSum / p.rated : null,
       gotInformation: share(p.infoYes, p.infoAnswered),
       wouldReturn: share(p.returnYes, p.returnAnswered),

@@ -96,6 +96,36 @@ describe("answering", () => {
   });
 });
 
+describe("the feedback kiosk on the meeting place's tablet", () => {
+  it("takes one answer per turn, marked as the kiosk's, so the next parent answers and a double tap counts once", () => {
+    const facilitator = addStaff(db, "facilitator");
+    assign(db, sessionId, facilitator.id);
+    const turn = (t: string) => ({ kioskTurn: t, sessionId, actor: facilitator });
+    expect(submitFeedback(db, key, form(), "fi", turn("turn-1"))).toEqual({ ok: true, recent: false });
+    expect(submitFeedback(db, key, form({ rating: "1" }), "fi", turn("turn-1"))).toEqual({ ok: false, reason: "alreadyAnswered" });
+    expect(submitFeedback(db, key, form({ rating: "2" }), "sv", turn("turn-2"))).toEqual({ ok: true, recent: false });
+    // A parent's own phone beside it is its own device.
+    expect(submitFeedback(db, key, form({ rating: "3" }), "en", "phone-a")).toEqual({ ok: true, recent: false });
+    const rows = db.select({ rating: feedbackResponses.rating, channel: feedbackResponses.channel }).from(feedbackResponses).all();
+    expect(rows).toEqual([
+      { rating: 4, channel: "kiosk" },
+      { rating: 2, channel: "kiosk" },
+      { rating: 3, channel: "own_device" },
+    ]);
+  });
+
+  it("refuses a kiosk answer from anyone who does not run the session, or for another session's link, and stores nothing", () => {
+    const outsider = addStaff(db, "facilitator");
+    const placeId = db.select({ placeId: sessions.placeId }).from(sessions).get()!.placeId;
+    const other = addSession(db, { placeId, startsAt: new Date(Date.now() - 3 * 3_600_000) }).id;
+    const planner = addStaff(db, "planner");
+    expect(submitFeedback(db, key, form(), "fi", { kioskTurn: "t1", sessionId, actor: null })).toEqual({ ok: false, reason: "kioskForbidden" });
+    expect(submitFeedback(db, key, form(), "fi", { kioskTurn: "t2", sessionId, actor: outsider })).toEqual({ ok: false, reason: "kioskForbidden" });
+    expect(submitFeedback(db, key, form(), "fi", { kioskTurn: "t3", sessionId: other, actor: planner })).toEqual({ ok: false, reason: "kioskForbidden" });
+    expect(db.select().from(feedbackResponses).all()).toEqual([]);
+  });
+});
+
 describe("closing a session invites feedback", () => {
   it("e-mails every booker who left an address and was not absent, with a neutral subject", () => {
     const facilitator = addStaff(db);

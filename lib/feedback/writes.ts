@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { DB, Reader, Writer } from "@/db/client";
 import { concernActions, concerns, feedbackLinks, feedbackResponses, sessions, users, youSaidWeDid, type ConcernStatus, type Localized } from "@/db/schema";
-import { plannerIn, type Actor } from "@/lib/auth/staff";
+import { canRunSession, plannerIn, type Actor } from "@/lib/auth/staff";
 import { audit } from "@/lib/privacy/audit";
 import { concernRecipients } from "@/lib/staff/reads";
 import { concernSettings, dueAtFor, type ConcernSettings } from "./concern-clock";
@@ -32,7 +32,22 @@ export function ensureFeedbackLink(tx: Reader & Writer, sessionId: number, days:
 }
 
 /** `recent`: the parent's code answered within the quiet period: thanked, and offered the concern channel alone (see quiet.ts). */
-export type SubmitResult = { ok: true; recent: boolean } | { ok: false; reason: "invalid" | "expired" | "alreadyAnswered" | "visitorCodeShape" };
+export type SubmitResult =
+  | { ok: true; recent: boolean }
+  | { ok: false; reason: "invalid" | "expired" | "alreadyAnswered" | "visitorCodeShape" | "kioskForbidden" };
+
+/**
+ * Who answers: a parent's own device (the random id of its cookie), or one
+ * turn of the feedback kiosk, the meeting place's tablet handed to a parent.
+ * One answer per device cannot hold for a shared tablet, so the kiosk's rule
+ * is one answer per turn: the kiosk page makes a new random turn for each
+ * parent (after an answer, or when it returns to its start), so a double tap
+ * or a resent form is the same turn's and refused as answered, while the next
+ * parent answers in a turn of their own. A turn is accepted only from a staff
+ * member who runs the session (the kiosk is opened signed in), for that
+ * session's own link: a parent's phone cannot make up turns to answer many times.
+ */
+export type Answerer = string | { kioskTurn: string; sessionId: number; actor: Actor | null };
 
 /**
  * Stores one anonymous answer, and a concern apart from it (the concern holds
@@ -46,7 +61,7 @@ export function submitFeedback(
   key: string,
   form: FeedbackForm,
   locale: Locale,
-  deviceId: string,
+  answerer: Answerer,
   now = new Date(),
   settings: ConcernSettings = concernSettings(),
 ): SubmitResult {
@@ -54,6 +69,8 @@ export function submitFeedback(
     (tx) => {
       const link = feedbackLink(tx, key, now);
       if (!link.ok) return link;
+      const kiosk = typeof answerer === "string" ? null : answerer;
+      if (kiosk && (kiosk.sessionId !== link.sessionId || !canRunSession(tx, kiosk.actor, link.sessionId))) return { ok: false, reason: "kioskForbidden" } as const;
       if (form.concernOnly) {
         if (form.concernText) keepConcern(tx, link.sessionId, form, locale, now, settings);
         return { ok: true, recent: true } as const;
@@ -63,7 +80,8 @@ export function submitFeedback(
       // Answered recently: thanked and not asked again. An answer given anyway is kept like any other
       // (nothing a parent writes is lost), and the quiet period is not moved by it.
       const recent = code !== null && answeredRecently(tx, code, now);
-      const device = feedbackMarker(link.sessionId, deviceId);
+      // A kiosk turn is marked like a device, in a space of its own: no cookie can collide with a turn.
+      const device = feedbackMarker(link.sessionId, kiosk ? `kiosk:${kiosk.kioskTurn}` : (answerer as string));
       const earlier = tx
         .select({ id: feedbackResponses.id })
         .from(feedbackResponses)
@@ -80,6 +98,7 @@ export function submitFeedback(
           comment: form.comment,
           locale,
           deviceHash: device,
+          channel: kiosk ? "kiosk" : "own_device",
         })
         .run();
       if (form.concernText) keepConcern(tx, link.sessionId, form, locale, now, settings);

@@ -2,6 +2,7 @@
 import { clear, createStore, del, delMany, entries, get, keys, set, update, type UseStore } from "idb-keyval";
 import type { ReferralChannel, VisitKind } from "@/db/schema";
 import type { DoorState } from "@/lib/attendance/door";
+import { forgetKiosk } from "@/components/host/kiosk/pin";
 
 /**
  * What the door keeps on the tablet, in IndexedDB: the changes not yet sent
@@ -84,6 +85,8 @@ export async function forgetSession(sessionId: number) {
  * case the sign-out happened where this script could not run.
  */
 export async function forgetDevice({ keepQueue = false } = {}) {
+  // Signing out (or in again) is also the way out of the feedback kiosk without its PIN.
+  forgetKiosk();
   const work: Promise<unknown>[] = [];
   if ("caches" in window) work.push(caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith("door-")).map((n) => caches.delete(n)))));
   if (keepQueue) {

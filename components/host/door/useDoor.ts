@@ -19,6 +19,8 @@ const newKey = () => crypto.randomUUID();
 /** A change's answer, with the QR code of a new visitor code. */
 type OpResult = ServerResult & { qr?: string };
 type Answer = { results: OpResult[]; state: DoorState | null };
+/** The answer to a visitor code typed or scanned here, shown next to the code field (not with the door's refusals). */
+export type CodeAnswer = { clientKey: string; typed: string } & ({ ok: true; code?: string } | { ok: false; error: string });
 
 /** One device at a time sends a session's queue, even with the door open in two tabs. */
 const exclusively = (name: string, fn: () => Promise<void>) => (navigator.locks ? navigator.locks.request(name, fn) : fn());
@@ -40,6 +42,9 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
   const [issued, setIssued] = useState<{ code: string; qr: string } | null>(null);
   // The returning code last counted here answered feedback recently: nobody asks that parent again.
   const [quiet, setQuiet] = useState<string | null>(null);
+  const [codeAnswer, setCodeAnswer] = useState<CodeAnswer | null>(null);
+  // The last send found no network (or no server): a code typed now is checked when it lands, and the desk says so.
+  const [unreachable, setUnreachable] = useState(false);
   const waiting = queue?.length ?? 0;
 
   // Everyone at the door sees each other's taps within a few seconds. No polling while this device has
@@ -107,6 +112,7 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
             setQueue(await outbox.settled(sessionId, batch.map((c) => c.seq)));
             continue;
           }
+          setUnreachable(false);
           if (!res.ok) throw new Error(String(res.status));
           const answer = (await res.json()) as Answer;
           settle(batch, answer);
@@ -116,6 +122,7 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
       });
     } catch {
       // Offline or the server is away: try again with growing pauses, and at once when the network is back.
+      setUnreachable(true);
       pause = Math.min(1000 * 2 ** attempt.current++, 15_000);
     } finally {
       sending.current = false;
@@ -130,10 +137,12 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
     let lastRefusal: string | null = null;
     for (const r of answer.results) {
       const change = batch.find((c) => c.seq === r.seq);
+      // A visitor code's answer, either way, belongs next to the code field where it was typed.
+      if (change?.type === "code") setCodeAnswer(r.ok ? { clientKey: change.clientKey, typed: change.typed, ok: true, code: r.code } : { clientKey: change.clientKey, typed: change.typed, ok: false, error: r.error });
       if (!r.ok) {
         // Answered, so it leaves the queue and the totals; the facilitator reads why (a full room: ask a planner).
         // A refused tap is no longer this device's to undo.
-        lastRefusal = r.error;
+        if (change?.type !== "code") lastRefusal = r.error;
         if (change?.type === "tap") updateMine((taps) => taps.filter((t) => t.clientKey !== change.clientKey));
         continue;
       }
@@ -208,6 +217,10 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
     refusal,
     issued,
     quiet,
+    codeAnswer,
+    unreachable,
+    /** Whether a change this device made (by its key) is still on its way. */
+    isWaiting: (clientKey: string) => (queue ?? []).some((c) => "clientKey" in c && c.clientKey === clientKey),
     canUndo: mine.length > 0,
     lastTapConvertible: { first: convertible(true) !== null, returning: convertible(false) !== null },
     /** This device's last tap when it was a first-time parent's: the door asks how they heard of Kohtaamo. */
@@ -234,8 +247,11 @@ export function useDoor(sessionId: number, initial: DoorState, asOf: number) {
     issueCode() {
       void change({ type: "issue", clientKey: newKey(), fromTap: convertible(true) });
     },
-    countCode(typed: string) {
-      void change({ type: "code", typed, clientKey: newKey(), fromTap: convertible(false) });
+    /** Returns the change's key, so the code desk knows which answer is the one to this code. */
+    countCode(typed: string): string {
+      const clientKey = newKey();
+      void change({ type: "code", typed, clientKey, fromTap: convertible(false) });
+      return clientKey;
     },
     checkIn(bookingId: number, attended: boolean) {
       void change({ type: "checkIn", bookingId, attended });

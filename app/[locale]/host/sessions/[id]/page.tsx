@@ -42,7 +42,7 @@ export default async function DoorPage({ params }: PageProps<"/[locale]/host/ses
         {format.dateTimeRange(session.startsAt, session.endsAt, { weekday: "short", day: "numeric", month: "numeric", hour: "numeric", minute: "2-digit" })} ·{" "}
         {session.place}
       </p>
-      <ClientMessages namespaces={["host", "feedback", "referral", "quiet", "professionals"]}>
+      <ClientMessages namespaces={["host", "feedback", "referral", "quiet", "professionals", "codeCheck", "qrScreen", "kiosk"]}>
         <DoorScreen
           sessionId={session.id}
           initial={view.state}

@@ -1,0 +1,1 @@
+ALTER TABLE `feedback_responses` ADD `channel` text DEFAULT 'own_device' NOT NULL;
