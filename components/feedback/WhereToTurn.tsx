@@ -8,7 +8,7 @@ const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
  * emergency, and the county's emergency social services number when the county
  * has one (never a number nobody entered).
  */
-export async function WhereToTurn({ routes, id = "where-to-turn" }: { routes: ParentRoutes | null; id?: string }) {
+export async function WhereToTurn({ routes, id = "where-to-turn", linked = true }: { routes: ParentRoutes | null; id?: string; linked?: boolean }) {
   const t = await getTranslations("whereToTurn");
   return (
     <p id={id} className="rounded-lg border-2 border-red-700 bg-white p-3 font-medium">
@@ -19,11 +19,15 @@ export async function WhereToTurn({ routes, id = "where-to-turn" }: { routes: Pa
           {t.rich("emergencySocial", {
             county: routes.countyName,
             phone: routes.emergencyPhone,
-            tel: (chunks) => (
-              <a href={telHref(routes.emergencyPhone!)} className="whitespace-nowrap">
-                {chunks}
-              </a>
-            ),
+            // The kiosk links nowhere (a parent holds the meeting place's tablet): the number as text.
+            tel: (chunks) =>
+              linked ? (
+                <a href={telHref(routes.emergencyPhone!)} className="whitespace-nowrap">
+                  {chunks}
+                </a>
+              ) : (
+                <span className="whitespace-nowrap">{chunks}</span>
+              ),
           })}
         </>
       )}

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { FeedbackForm } from "@/components/feedback/FeedbackForm";
 import { SignOutForm } from "@/components/staff/SignOutForm";
@@ -18,6 +18,8 @@ type Props = {
   answered: boolean;
   quietDays: number;
   signOut: { action: (formData: FormData) => Promise<void>; unsentWarning: string; anywayLabel: string };
+  /** 112 and the county's emergency number above the concern box, as on a parent's own phone (without links). */
+  whereToTurn?: ReactNode;
 };
 
 type Screen = "start" | "form" | "thanks";
@@ -28,7 +30,7 @@ type Screen = "start" | "form" | "thanks";
  * each answer or a minute idle. The browser's back button stays here; leaving
  * needs the staff member's PIN, set on this tablet, or signing in again.
  */
-export function FeedbackKiosk({ sessionId, feedbackKey, locale, turn, answered, quietDays, signOut }: Props) {
+export function FeedbackKiosk({ sessionId, feedbackKey, locale, turn, answered, quietDays, signOut, whereToTurn }: Props) {
   const t = useTranslations("kiosk");
   const [screen, setScreen] = useState<Screen>(answered ? "thanks" : "start");
   // A new answer is a new turn from the server: the thanks screen shows for it (adjusting state to the prop).
@@ -95,7 +97,7 @@ export function FeedbackKiosk({ sessionId, feedbackKey, locale, turn, answered, 
           <h1 id="kiosk-form" ref={heading} tabIndex={-1} className="text-3xl font-bold">
             {t("formTitle")}
           </h1>
-          <FeedbackForm key={`${turn}-${round}`} feedbackKey={feedbackKey} locale={locale} quietDays={quietDays} kiosk={{ sessionId, turn }} />
+          <FeedbackForm key={`${turn}-${round}`} feedbackKey={feedbackKey} locale={locale} quietDays={quietDays} kiosk={{ sessionId, turn }} whereToTurn={whereToTurn} />
         </section>
       )}
       {screen === "thanks" && (

@@ -9,6 +9,9 @@ import { config } from "@/lib/config";
 import { ClientMessages } from "@/components/ClientMessages";
 import { FeedbackKiosk } from "@/components/host/kiosk/FeedbackKiosk";
 import { signOutAction } from "@/lib/auth/actions";
+import { countyOfSession, parentRoutes } from "@/lib/counties/reads";
+import type { Locale } from "@/lib/i18n/locales";
+import { WhereToTurn } from "@/components/feedback/WhereToTurn";
 
 export const metadata = { robots: { index: false } };
 
@@ -42,6 +45,7 @@ export default async function KioskPage({ params, searchParams }: PageProps<"/[l
         answered={q.answered === "1"}
         quietDays={config().FEEDBACK_QUIET_DAYS}
         signOut={{ action: signOutAction, unsentWarning: nav("unsentWarning"), anywayLabel: nav("signOutAnyway") }}
+        whereToTurn={<WhereToTurn routes={parentRoutes(countyOfSession(db, view.session.id), locale as Locale)} linked={false} />}
       />
     </ClientMessages>
   );
