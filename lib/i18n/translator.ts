@@ -26,13 +26,16 @@ import smsEn from "@/messages/sms/en.json";
 import countiesFi from "@/messages/counties/fi.json";
 import countiesSv from "@/messages/counties/sv.json";
 import countiesEn from "@/messages/counties/en.json";
+import legalFi from "@/messages/legal/fi.json";
+import legalSv from "@/messages/legal/sv.json";
+import legalEn from "@/messages/legal/en.json";
 import { formatLocales, timeZone, type Locale } from "./locales";
 
 // Public pages' messages, then one file per staff area and the text messages (each with its own top-level namespace).
 export const allMessages = {
-  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...smsFi, ...dialogueFi, ...countiesFi },
-  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...smsSv, ...dialogueSv, ...countiesSv },
-  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...smsEn, ...dialogueEn, ...countiesEn },
+  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...smsFi, ...dialogueFi, ...countiesFi, ...legalFi },
+  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...smsSv, ...dialogueSv, ...countiesSv, ...legalSv },
+  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...smsEn, ...dialogueEn, ...countiesEn, ...legalEn },
 } as const;
 
 function build(locale: Locale) {
