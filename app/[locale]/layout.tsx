@@ -31,6 +31,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("common");
+  const tf = await getTranslations("siteFooter");
 
   return (
     <html lang={locale}>
@@ -51,6 +52,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
             <p>{t("footer")}</p>
             <p className="mt-2">
               <Link href="/you-said-we-did">{t("youSaidWeDid")}</Link> · <Link href="/privacy">{t("privacy")}</Link> ·{" "}
+              <Link href="/accessibility">{tf("accessibility")}</Link> ·{" "}
               {/* Not prefetched: staff pages answer no-store, and a no-store fetch keeps every public page
                   out of the back/forward cache. */}
               <Link href="/staff/sign-in" prefetch={false}>
