@@ -110,7 +110,7 @@ test("an upgrade that brings migrations copies the database first", async () => 
 });
 
 test("a new organisation's first admin is led through the first day: its details, the first meeting place, a colleague", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const admin = `admin.${Date.now()}@example.org`;
   // Behind one proxy, as in the deployment guide (the tests' browser plays it).
   const server = await startServer(production({ ADMIN_EMAIL: admin, TRUSTED_PROXY_HOPS: "1" }));
@@ -205,6 +205,7 @@ test("a new organisation's first admin is led through the first day: its details
     await page.goto(at("/fi/accessibility"));
     await expect(page.getByText(/Kerro meille: Vertaistuki Itä ry, tietosuoja@vertaistuki\.example/)).toBeVisible();
     await expectNoDemo();
+    await page.goto(at("/en/plan/welcome"));
 
     // A colleague, invited by e-mail.
     const colleague = `colleague.${Date.now()}@example.org`;
