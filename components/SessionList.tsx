@@ -5,12 +5,29 @@ import { formatterFor } from "@/lib/i18n/translator";
 import { helsinkiDay } from "@/lib/i18n/time";
 import { SessionCard } from "./SessionCard";
 
-/** Sessions grouped under the Helsinki day they happen on (a group under its first meeting's day). */
-export async function SessionList({ sessions, showPlace = true, from = null }: { sessions: SessionCardItem[]; showPlace?: boolean; from?: string | null }) {
+/**
+ * Sessions grouped under the Helsinki day they happen on (a group under its first meeting's day).
+ * `filtered`: the reader chose filters, so an empty list is "none with these choices"; otherwise it
+ * says what is true, that nothing has been published yet.
+ */
+export async function SessionList({
+  sessions,
+  showPlace = true,
+  from = null,
+  filtered = false,
+}: {
+  sessions: SessionCardItem[];
+  showPlace?: boolean;
+  from?: string | null;
+  filtered?: boolean;
+}) {
   const locale = (await getLocale()) as Locale;
   const format = formatterFor(locale);
   const t = await getTranslations("sessions");
-  if (sessions.length === 0) return <p className="rounded-lg bg-white p-4">{t("none")}</p>;
+  if (sessions.length === 0) {
+    const empty = filtered ? t("none") : (await getTranslations("emptyStates"))("noSessionsYet");
+    return <p className="rounded-lg bg-white p-4">{empty}</p>;
+  }
 
   const days = new Map<string, SessionCardItem[]>();
   for (const s of sessions) {

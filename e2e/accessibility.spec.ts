@@ -42,6 +42,37 @@ for (const locale of locales) {
   });
 }
 
+test("the accessibility statement answers in three languages, passes axe and is linked from every parents' footer", async ({ page, expectAccessible }) => {
+  for (const [locale, link, heading, conformance] of [
+    ["fi", "Saavutettavuusseloste", "Saavutettavuusseloste", "Palvelu täyttää osittain WCAG 2.1 -ohjeiston AA-tason vaatimukset."],
+    ["sv", "Tillgänglighetsutlåtande", "Tillgänglighetsutlåtande", "Tjänsten uppfyller delvis kraven på nivå AA i riktlinjerna WCAG 2.1."],
+    ["en", "Accessibility statement", "Accessibility statement", "The service partially meets the level AA requirements of WCAG 2.1."],
+  ] as const) {
+    const pages = [
+      `/${locale}`,
+      `/${locale}/places/tikkurila`,
+      `/${locale}/sessions/${firstSessionId("drop_in")}`,
+      `/${locale}/privacy`,
+      `/${locale}/you-said-we-did`,
+      `/${locale}/manage/${"x".repeat(43)}`,
+      `/${locale}/no-such-page`,
+    ];
+    for (const path of pages) {
+      await page.goto(path);
+      await expect(page.getByRole("contentinfo").getByRole("link", { name: link }), path).toHaveAttribute("href", `/${locale}/accessibility`);
+    }
+    await page.getByRole("contentinfo").getByRole("link", { name: link }).click();
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByText(conformance)).toBeVisible();
+    await expect(page.getByText(/2\.4\.11/)).toBeVisible();
+    await expect(page.getByRole("link", { name: "www.saavutettavuusvaatimukset.fi" })).toHaveAttribute("href", "https://www.saavutettavuusvaatimukset.fi");
+    await expect(page.getByRole("link", { name: "saavutettavuus@lvv.fi" })).toBeVisible();
+    // Feedback goes to the organisation's own contact.
+    await expect(page.getByText(/tietosuoja@kohtaamo\.local/)).toBeVisible();
+    await expectAccessible();
+  }
+});
+
 test("a parent can book with the keyboard alone", async ({ page }) => {
   const id = createSession({ title: "Keyboard evening", capacity: 5 });
   await page.goto(`/en/sessions/${id}`);

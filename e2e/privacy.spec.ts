@@ -27,6 +27,29 @@ test("the privacy page says who runs the service and what is kept, in three lang
   await expect(page.getByText(/we first send a confirmation e-mail .* to the end of the same month next year/)).toBeVisible();
 });
 
+test("the privacy page names the legal bases, the processors, every right and the Data Protection Ombudsman, in three languages", async ({ page, expectAccessible }) => {
+  for (const [locale, basis, processors, ombudsman, mail] of [
+    ["fi", /6 artiklan 1 kohdan a alakohta/, "Vastaanottajat ja käsittelijät", "Valitus tietosuojavaltuutetulle", "Sähköposti lähetetään palvelimen localhost kautta."],
+    ["sv", /artikel 6\.1 a/, "Mottagare och personuppgiftsbiträden", "Klagomål till dataombudsmannen", "E-post skickas via servern localhost."],
+    ["en", /Article 6\(1\)\(a\)/, "Recipients and processors", "Complaint to the Data Protection Ombudsman", "E-mail is sent through the server localhost."],
+  ] as const) {
+    await page.goto(`/${locale}/privacy`);
+    await expect(page.getByText(basis).first()).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: processors })).toBeVisible();
+    await expect(page.getByText(mail)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: ombudsman })).toBeVisible();
+    await expect(page.getByRole("link", { name: "tietosuoja.fi" })).toHaveAttribute("href", "https://tietosuoja.fi");
+    // One card per kind of data a parent may leave, from lib/privacy/register.ts.
+    expect(await page.getByTestId("register-row").count()).toBeGreaterThanOrEqual(8);
+    await expectAccessible();
+  }
+  // English, last: every right and the period the deletion job uses.
+  for (const right of [/^know what data there is/, /^have wrong data corrected/, /^have your data deleted/, /^restrict/, /^object/, /machine-readable/, /^withdraw your consent/]) {
+    await expect(page.getByRole("listitem").filter({ hasText: right })).toHaveCount(1);
+  }
+  await expect(page.getByText("Deleted 30 days after the last meeting, or at once when you delete them yourself.").first()).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -12,7 +12,7 @@ import { startServer } from "./support/server";
 const ADMIN = "first.admin@example.org";
 
 function production(extra: Record<string, string> = {}) {
-  return { KOHTAAMO_ENV: "production", AUTH_SECRET: "p".repeat(44), SMTP_URL: `smtp://localhost:${E2E.mailPort}`, ADMIN_EMAIL: ADMIN, ...extra };
+  return { KOHTAAMO_ENV: "production", AUTH_SECRET: "p".repeat(44), SMTP_URL: `smtp://localhost:${E2E.mailPort}`, MAIL_FROM: "Kohtaamo <kohtaamo@vertaistuki.example>", ADMIN_EMAIL: ADMIN, ...extra };
 }
 
 test("a production service starts empty, reports ready, refuses a proxy it was not told of, logs JSON without addresses, and stops cleanly", async () => {
@@ -110,7 +110,7 @@ test("an upgrade that brings migrations copies the database first", async () => 
 });
 
 test("a new organisation's first admin is led through the first day: its details, the first meeting place, a colleague", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const admin = `admin.${Date.now()}@example.org`;
   // Behind one proxy, as in the deployment guide (the tests' browser plays it).
   const server = await startServer(production({ ADMIN_EMAIL: admin, TRUSTED_PROXY_HOPS: "1" }));
@@ -118,6 +118,33 @@ test("a new organisation's first admin is led through the first day: its details
   const page = await context.newPage();
   try {
     const at = (p: string) => `${server.url}${p}`;
+    const publicPages = ["/fi", "/sv", "/en", "/fi/privacy", "/sv/privacy", "/en/privacy", "/fi/you-said-we-did", "/fi/accessibility", "/sv/accessibility", "/en/accessibility"];
+    /** Nothing of the demo on any public page: no demo organisation, address or ombudsman. */
+    const expectNoDemo = async () => {
+      for (const path of publicPages) {
+        const res = await fetch(at(path));
+        expect(res.status, path).toBe(200);
+        expect(await res.text(), path).not.toMatch(/demo|kohtaamo\.local|Demo-hyvinvointialue/i);
+      }
+    };
+
+    // Before the first day's steps: a calm "opening soon" in the reader's language, no filters, no empty headings.
+    await expectNoDemo();
+    for (const [locale, heading] of [["fi", "Kohtaamo avautuu pian"], ["sv", "Kohtaamo öppnar snart"], ["en", "Kohtaamo opens soon"]] as const) {
+      await page.goto(at(`/${locale}`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      await expect(page.getByRole("heading")).toHaveCount(1);
+      await expect(page.getByRole("form")).toHaveCount(0);
+      await expect(page.getByRole("combobox")).toHaveCount(0);
+      await expectAxeClean(page);
+    }
+    await page.goto(at("/fi/privacy"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kohtaamo avautuu pian");
+    // The accessibility statement is there from the start, asking for nothing it cannot say yet.
+    await page.goto(at("/fi/accessibility"));
+    await expect(page.getByRole("heading", { level: 1, name: "Saavutettavuusseloste" })).toBeVisible();
+    await expectAxeClean(page);
+
     const since = Date.now();
     await page.goto(at("/en/staff/sign-in"));
     await page.getByRole("textbox", { name: "E-mail" }).fill(admin);
@@ -136,10 +163,6 @@ test("a new organisation's first admin is led through the first day: its details
     await page.getByRole("button", { name: "Save the details" }).click();
     await expect(page.getByText("The details are saved.")).toBeVisible();
     await expect(page.getByRole("heading", { name: /Who runs the service/ })).toContainText("Done");
-
-    // Parents read the organisation's own name.
-    await page.goto(at("/fi/privacy"));
-    await expect(page.getByText(/Vertaistuki Itä ry/).first()).toBeVisible();
 
     // The first meeting place's county: its names and emergency number; what is left out is asked for, never invented.
     await page.goto(at("/en/plan/welcome"));
@@ -168,6 +191,21 @@ test("a new organisation's first admin is led through the first day: its details
     await expect(page).toHaveURL(/\/en\/plan\/places\?saved=/);
     await page.goto(at("/en/plan/welcome"));
     await expect(page.getByRole("heading", { name: /: The first meeting place(Done)?$/ })).toContainText("Done");
+
+    // Open: the front page shows the place, and parents read the organisation's own name; still nothing of the demo.
+    await page.goto(at("/fi"));
+    await expect(page.getByTestId("place")).toHaveText(/Kohtaamo Itäkeskus/);
+    await expect(page.getByText("Tapaamisia ei ole vielä julkaistu.")).toBeVisible();
+    // One place and nothing published: nothing to filter.
+    await expect(page.getByRole("combobox")).toHaveCount(0);
+    await page.goto(at("/fi/privacy"));
+    await expect(page.getByText(/Vertaistuki Itä ry/).first()).toBeVisible();
+    await expect(page.getByText("Sähköposti lähetetään palvelimen localhost kautta.")).toBeVisible();
+    await expect(page.getByText("Tekstiviestejä ei lähetetä.")).toBeVisible();
+    await page.goto(at("/fi/accessibility"));
+    await expect(page.getByText(/Kerro meille: Vertaistuki Itä ry, tietosuoja@vertaistuki\.example/)).toBeVisible();
+    await expectNoDemo();
+    await page.goto(at("/en/plan/welcome"));
 
     // A colleague, invited by e-mail.
     const colleague = `colleague.${Date.now()}@example.org`;

@@ -15,7 +15,8 @@ const schema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/kohtaamo.db"),
   AUTH_SECRET: z.string().optional(),
   SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default("Kohtaamo <noreply@kohtaamo.local>"),
+  /** The sender of every e-mail. The demo's is made up; production must name its own. */
+  MAIL_FROM: z.string().trim().min(1).optional(),
   /** Loads the demo places, sessions and staff into an empty database. Default: on in demo, off in production. */
   SEED_DEMO: flag.optional(),
   ADMIN_EMAIL: z.email().optional(),
@@ -35,9 +36,16 @@ const schema = z.object({
   CONCERN_CONTACT_DAYS: whole(1, 90),
   /** Finnish working days for a first response to a concern, counted from the day it was received (lib/feedback/concern-clock.ts); the thanks page promises it to a parent who left a contact. */
   CONCERN_REPLY_WORKING_DAYS: whole(1, 2),
-  /** Who runs the service, as the privacy page and the concern's thanks page name them. */
-  ORGANISATION_NAME: z.string().trim().min(1).default("Kohtaamo-demo ry"),
-  ORGANISATION_CONTACT: z.string().trim().min(1).default("tietosuoja@kohtaamo.local, 040 000 0000"),
+  /**
+   * Who runs the service, as the privacy page and the concern's thanks page name them, until an admin saves
+   * them on the first-run page. The demo falls back to DEMO_ORGANISATION; production never invents one.
+   */
+  ORGANISATION_NAME: z.string().trim().min(1).optional(),
+  ORGANISATION_CONTACT: z.string().trim().min(1).optional(),
+  /** Who hosts the server (e.g. "UpCloud Oy, Helsinki"), named on the privacy page among the processors. */
+  HOSTING_PROVIDER: z.string().trim().min(1).optional(),
+  /** The data protection officer's contact, named on the privacy page when one is appointed. */
+  DPO_CONTACT: z.string().trim().min(1).optional(),
   /** The organisation's own words on its independence from the authorities; empty: the app's default text. */
   ORGANISATION_STATEMENT_FI: z.string().trim().optional(),
   ORGANISATION_STATEMENT_SV: z.string().trim().optional(),
@@ -84,7 +92,10 @@ const schema = z.object({
   SMS_CATCHER_DIR: z.string().min(1).optional(),
 });
 
-/** @typedef {z.infer<typeof schema> & { SEED_DEMO: boolean }} Env */
+/** @typedef {Omit<z.infer<typeof schema>, "MAIL_FROM"> & { SEED_DEMO: boolean, MAIL_FROM: string }} Env */
+
+/** The demo's organisation: shown by a demo service only, never by a production one. */
+export const DEMO_ORGANISATION = Object.freeze({ name: "Kohtaamo-demo ry", contact: "tietosuoja@kohtaamo.local, 040 000 0000" });
 
 /**
  * What a production service must not start without. Each problem is one
@@ -101,6 +112,7 @@ export function productionProblems(env) {
     problems.push("AUTH_SECRET must be set to at least 32 random characters (for example: openssl rand -base64 32).");
   }
   if (!env.SMTP_URL) problems.push("SMTP_URL must point at your mail server; production has no local mail catcher.");
+  if (!env.MAIL_FROM) problems.push('MAIL_FROM must be your own sender, e.g. "Kohtaamo <kohtaamo@example.fi>"; the demo\'s address does not exist.');
   if (env.SMS_PROVIDER !== "none" && new URL(env.SMS_API_URL).protocol !== "https:") {
     problems.push(`SMS_API_URL must be https:// in production (it is ${env.SMS_API_URL}); the local catcher is for the demo only.`);
   }
@@ -128,7 +140,8 @@ export function readEnv(source) {
     problems.push("SMS_API_TOKEN must be set when SMS_PROVIDER is gatewayapi (the API token from GatewayAPI's dashboard).");
   }
   if (problems.length) return { ok: false, problems };
-  return { ok: true, env: { ...env, SEED_DEMO: env.SEED_DEMO ?? !production } };
+  const demo = production ? {} : { MAIL_FROM: env.MAIL_FROM ?? "Kohtaamo <noreply@kohtaamo.local>", ORGANISATION_NAME: env.ORGANISATION_NAME ?? DEMO_ORGANISATION.name, ORGANISATION_CONTACT: env.ORGANISATION_CONTACT ?? DEMO_ORGANISATION.contact };
+  return { ok: true, env: /** @type {Env} */ ({ ...env, ...demo, SEED_DEMO: env.SEED_DEMO ?? !production }) };
 }
 
 /**

@@ -8,6 +8,7 @@ const production = {
   APP_URL: "https://kohtaamo.example.fi",
   AUTH_SECRET: "x".repeat(44),
   SMTP_URL: "smtp://mail.example.fi:587",
+  MAIL_FROM: "Kohtaamo <kohtaamo@example.fi>",
 };
 
 describe("the environment", () => {
@@ -28,10 +29,18 @@ describe("the environment", () => {
     ["a short secret", { AUTH_SECRET: "short" }, /AUTH_SECRET must be set to at least 32/],
     ["no mail server", { SMTP_URL: undefined }, /SMTP_URL must point at your mail server/],
     ["demo data", { SEED_DEMO: "true" }, /SEED_DEMO must not be true/],
+    ["the demo's sender", { MAIL_FROM: undefined }, /MAIL_FROM must be your own sender/],
   ])("refuses production with %s", (_what, change, message) => {
     const result = readEnv({ ...production, ...change });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems.join("\n")).toMatch(message);
+  });
+
+  it("shows the demo organisation in the demo only: production never invents who runs it", () => {
+    expect(readEnv({})).toMatchObject({ ok: true, env: { ORGANISATION_NAME: "Kohtaamo-demo ry", MAIL_FROM: "Kohtaamo <noreply@kohtaamo.local>" } });
+    const env = readEnv(production);
+    expect(env.ok && [env.env.ORGANISATION_NAME, env.env.ORGANISATION_CONTACT]).toEqual([undefined, undefined]);
+    expect(env.ok && JSON.stringify(Object.values(env.env))).not.toMatch(/demo|kohtaamo\.local/i);
   });
 
   it("sends text messages through GatewayAPI only with a token, and over https in production", () => {
@@ -48,7 +57,7 @@ describe("the environment", () => {
 
   it("lists every problem at once, and refuses a malformed value anywhere", () => {
     const result = readEnv({ KOHTAAMO_ENV: "production", APP_URL: "http://kohtaamo.example.fi", SEED_DEMO: "true" });
-    expect(!result.ok && result.problems).toHaveLength(4);
+    expect(!result.ok && result.problems).toHaveLength(5);
     expect(readEnv({ TRUSTED_PROXY_HOPS: "yes" }).ok).toBe(false);
     expect(readEnv({ ADMIN_EMAIL: "not an address" }).ok).toBe(false);
     expect(readEnv({ SEED_DEMO: "maybe" }).ok).toBe(false);

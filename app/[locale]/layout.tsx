@@ -36,6 +36,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   const t = await getTranslations("common");
   // The feedback kiosk on a tablet handed to a parent: the page alone, no header or footer with links out.
   const kiosk = isKioskPath((await headers()).get(REQUEST_PATH_HEADER));
+  const tf = await getTranslations("siteFooter");
 
   return (
     <html lang={locale}>
@@ -59,6 +60,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
               <p>{t("footer")}</p>
               <p className="mt-2">
                 <Link href="/you-said-we-did">{t("youSaidWeDid")}</Link> · <Link href="/privacy">{t("privacy")}</Link> ·{" "}
+                <Link href="/accessibility">{tf("accessibility")}</Link> ·{" "}
                 {/* Not prefetched: staff pages answer no-store, and a no-store fetch keeps every public page
                     out of the back/forward cache. */}
                 <Link href="/staff/sign-in" prefetch={false}>

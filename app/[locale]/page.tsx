@@ -8,6 +8,8 @@ import { placeIn } from "@/lib/i18n/place-names";
 import { SessionList } from "@/components/SessionList";
 import { Link } from "@/i18n/navigation";
 import { FilterSelect } from "@/components/ui/FilterSelect";
+import { OpeningSoon } from "@/components/OpeningSoon";
+import { publicSiteOpen } from "@/lib/organisation/reads";
 
 const LISTED_DAYS = 56;
 
@@ -20,6 +22,7 @@ export default async function HomePage({ params, searchParams }: PageProps<"/[lo
   const tk = await getTranslations("kinds");
   const format = formatterFor(l);
   const db = getDb();
+  if (!publicSiteOpen(db)) return <OpeningSoon />;
   // In the reader's language and its alphabetical order: Dickursby before Träskända in Swedish.
   const places = listPlaces(db)
     .map((p) => placeIn(p, l))
@@ -30,7 +33,13 @@ export default async function HomePage({ params, searchParams }: PageProps<"/[lo
   const kind = sessionKinds.includes(query.kind as SessionKind) ? (query.kind as SessionKind) : undefined;
   const now = new Date();
   const until = new Date(now.getTime() + LISTED_DAYS * 86_400_000);
+  const filtered = Boolean(placeSlug || kind);
   const sessions = listSessionCards(db, now, { placeSlug, kind, until });
+  // Filters only when there is something to choose between (or a choice to undo).
+  const all = filtered ? listSessionCards(db, now, { until }) : sessions;
+  const placeChoice = places.length > 1;
+  const kindChoice = new Set(all.map((s) => s.kind)).size > 1;
+  const showFilters = filtered || (all.length > 0 && (placeChoice || kindChoice));
   // Each place's next open hours, for the list of places at the top.
   const nextDropIn = new Map<number, { startsAt: Date; endsAt: Date }>();
   for (const s of listSessions(db, now, { kind: "drop_in", until })) if (!nextDropIn.has(s.place.id)) nextDropIn.set(s.place.id, s);
@@ -77,27 +86,31 @@ export default async function HomePage({ params, searchParams }: PageProps<"/[lo
         <h2 id="sessions-heading" className="text-lg font-bold">
           {t("sessions")}
         </h2>
-        <form method="get" className="mt-2 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-sm" aria-label={t("filters")}>
-          <FilterSelect
-            name="place"
-            label={t("place")}
-            value={placeSlug}
-            allLabel={t("allPlaces")}
-            options={places.map((p) => ({ value: p.slug, label: p.name }))}
-          />
-          <FilterSelect
-            name="kind"
-            label={t("kind")}
-            value={kind}
-            allLabel={t("allKinds")}
-            options={sessionKinds.map((k) => ({ value: k, label: tk(k) }))}
-          />
-          <button type="submit" className="rounded bg-brand-800 px-4 py-2 font-medium text-white hover:bg-brand-900">
-            {t("show")}
-          </button>
-        </form>
+        {showFilters && (
+          <form method="get" className="mt-2 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-sm" aria-label={t("filters")}>
+            {(placeChoice || placeSlug) && (
+              <FilterSelect
+                name="place"
+                label={t("place")}
+                value={placeSlug}
+                allLabel={t("allPlaces")}
+                options={places.map((p) => ({ value: p.slug, label: p.name }))}
+              />
+            )}
+            <FilterSelect
+              name="kind"
+              label={t("kind")}
+              value={kind}
+              allLabel={t("allKinds")}
+              options={sessionKinds.map((k) => ({ value: k, label: tk(k) }))}
+            />
+            <button type="submit" className="rounded bg-brand-800 px-4 py-2 font-medium text-white hover:bg-brand-900">
+              {t("show")}
+            </button>
+          </form>
+        )}
         <div className="mt-4">
-          <SessionList sessions={sessions} />
+          <SessionList sessions={sessions} filtered={filtered} />
         </div>
       </section>
     </>

@@ -29,13 +29,16 @@ import countiesEn from "@/messages/counties/en.json";
 import kioskFi from "@/messages/kiosk/fi.json";
 import kioskSv from "@/messages/kiosk/sv.json";
 import kioskEn from "@/messages/kiosk/en.json";
+import legalFi from "@/messages/legal/fi.json";
+import legalSv from "@/messages/legal/sv.json";
+import legalEn from "@/messages/legal/en.json";
 import { formatLocales, timeZone, type Locale } from "./locales";
 
 // Public pages' messages, then one file per staff area and the text messages (each with its own top-level namespace).
 export const allMessages = {
-  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...smsFi, ...dialogueFi, ...countiesFi, ...kioskFi },
-  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...smsSv, ...dialogueSv, ...countiesSv, ...kioskSv },
-  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...smsEn, ...dialogueEn, ...countiesEn, ...kioskEn },
+  fi: { ...fi, ...staffFi, ...hostFi, ...planFi, ...reachFi, ...feedbackFi, ...smsFi, ...dialogueFi, ...countiesFi, ...kioskFi, ...legalFi },
+  sv: { ...sv, ...staffSv, ...hostSv, ...planSv, ...reachSv, ...feedbackSv, ...smsSv, ...dialogueSv, ...countiesSv, ...kioskSv, ...legalSv },
+  en: { ...en, ...staffEn, ...hostEn, ...planEn, ...reachEn, ...feedbackEn, ...smsEn, ...dialogueEn, ...countiesEn, ...kioskEn, ...legalEn },
 } as const;
 
 function build(locale: Locale) {

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { organisation as organisationTable } from "@/db/schema";
 import { addPlace, addStaff, testDb } from "@/lib/test/db";
-import { firstRun, organisation } from "./reads";
+import { places } from "@/db/schema";
+import { firstRun, organisation, publicSiteOpen } from "./reads";
 import { organisationFormSchema } from "./schemas";
 import { saveOrganisation } from "./writes";
 
@@ -40,5 +42,19 @@ describe("the organisation's details", () => {
     addStaff(db, "facilitator");
     addPlace(db);
     expect(firstRun(db)).toMatchObject({ hasPlace: true, colleagues: 1, done: true });
+  });
+
+  it("open the parents' pages only once it is known who runs the service and a place in a county exists", () => {
+    const admin = addStaff(db, "admin");
+    // The demo configuration names an organisation: a place in a county is what is missing.
+    expect(publicSiteOpen(db)).toBe(false);
+    const place = addPlace(db);
+    expect(publicSiteOpen(db)).toBe(true);
+    // An archived place opens nothing.
+    db.update(places).set({ archivedAt: new Date() }).where(eq(places.id, place.id)).run();
+    expect(publicSiteOpen(db)).toBe(false);
+    db.update(places).set({ archivedAt: null }).where(eq(places.id, place.id)).run();
+    expect(saveOrganisation(db, admin, input)).toEqual({ ok: true });
+    expect(publicSiteOpen(db)).toBe(true);
   });
 });

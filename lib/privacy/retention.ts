@@ -8,37 +8,13 @@ import { forgetPastDays } from "@/lib/mail/daily-share";
 import { audit } from "./audit";
 
 /*
- * What personal data Kohtaamo holds, and when it goes (the README's privacy
- * table says the same in words):
- *
- * | data                                            | erased                                        |
- * | ----------------------------------------------- | --------------------------------------------- |
- * | bookings.email, phone, nickname,                | retentionDays after the booking's last meeting |
- * |   interpreter_language, accessibility_needs,    |   (or at once by the parent: eraseBookingDetails) |
- * |   childcare                                     |                                               |
- * | outbox.recipient, subject, text_body, last_error | with the booking's details; for mail without a |
- * |   (e-mail and text messages alike)              |                                               |
- * |                                                 |   booking, retentionDays after it was sent or dropped |
- * | outbox rows of staff sign-in mail               | deleted a day after they were queued (the link lasts an hour) |
- * | concerns.contact                                | concernContactDays after the concern is resolved |
- * | users.phone (a planner's own number, for the    | when the person is deactivated (lib/staff/writes.ts) |
- * |   neutral concern notice by text message)       |                                               |
- * | concern_handovers.token_hash (the county's link | cleared once the link expires (14 days); the    |
- * |   to an anonymised report: lib/feedback/handover.ts) | record of the hand-over stays               |
- * | auth_sessions, verification_tokens              | deleted when expired                           |
- * | development_clients (e-mail, languages) and     | deleted on their own date (a year after consent,|
- * |   their panel invitations                       |   renewable by the parent)                     |
- * | feedback_quiet (a keyed hash of a visitor code  | deleted when its quiet period ends             |
- * |   and a day: lib/feedback/quiet.ts)             |                                               |
- * | recipient_daily (a keyed hash of an address or  | deleted once that Helsinki day is over         |
- * |   number, a day and a count: the daily caps,    |                                               |
- * |   lib/mail/daily-share.ts)                      |                                               |
- * | data/mail/*.eml (the demo's mail catcher)       | retentionDays after they were written          |
- * | data/sms/*.txt (the demo's SMS catcher)         | retentionDays after they were written          |
- *
- * The anonymous rest (party size, status, attendance, the concern's text and
- * actions) stays: the figures are built from it. Rate-limit counters live in
- * memory only, never in the database.
+ * Deletes personal data when its period has passed. What is personal, why it
+ * is held, on what legal basis and for how long is the register in
+ * ./register.ts (the privacy page is made from it, and its test makes every
+ * column of the schema be classified); the periods this job runs with are
+ * its retentionPeriods(). Besides the database, the demo's mail and SMS
+ * catchers keep files (data/mail/*.eml, data/sms/*.txt): deleted retentionDays
+ * after they were written. Rate-limit counters live in memory only.
  */
 
 const DAY = 86_400_000;

@@ -10,6 +10,7 @@ import { composeMail } from "@/lib/booking/mail";
 import { composeSms } from "@/lib/booking/sms";
 import { smsProviderFrom } from "@/lib/sms/provider";
 import { smtpTransport } from "@/lib/mail/sender";
+import { retentionPeriods } from "@/lib/privacy/register";
 import { runRetention } from "@/lib/privacy/retention";
 import { concernSettings, renotifyOverdueConcerns } from "@/lib/feedback/concern-clock";
 import { migrationsDir } from "./health";
@@ -71,8 +72,8 @@ export async function boot(): Promise<void> {
     }
     if (Date.now() - lastRetention > 3_600_000) {
       // MAIL_CATCHER_DIR is set by `npm start` when it runs the demo's mail catcher.
-      const periods = { retentionDays: cfg.EMAIL_RETENTION_DAYS, concernContactDays: cfg.CONCERN_CONTACT_DAYS };
-      runRetention(db, new Date(), periods, cfg.MAIL_CATCHER_DIR, cfg.SMS_CATCHER_DIR);
+      // The same periods the privacy page states (lib/privacy/register.ts).
+      runRetention(db, new Date(), retentionPeriods(cfg), cfg.MAIL_CATCHER_DIR, cfg.SMS_CATCHER_DIR);
       lastRetention = Date.now();
     }
     // Looked at every ten minutes (so a failed backup is tried again then, not an interval later).

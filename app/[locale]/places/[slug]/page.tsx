@@ -9,6 +9,8 @@ import { Details } from "@/components/ui/Details";
 import { YouSaidWeDidList } from "@/components/feedback/YouSaidWeDid";
 import { publishedEntries } from "@/lib/feedback/reads";
 import { passOnTag } from "@/lib/referrals/channels";
+import { OpeningSoon } from "@/components/OpeningSoon";
+import { publicSiteOpen } from "@/lib/organisation/reads";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/places/[slug]">) {
   const { locale, slug } = await params;
@@ -23,6 +25,7 @@ export default async function PlacePage({ params, searchParams }: PageProps<"/[l
   const from = passOnTag((await searchParams).from);
   setRequestLocale(locale);
   const db = getDb();
+  if (!publicSiteOpen(db)) return <OpeningSoon />;
   const found = getPlace(db, slug);
   if (!found) return <NotFoundView />;
   const t = await getTranslations("place");

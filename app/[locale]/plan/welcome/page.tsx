@@ -55,11 +55,11 @@ export default async function WelcomePage({ params, searchParams }: PageProps<"/
           <ClientMessages namespaces={["plan"]}>
             <OrganisationForm
               locale={locale}
-              initial={org.saved ? { name: org.name, contact: org.contact } : {}}
+              initial={org.saved ? { name: org.name ?? "", contact: org.contact ?? "" } : {}}
             />
           </ClientMessages>
         ) : (
-          <p className="mt-2">{t("adminSets", { name: org.name, contact: org.contact })}</p>
+          <p className="mt-2">{t("adminSets", { name: org.name ?? "–", contact: org.contact ?? "–" })}</p>
         )}
       </Step>
 

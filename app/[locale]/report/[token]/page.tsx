@@ -31,7 +31,7 @@ export default async function HandoverReportPage({ params }: PageProps<"/[locale
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
-      <HandoverReportView report={report} locale={locale as Locale} organisation={organisation(db).name} />
+      <HandoverReportView report={report} locale={locale as Locale} organisation={organisation(db).name ?? ""} />
       <div className="mt-6">
         {report.acknowledgedAt ? (
           <Notice tone="success" role="status">

@@ -16,6 +16,8 @@ import { BookingForm } from "@/components/booking/BookingForm";
 import { Notice } from "@/components/ui/Notice";
 import { largestParty } from "@/lib/booking/bookable";
 import { channelFromTag } from "@/lib/referrals/channels";
+import { OpeningSoon } from "@/components/OpeningSoon";
+import { publicSiteOpen } from "@/lib/organisation/reads";
 
 function sessionId(raw: string): number | null {
   return /^\d{1,10}$/.test(raw) ? Number(raw) : null;
@@ -36,6 +38,7 @@ export default async function SessionPage({ params, searchParams }: PageProps<"/
   setRequestLocale(locale);
   const n = sessionId(id);
   const db = getDb();
+  if (!publicSiteOpen(db)) return <OpeningSoon />;
   const session = n === null ? null : getSession(db, n);
   if (!session) return <NotFoundView />;
   const t = await getTranslations("session");

@@ -32,7 +32,7 @@ export default async function ThanksPage({ params, searchParams }: PageProps<"/[
       {query.concern === "1" && (
         <section aria-labelledby="concern-passed" className="mt-4 space-y-3">
           <Notice tone="info" role="status">
-            <span id="concern-passed">{t("concern", { organisation: org.name })}</span>
+            <span id="concern-passed">{t("concern", { organisation: org.name ?? (await getTranslations("emptyStates"))("organisationUnnamed") })}</span>
           </Notice>
           <WhereToTurn routes={routes} id="thanks-where-to-turn" />
           {withContact ? (

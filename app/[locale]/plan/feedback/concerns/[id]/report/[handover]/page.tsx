@@ -29,7 +29,7 @@ export default async function PrintableReportPage({ params }: PageProps<"/[local
       </p>
       <h1 className="mt-2 text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
-      <HandoverReportView report={report} locale={locale as Locale} organisation={organisation(db).name} />
+      <HandoverReportView report={report} locale={locale as Locale} organisation={organisation(db).name ?? ""} />
       <p className="mt-6 text-sm text-stone-700">{t("printed", { date: format.dateTime(report.handedAt, { dateStyle: "long" }) })}</p>
     </>
   );
