@@ -45,12 +45,12 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   await parent.getByRole("group", { name: /Jag fick information/ }).getByLabel("Ja").check();
   await parent.getByRole("group", { name: /mindre ensam/ }).getByLabel("Vet inte").check();
   await parent.getByLabel(/Vill du säga något mer/).fill("Tack för kaffet och samtalet.");
-  await parent.getByLabel(/Jag vill berätta om jag eller mitt barn/).check();
+  await parent.getByLabel(/Jag eller mitt barn blev illa bemötta/).check();
   await parent.getByRole("button", { name: "Skicka" }).click();
   await expect(parent.getByText("Skriv din oro här, eller ta bort krysset ovan.")).toBeVisible();
   await expect(parent.getByLabel(/Vill du säga något mer/)).toHaveValue("Tack för kaffet och samtalet.");
   // Written, but the box unticked again: the concern is still kept, never silently dropped.
-  await parent.getByLabel(/Jag vill berätta om jag eller mitt barn/).uncheck();
+  await parent.getByLabel(/Jag eller mitt barn blev illa bemötta/).uncheck();
   await parent.getByLabel("Berätta om din oro").fill("Min son blev illa bemött på ett möte.");
   await parent.getByLabel(/Om du vill att vi kontaktar dig/).fill("040 765 4321");
   await parent.getByRole("button", { name: "Skicka" }).click();
