@@ -74,7 +74,11 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
         <Field
           id="phone"
           label={t("phone")}
-          hint={t("phoneHint")}
+          hint={
+            <>
+              {t("phoneHint")} <Link href="/privacy#booking">{t("privacyLink")}</Link>
+            </>
+          }
           error={err("phone")}
         >
           {(p) => <input {...p} name="phone" type="tel" autoComplete="tel" inputMode="tel" defaultValue={v.phone} className={`${inputClass} w-56`} />}
