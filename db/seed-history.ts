@@ -157,7 +157,7 @@ export function seedHistory(db: DB, now = new Date()): boolean {
       "info_evening",
       start,
       end,
-      text("Infoilta: oikeutesi ja palvelut", "Infokväll: dina rättigheter och tjänsterna", "Info evening: your rights and the services"),
+      text("Infoilta: oikeutesi ja palvelut", "Infokväll: dina rättigheter och vilken hjälp som finns", "Info evening: your rights and the services"),
       text("Mitä palveluja perheelle on tarjolla?", "Vilka tjänster finns för familjen?", "Which services are there for the family?"),
       25,
       end,

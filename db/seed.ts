@@ -142,7 +142,7 @@ export function seedDemo(db: DB, now = new Date()): boolean {
         title: { fi: "Vertaisryhmä vanhemmille", sv: "Kamratgrupp för föräldrar", en: "Peer group for parents" },
         description: {
           fi: "Kuusi tapaamista viikon välein. Pieni ryhmä, jossa jaetaan kokemuksia ja tietoa turvallisesti. Ryhmää ohjaavat kaksi kokemusasiantuntijaa.",
-          sv: "Sex träffar med en veckas mellanrum. En liten grupp där erfarenheter och information delas tryggt. Två erfarenhetsexperter leder gruppen.",
+          sv: "Sex träffar med en veckas mellanrum. En liten grupp där vi tryggt delar erfarenheter och information. Två erfarenhetsexperter håller i gruppen.",
           en: "Six meetings a week apart. A small group for sharing experiences and information safely, led by two experience experts.",
         },
         capacity: 10,
@@ -185,7 +185,7 @@ export function seedDemo(db: DB, now = new Date()): boolean {
         endsAt: at(evening, 19, 30),
         title: {
           fi: "Infoilta: oikeutesi ja palvelut",
-          sv: "Infokväll: dina rättigheter och tjänsterna",
+          sv: "Infokväll: dina rättigheter och vilken hjälp som finns",
           en: "Info evening: your rights and the services",
         },
         description: {

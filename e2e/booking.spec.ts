@@ -1,7 +1,8 @@
 import fs from "node:fs";
-import { test, expect } from "./fixtures";
+import { test, expect, expectAxeClean } from "./fixtures";
+import { E2E } from "./support/env.cjs";
 import { SessionPage } from "./pages/SessionPage";
-import { bookingsOf, createSession } from "./support/db";
+import { bookingsOf, createSession, query } from "./support/db";
 import { waitForMail } from "./support/mail";
 
 // Parents on old phones may have no JavaScript: the whole journey must work without it.
@@ -31,7 +32,7 @@ test("a parent books without JavaScript, gets the e-mail and calendar file, then
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Add to calendar" }).click();
   const ics = fs.readFileSync((await (await download).path())!, "utf8");
-  expect(ics).toContain("SUMMARY:Kohtaamo: Kohtaamo Järvenpää");
+  expect(ics).toContain("SUMMARY:Kohtaamo Järvenpää");
 
   // The manage link works on another device, without signing in.
   const other = await page.context().browser()!.newContext({ javaScriptEnabled: false });
@@ -181,4 +182,52 @@ test("a parent without e-mail sees on the booking page that the session was canc
   await expect(page.getByText("The time has changed")).toBeVisible();
   await expect(page.getByText("Status: Confirmed")).toBeVisible();
   await expect(page.getByRole("link", { name: "Cancel booking" })).toBeVisible();
+});
+
+test.describe("a booking limit speaks of people", () => {
+  const placePhone = () => query<{ phone: string }>("SELECT contact_phone AS phone FROM places WHERE slug = 'jarvenpaa'")[0]!.phone;
+  // An address of this test's own, so the refusal can be seen again in a browser with JavaScript (for axe).
+  const address = `192.0.2.${20 + Math.floor(Math.random() * 200)}`;
+
+  test("the seat cap, in Finnish: how many one booker may book, and the meeting place's phone", async ({ page, browser }) => {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": address });
+    const id = createSession({ title: "Paikkaraja", capacity: 25 });
+    const session = new SessionPage(page, "fi");
+    for (let i = 0; i < 2; i++) {
+      await session.open(id);
+      await session.book({ people: 4 });
+      await session.manageLink();
+    }
+    await session.open(id);
+    await session.book({ nickname: "Yhdeksäs", people: 1 });
+    // The session's place's phone as it is now (another test may edit it).
+    const said = `Yksi varaaja voi varata tähän enintään 8 paikkaa. Jos tarvitset enemmän, soita kohtaamispaikkaan, puh. ${placePhone()}.`;
+    await expect(page.getByText(said)).toBeVisible();
+    await expect(page.getByLabel(/nimimerkki/i)).toHaveValue("Yhdeksäs");
+    expect(bookingsOf(id).reduce((n, b) => n + b.partySize, 0)).toBe(8);
+
+    // The same refusal with JavaScript, checked by axe.
+    const withScript = await browser.newContext({ javaScriptEnabled: true, extraHTTPHeaders: { "x-forwarded-for": address } });
+    const again = await withScript.newPage();
+    await new SessionPage(again, "fi").open(id);
+    await new SessionPage(again, "fi").book({ people: 1 });
+    await expect(again.getByText(said)).toBeVisible();
+    await expectAxeClean(again);
+    await withScript.close();
+  });
+
+  test("the rate limit, in Swedish: from this network, wait ten minutes or call the meeting place", async ({ page }) => {
+    const id = createSession({ title: "Nätverksgräns", capacity: 100 });
+    const session = new SessionPage(page, "sv");
+    for (let i = 0; i < E2E.rateLimit; i++) {
+      await session.open(id);
+      await session.book({});
+      await session.manageLink();
+    }
+    await session.open(id);
+    await session.book({ nickname: "En för mycket" });
+    await expect(page.getByText(`Många bokningar har just gjorts från det här nätverket. Vänta 10 minuter eller ring mötesplatsen, tfn ${placePhone()}.`)).toBeVisible();
+    await expect(page.getByLabel(/smeknamn/i)).toHaveValue("En för mycket");
+    expect(bookingsOf(id)).toHaveLength(E2E.rateLimit);
+  });
 });

@@ -51,7 +51,7 @@ test("the language switch keeps the page and sets the document language", async 
   await page.getByRole("link", { name: "På svenska" }).click();
   await expect(page).toHaveURL(new RegExp(`/sv/sessions/${id}$`));
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Infokväll: dina rättigheter och tjänsterna");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Infokväll: dina rättigheter och vilken hjälp som finns");
   await page.getByRole("link", { name: "In English" }).click();
   await expect(page).toHaveURL(new RegExp(`/en/sessions/${id}$`));
   await expect(page.getByRole("button", { name: "Book" })).toBeVisible();

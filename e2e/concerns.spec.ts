@@ -18,7 +18,7 @@ test("a parent's concern reaches a planner at once, who signs in by the link, ta
   const phone = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", extraHTTPHeaders: { "x-forwarded-for": "203.0.113.71" } });
   const parent = await phone.newPage();
   await parent.goto(`/en/feedback/${key}`);
-  await parent.getByLabel("I want to tell you if I or my child were treated badly").check();
+  await parent.getByLabel("I or my child were treated badly, and I want to tell you about it").check();
   const concernText = "My daughter was shouted at in the waiting room.";
   await parent.getByLabel("Tell us about your concern").fill(concernText);
   await parent.getByLabel(/If you want us to contact you/).fill("040 555 0199");

@@ -186,11 +186,11 @@ test("the feedback kiosk: a parent answers on the tablet, it returns to its star
   await expect(page.locator("body")).not.toContainText("Ronja");
 
   // Leaving needs the PIN.
-  await page.getByRole("button", { name: "For the facilitator: leave the kiosk" }).click();
-  await page.getByLabel("The facilitator's PIN").fill("1111");
+  await page.getByRole("button", { name: "For the experience expert: leave the kiosk" }).click();
+  await page.getByLabel("The experience expert's PIN").fill("1111");
   await page.getByRole("button", { name: "Leave the kiosk", exact: true }).click();
   await expect(page.getByText("That PIN is not right.")).toBeVisible();
-  await page.getByLabel("The facilitator's PIN").fill("2468");
+  await page.getByLabel("The experience expert's PIN").fill("2468");
   await page.getByRole("button", { name: "Leave the kiosk", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/en/host/sessions/${id}$`));
   await expect(door.closedHeading()).toBeVisible();

@@ -30,6 +30,8 @@ test("a parent who answered with their visitor code is thanked, not asked, the n
   const fi = await first.newPage();
   await fi.goto("/fi/feedback/quietKey0001");
   const code = fi.getByLabel("Kävijäkoodisi (vapaaehtoinen)");
+  // Folded last, under a question (the rating comes first).
+  await fi.getByText("Onko sinulla kävijäkoodi?").click();
   await expect(fi.getByText(/emme pyydä sinulta palautetta uudelleen 28 päivään/)).toBeVisible();
   await code.fill("hjk 3467");
   await fi.getByText("Hyvä", { exact: true }).click();
@@ -49,6 +51,7 @@ test("a parent who answered with their visitor code is thanked, not asked, the n
   const second = await browser.newContext(own({ javaScriptEnabled: false }));
   const sv = await second.newPage();
   await sv.goto("/sv/feedback/quietKey0002");
+  await sv.getByText("Har du en besökarkod?").click();
   await sv.getByLabel("Din besökarkod (frivilligt)").fill(CODE);
   await sv.getByText("Bra", { exact: true }).click();
   await sv.getByRole("button", { name: "Skicka" }).click();
@@ -69,6 +72,7 @@ test("a parent who answered with their visitor code is thanked, not asked, the n
   const third = await browser.newContext(own());
   const en = await third.newPage();
   await en.goto("/en/feedback/quietKey0003");
+  await en.getByText("Do you have a visitor code?").click();
   await en.getByLabel("Your visitor code (optional)").fill(CODE);
   await en.getByText("Good", { exact: true }).click();
   await en.getByLabel("Your visitor code (optional)").press("Enter");

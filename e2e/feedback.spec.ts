@@ -1,7 +1,8 @@
 import { test, expect } from "./fixtures";
 import { DoorPage } from "./pages/DoorPage";
 import { signInAs } from "./pages/Staff";
-import { assignFacilitator, createSession, query } from "./support/db";
+import { randomBytes } from "node:crypto";
+import { assignFacilitator, createSession, query, run } from "./support/db";
 
 test("closing shows the feedback QR; a parent answers in Swedish without JavaScript; staff see it and act on a concern", async ({
   page,
@@ -45,12 +46,12 @@ test("closing shows the feedback QR; a parent answers in Swedish without JavaScr
   await parent.getByRole("group", { name: /Jag fick information/ }).getByLabel("Ja").check();
   await parent.getByRole("group", { name: /mindre ensam/ }).getByLabel("Vet inte").check();
   await parent.getByLabel(/Vill du säga något mer/).fill("Tack för kaffet och samtalet.");
-  await parent.getByLabel(/Jag vill berätta om jag eller mitt barn/).check();
+  await parent.getByLabel(/Jag eller mitt barn blev illa bemötta/).check();
   await parent.getByRole("button", { name: "Skicka" }).click();
   await expect(parent.getByText("Skriv din oro här, eller ta bort krysset ovan.")).toBeVisible();
   await expect(parent.getByLabel(/Vill du säga något mer/)).toHaveValue("Tack för kaffet och samtalet.");
   // Written, but the box unticked again: the concern is still kept, never silently dropped.
-  await parent.getByLabel(/Jag vill berätta om jag eller mitt barn/).uncheck();
+  await parent.getByLabel(/Jag eller mitt barn blev illa bemötta/).uncheck();
   await parent.getByLabel("Berätta om din oro").fill("Min son blev illa bemött på ett möte.");
   await parent.getByLabel(/Om du vill att vi kontaktar dig/).fill("040 765 4321");
   await parent.getByRole("button", { name: "Skicka" }).click();
@@ -174,3 +175,48 @@ async function expectAccessibleOn(p: import("@playwright/test").Page) {
   const results = await new AxeBuilder({ page: p }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
+
+test("the form starts with the rating, four drawn faces with words, and folds the visitor code last", async ({ page, browser, expectAccessible }) => {
+  const sessionId = createSession({ title: "Rating first", capacity: 5, daysAhead: -0.05 });
+  const key = randomBytes(9).toString("base64url");
+  run("INSERT INTO feedback_links (key, session_id, expires_at) VALUES (?, ?, ?)", key, sessionId, Date.now() + 7 * 86_400_000);
+
+  // A small phone without JavaScript (and maybe without an emoji font).
+  const phone = await browser.newContext({ javaScriptEnabled: false, locale: "fi-FI", viewport: { width: 360, height: 740 }, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.90" } });
+  const parent = await phone.newPage();
+  await parent.goto(`/fi/feedback/${key}`);
+  const form = parent.locator("main form");
+  // Right after "Vastaat nimettömästi" comes the rating; the code is the last thing before the button.
+  const headings = (await form.locator("legend, summary").allTextContents()).map((t) => t.trim());
+  expect(headings[0]).toBe("Millainen käynti oli kaiken kaikkiaan?");
+  expect(headings.at(-1)).toBe("Onko sinulla kävijäkoodi?");
+  const rating = parent.getByRole("group", { name: "Millainen käynti oli kaiken kaikkiaan?" });
+  await expect(rating.locator("svg")).toHaveCount(4);
+  expect(await rating.textContent()).not.toMatch(/\p{Extended_Pictographic}/u);
+  for (const word of ["Huono", "Melko huono", "Melko hyvä", "Hyvä"]) await expect(rating.getByRole("radio", { name: word, exact: true })).toHaveCount(1);
+
+  // Folded: the code field is out of the way until asked for, and works without JavaScript.
+  const code = parent.getByLabel("Kävijäkoodisi (vapaaehtoinen)");
+  await expect(code).toBeHidden();
+  await parent.getByText("Onko sinulla kävijäkoodi?").click();
+  await expect(code).toBeVisible();
+  // A mistyped code comes back unfolded, with what was typed and the error next to it.
+  await rating.getByText("Melko hyvä", { exact: true }).click();
+  await code.fill("KTM-47");
+  await parent.getByRole("button", { name: "Lähetä" }).click();
+  await expect(parent.getByText("Koodi on muotoa KTM-4783-PXW. Tarkista koodi tai jätä kenttä tyhjäksi.")).toBeVisible();
+  await expect(code).toBeVisible();
+  await expect(code).toHaveValue("KTM-47");
+
+  // In Swedish too.
+  await parent.goto(`/sv/feedback/${key}`);
+  await expect(parent.getByText("Har du en besökarkod?")).toBeVisible();
+  await expect(parent.getByRole("group", { name: /Hur var besöket/ }).getByRole("radio", { name: "Bra", exact: true })).toHaveCount(1);
+  await phone.close();
+
+  // axe needs JavaScript: the same pages in the test's own browser.
+  for (const locale of ["fi", "sv"]) {
+    await page.goto(`/${locale}/feedback/${key}`);
+    await expectAccessible();
+  }
+});

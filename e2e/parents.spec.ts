@@ -1,6 +1,6 @@
 import { test, expect } from "./fixtures";
 import { SessionPage } from "./pages/SessionPage";
-import { firstSessionId } from "./support/db";
+import { createSession, firstSessionId } from "./support/db";
 
 // The parents' side as it looks on a small, cheap phone.
 test.use({ viewport: { width: 360, height: 740 } });
@@ -139,4 +139,29 @@ test("the front page passes axe with its cards in every language", async ({ page
     await page.goto(`/${locale}`);
     await expectAccessible();
   }
+});
+
+test("a place's page links to a map search of its address, and the booking form says the 30-day deletion once", async ({ page, expectAccessible }) => {
+  for (const [locale, name, address] of [
+    ["fi", "Katso kartalta (OpenStreetMap)", "Asematie 10 B, 01300 Vantaa"],
+    ["sv", "Visa på kartan (OpenStreetMap)", "Stationsvägen 10 B, 01300 Vanda"],
+  ] as const) {
+    await page.goto(`/${locale}/places/tikkurila`);
+    // A plain link with the address: no embedded map, nothing loaded from the map service before a tap.
+    const map = page.getByRole("link", { name });
+    await expect(map).toHaveAttribute("href", `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`);
+    await expect(page.locator("iframe")).toHaveCount(0);
+    await expectAccessible();
+  }
+
+  const id = createSession({ title: "Said once", capacity: 5 });
+  for (const [locale, days] of [
+    ["fi", /30 päiv/g],
+    ["sv", /30 dagar/g],
+  ] as const) {
+    await page.goto(`/${locale}/sessions/${id}`);
+    const form = page.locator("main form").first();
+    expect((await form.textContent())!.match(days)).toHaveLength(1);
+  }
+  await expect(page.getByText("Om du anger e-post, telefonnummer eller behov använder vi dem bara för den här bokningen. Vi raderar dem 30 dagar efter den sista träffen.")).toBeVisible();
 });

@@ -22,7 +22,7 @@ test("the privacy page says who runs the service and what is kept, in three lang
   await expect(page.getByText(/erased 90 days after the matter has been dealt with/)).toBeVisible();
   // What the dialogue keeps: a channel and never who, the quiet period's marker, development clients' year.
   await expect(page.getByText(/only the kind of channel .* is kept with the seat, never who/)).toBeVisible();
-  await expect(page.getByText(/a scrambled marker of the code for \d+ days/)).toBeVisible();
+  await expect(page.getByText(/a code worked out from it \(the visitor code cannot be read back from it\) for \d+ days/)).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "When you offer to help develop the service" })).toBeVisible();
   await expect(page.getByText(/we first send a confirmation e-mail .* to the end of the same month next year/)).toBeVisible();
 });

@@ -15,7 +15,7 @@ test.describe("without JavaScript", () => {
 
     // What the number is for is said next to the field, with the privacy link.
     const field = page.getByRole("textbox", { name: "Mobilnummer (frivilligt)" });
-    await expect(field).toHaveAccessibleDescription(/textmeddelande.*handledaren ser det inte/);
+    await expect(field).toHaveAccessibleDescription(/textmeddelande.*Erfarenhetsexperten ser inte numret/);
     await expect(page.locator("#phone-hint").getByRole("link", { name: "Hur vi behandlar uppgifter" })).toBeVisible();
 
     // A landline cannot get a text: the error sits next to the field and what was typed stays.

@@ -4,7 +4,7 @@ import { mailsTo } from "./support/mail";
 
 test("staff sign in by e-mail link, see only their areas, and sign out", async ({ page, expectAccessible }) => {
   await page.goto("/en/host");
-  await expect(page).toHaveURL(/\/en\/staff\/sign-in$/);
+  await expect(page).toHaveURL(/\/en\/staff\/sign-in\?next=%2Fen%2Fhost$/);
   await expectAccessible();
 
   await signInAs(page, "facilitator@kohtaamo.local");
@@ -21,7 +21,20 @@ test("staff sign in by e-mail link, see only their areas, and sign out", async (
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByText("You have signed out.")).toBeVisible();
   await page.goto("/en/host");
-  await expect(page).toHaveURL(/\/en\/staff\/sign-in$/);
+  await expect(page).toHaveURL(/\/en\/staff\/sign-in\?next=%2Fen%2Fhost$/);
+});
+
+test("a planner's sign-in link from the sign-in page lands on the planning pages, an experience expert's on the door's list", async ({ browser }) => {
+  for (const [email, landing] of [
+    ["planner@kohtaamo.local", /\/fi\/plan$/],
+    ["facilitator@kohtaamo.local", /\/fi\/host$/],
+  ] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, email, "fi");
+    await expect(page).toHaveURL(landing);
+    await context.close();
+  }
 });
 
 test("an address that was not invited gets the same answer and no e-mail", async ({ page }) => {

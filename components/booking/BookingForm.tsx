@@ -43,7 +43,7 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
       {hasErrors && (
         <ErrorSummary
           attempt={state}
-          title={state.formError ? te(state.formError) : te("checkFields")}
+          title={state.formError ? te(state.formError, state.formErrorValues) : te("checkFields")}
           errors={Object.keys(state.errors ?? {}).map((f) => ({ field: f, message: err(f as keyof NonNullable<BookingFormState["errors"]>)! }))}
         />
       )}
@@ -64,7 +64,7 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
         )}
       </Field>
 
-      <Field id="email" label={t("email")} hint={t("emailHint", { days: retentionDays })} error={err("email")}>
+      <Field id="email" label={t("email")} hint={t("emailHint")} error={err("email")}>
         {(p) => (
           <input {...p} name="email" type="email" autoComplete="email" inputMode="email" defaultValue={v.email} className={inputClass} />
         )}
@@ -76,7 +76,7 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
           label={t("phone")}
           hint={
             <>
-              {t("phoneHint", { days: retentionDays })} <Link href="/privacy#booking">{t("privacyLink")}</Link>
+              {t("phoneHint")} <Link href="/privacy#booking">{t("privacyLink")}</Link>
             </>
           }
           error={err("phone")}
@@ -114,7 +114,7 @@ export function BookingForm({ sessionId, locale, maxPartySize, full, retentionDa
       <HeardFromField defaultValue={(v.heardFrom as ReferralChannel | undefined) ?? heardFrom} />
 
       {/* No consent box: a nickname-only booking has nothing to consent to, and what an
-          e-mail address or needs are for, and for how long, is said here and on the privacy page. */}
+          e-mail address or needs are for, and for how long, is said here once and on the privacy page. */}
       <p id="data-use" className="mt-6 text-sm text-stone-800">
         {t("dataUse", { days: retentionDays })} <Link href="/privacy#booking">{t("privacyLink")}</Link>
       </p>

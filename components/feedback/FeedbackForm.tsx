@@ -8,11 +8,23 @@ import { Link } from "@/i18n/navigation";
 import { VisitorCodeField } from "./VisitorCodeField";
 import { Notice } from "@/components/ui/Notice";
 
-const FACES = ["😞", "🙁", "🙂", "😀"] as const;
+/** The mouth of each face, from a frown to a broad smile: drawn, not emoji (a phone without the emoji font shows empty boxes). */
+const MOUTHS = ["M15 33 Q24 25 33 33", "M16 32 Q24 28 32 32", "M16 30 Q24 35 32 30", "M14 29 Q24 39 34 29"] as const;
+
+function Face({ mouth }: { mouth: string }) {
+  return (
+    <svg viewBox="0 0 48 48" width="44" height="44" aria-hidden="true" focusable="false" className="text-stone-800">
+      <circle cx="24" cy="24" r="21" fill="#fde68a" stroke="currentColor" strokeWidth="2" />
+      <circle cx="17" cy="19" r="2.5" fill="currentColor" />
+      <circle cx="31" cy="19" r="2.5" fill="currentColor" />
+      <path d={mouth} fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+    </svg>
+  );
+}
 const QUESTIONS = ["gotInformation", "lessAlone", "wouldReturn"] as const;
 const ANSWERS = ["yes", "no", "cant_say"] as const;
 
-/** Under a minute on a phone: four faces, three questions, a comment, and a separate place for a concern. */
+/** Under a minute on a phone: four faces first, three questions, a comment, a separate place for a concern, and a visitor code folded last. */
 /** `concernOnly`: a parent who answered recently is offered the concern channel alone. */
 /** `whereToTurn`: the line on 112 and the county's emergency number, shown right above the concern box (components/feedback/WhereToTurn). */
 /** `kiosk`: the same form on the meeting place's tablet (components/host/kiosk): its turn is sent along, and nothing links out. */
@@ -33,6 +45,7 @@ export function FeedbackForm({
 }) {
   const t = useTranslations("feedback.form");
   const tw = useTranslations("whereToTurn");
+  const tq = useTranslations("quiet");
   const te = useTranslations("feedback.errors");
   const [state, action] = useActionState<FeedbackState, FormData>(submitFeedbackAction, { values: {} });
   const v = state.values;
@@ -53,17 +66,13 @@ export function FeedbackForm({
         <input type="hidden" name="concernOnly" value="1" />
       ) : (
         <>
-      <VisitorCodeField defaultValue={v.visitorCode} error={state.errors?.visitorCode} quietDays={quietDays} />
-
       <fieldset>
         <legend className="text-lg font-semibold">{t("rating")}</legend>
         <div className="mt-2 grid grid-cols-4 gap-2">
-          {FACES.map((face, i) => (
-            <label key={face} className="flex cursor-pointer flex-col items-center rounded-lg border-2 border-stone-300 bg-white p-2 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-amber-500">
+          {MOUTHS.map((mouth, i) => (
+            <label key={mouth} className="flex cursor-pointer flex-col items-center rounded-lg border-2 border-stone-300 bg-white p-2 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-amber-500">
               <input type="radio" name="rating" value={i + 1} defaultChecked={v.rating === String(i + 1)} className="sr-only" />
-              <span aria-hidden="true" className="text-4xl">
-                {face}
-              </span>
+              <Face mouth={mouth} />
               <span className="mt-1 text-center text-sm">{t(`rating${i + 1}` as "rating1")}</span>
             </label>
           ))}
@@ -126,6 +135,16 @@ export function FeedbackForm({
           </p>
         )}
       </fieldset>
+
+      {!concernOnly && (
+        // Last and folded: the rating is the tap that matters, and the answer stays anonymous without a code.
+        <details open={Boolean(state.errors?.visitorCode || v.visitorCode)} className="rounded-lg border border-stone-300 bg-white p-3">
+          <summary className="cursor-pointer font-semibold">{tq("codeSummary")}</summary>
+          <div className="mt-2">
+            <VisitorCodeField defaultValue={v.visitorCode} error={state.errors?.visitorCode} quietDays={quietDays} />
+          </div>
+        </details>
+      )}
 
       <SubmitButton label={t("submit")} pending={t("submitting")} />
     </form>

@@ -30,7 +30,7 @@ export async function SessionTable({ sessions, caption }: { sessions: PlanSessio
                 {format.dateTimeRange(s.startsAt, s.endsAt, { weekday: "short", day: "numeric", month: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" })}
               </td>
               <td className="p-2">
-                <KindBadge kind={s.kind} />{" "}
+                <KindBadge kind={s.kind} title={s.title[locale]} />{" "}
                 <Link href={`/plan/sessions/${s.id}`}>{s.title[locale]}</Link>
                 {s.status === "cancelled" && <strong className="ml-2 text-red-800">{t("cancelled")}</strong>}
               </td>

@@ -93,6 +93,12 @@ export function ReachFigures({ report, locale }: { report: ReachReport; locale: 
         <h2 id="headline" className="text-xl font-bold">
           {t("reach.headline.title")}
         </h2>
+        {/* Said once above the cards, not on each of them. */}
+        {!reach.previousHasData && (
+          <p className="mt-2 text-sm text-stone-700" data-testid="previous-none">
+            {t("reach.headline.previousNone")}
+          </p>
+        )}
         <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 print:grid-cols-2">
           {headline.map(([key, label, value, before]) => (
             <div key={key} className="rounded-lg border border-stone-200 bg-white p-3 shadow-sm print:shadow-none">
@@ -100,7 +106,7 @@ export function ReachFigures({ report, locale }: { report: ReachReport; locale: 
               <dd className="text-2xl font-bold tabular-nums" data-testid={`figure-${key}`}>
                 {value}
               </dd>
-              <dd className="text-sm text-stone-700">{reach.previousHasData ? t("reach.headline.previous", { value: before }) : t("reach.headline.previousNone")}</dd>
+              {reach.previousHasData && <dd className="text-sm text-stone-700">{t("reach.headline.previous", { value: before })}</dd>}
             </div>
           ))}
         </dl>

@@ -26,9 +26,11 @@ export async function requestSignIn(_prev: SignInState, formData: FormData): Pro
   if (!parsed.success) return { error: "emailInvalid", email: raw };
   if (!(await allowAttempt("signIn", await clientAddress()))) return { error: "rateLimited", email: raw };
 
-  // Back to the page that sent them here (a concern's notice link), if it is one of ours.
-  const returnTo = staffReturnPath(formData.get("next"), locale);
-  await sendSignInLinkIfStaff(getDb(), parsed.data, (address) => signIn("nodemailer", { email: address, redirect: false, redirectTo: returnTo }));
+  // Back to the page that sent them here (a concern's notice link), if it is one of ours; else their role's front page.
+  const next = formData.get("next");
+  await sendSignInLinkIfStaff(getDb(), parsed.data, (address, role) =>
+    signIn("nodemailer", { email: address, redirect: false, redirectTo: staffReturnPath(next, locale, role) }),
+  );
   redirect(`/${locale}/staff/check-email`);
 }
 

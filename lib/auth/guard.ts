@@ -15,8 +15,8 @@ export async function requireActor(locale: string): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) {
     const asked = (await headers()).get(REQUEST_PATH_HEADER);
-    // The staff front page is where a sign-in lands anyway: only another page is worth carrying.
-    const back = asked && asked !== `/${locale}/host` && staffReturnPath(asked, locale) === asked ? `?next=${encodeURIComponent(asked)}` : "";
+    // Any staff page is worth carrying, the door's list too: without one a planner lands on the planning pages.
+    const back = asked && staffReturnPath(asked, locale) === asked ? `?next=${encodeURIComponent(asked)}` : "";
     redirect(`/${locale}/staff/sign-in${back}`);
   }
   return actor;

@@ -73,4 +73,13 @@ describe("the page a sign-in link returns to", () => {
       expect(staffReturnPath(next, "en")).toBe("/en/host");
     },
   );
+
+  it("without a page asked for is the role's front page: planning for a planner or admin, the door's list for an experience expert", () => {
+    expect(staffReturnPath(undefined, "fi", "planner")).toBe("/fi/plan");
+    expect(staffReturnPath(null, "sv", "admin")).toBe("/sv/plan");
+    expect(staffReturnPath("//evil.example/fi/plan", "fi", "planner")).toBe("/fi/plan");
+    expect(staffReturnPath(undefined, "fi", "facilitator")).toBe("/fi/host");
+    // A page asked for still wins: a planner who opened the door's list goes back to it.
+    expect(staffReturnPath("/fi/host", "fi", "planner")).toBe("/fi/host");
+  });
 });

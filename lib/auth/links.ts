@@ -1,3 +1,4 @@
+import type { StaffRole } from "@/db/schema";
 import { config } from "@/lib/config";
 
 /**
@@ -41,10 +42,12 @@ export function redirectOnAppUrl(url: string): string {
  * Where a member of staff goes after the sign-in link: a path of our own staff
  * pages carried through the sign-in form (?next=), e.g. the concern a notice
  * linked to. Anything else (another origin, "//host", a backslash, a parents'
- * page, a query) is refused, and the staff front page is used instead.
+ * page, a query) is refused, and the role's front page is used instead: the
+ * planning pages for a planner or admin, the door's list for an experience expert
+ * (and when the role is not known yet, as on the sign-in page itself).
  */
-export function staffReturnPath(next: unknown, locale: string): string {
-  const fallback = `/${locale}/host`;
+export function staffReturnPath(next: unknown, locale: string, role?: StaffRole): string {
+  const fallback = role === "planner" || role === "admin" ? `/${locale}/plan` : `/${locale}/host`;
   if (typeof next !== "string" || next.length > 200) return fallback;
   return /^\/(fi|sv|en)\/(host|plan)(\/[A-Za-z0-9_-]+)*$/.test(next) ? next : fallback;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DB } from "@/db/client";
+import type { StaffRole } from "@/db/schema";
 import { activeStaffByEmail, forgetEarlierLinks } from "./staff";
 
 /**
@@ -24,13 +25,14 @@ export async function atLeast<T>(ms: number, work: () => Promise<T>): Promise<T>
 /**
  * A sign-in link asked for `email` (already validated): sent, after voiding
  * the older ones, when the address is an active member of staff's; nothing
- * at all otherwise. Both answer after SIGN_IN_ANSWER_MS, so the form's timing
+ * at all otherwise. `sendLink` is told the role: where the link lands without a page asked for depends on it. Both answer after SIGN_IN_ANSWER_MS, so the form's timing
  * tells a stranger no more than its words do.
  */
-export function sendSignInLinkIfStaff(db: DB, email: string, sendLink: (email: string) => Promise<unknown>): Promise<void> {
+export function sendSignInLinkIfStaff(db: DB, email: string, sendLink: (email: string, role: StaffRole) => Promise<unknown>): Promise<void> {
   return atLeast(SIGN_IN_ANSWER_MS, async () => {
-    if (!activeStaffByEmail(db, email)) return;
+    const staff = activeStaffByEmail(db, email);
+    if (!staff) return;
     forgetEarlierLinks(db, email);
-    await sendLink(email);
+    await sendLink(email, staff.role);
   });
 }

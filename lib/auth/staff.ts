@@ -19,7 +19,7 @@ export function activeStaffById(db: Reader, id: string): Actor | null {
 export function activeStaffByEmail(db: Reader, email: string) {
   return (
     db
-      .select({ id: users.id, locale: users.locale, invitedBy: users.invitedBy })
+      .select({ id: users.id, locale: users.locale, invitedBy: users.invitedBy, role: users.role })
       .from(users)
       .where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.deactivatedAt)))
       .get() ?? null

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { clientAddress } from "@/lib/http/client-address";
 import { fieldErrors, localeOf, readValues } from "@/lib/forms";
 import { allowBookingAttempt, holdSeats, releaseSeats } from "@/lib/http/rate-limit";
-import { bookableKey, findBookable } from "./bookable";
+import { bookableKey, findBookable, placePhoneOfSession } from "./bookable";
 import { bookingFormSchema, type BookingFormField, type BookingFormValues } from "./schemas";
 import { cancelBooking, createBooking, visitorCodeForBooking } from "./writes";
 import { eraseMyDetails } from "./my-details";
@@ -16,6 +16,8 @@ export type BookingFormState = {
   errors?: Partial<Record<BookingFormField, string>>;
   /** A key under "errors" for the form as a whole. */
   formError?: string;
+  /** The values a form-wide message names: the meeting place's phone ("none" without one), the limit's minutes and seats. */
+  formErrorValues?: { phone: string; minutes: number; max: number };
   maxPartySize?: number;
   values: BookingFormValues;
 };
@@ -25,8 +27,14 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
   const locale = localeOf(formData);
 
   const address = await clientAddress();
+  // A limit speaks of people: what the parent can do now, with the number to call instead.
+  const limitValues = () => ({
+    phone: placePhoneOfSession(getDb(), Number(values.sessionId)) ?? "none",
+    minutes: Math.ceil(config().BOOKING_RATE_WINDOW_SECONDS / 60),
+    max: config().BOOKING_SEATS_PER_CLIENT,
+  });
   if (!(await allowBookingAttempt(address))) {
-    return { formError: "rateLimited", values };
+    return { formError: "rateLimited", formErrorValues: limitValues(), values };
   }
 
   const parsed = bookingFormSchema.safeParse(values);
@@ -40,7 +48,7 @@ export async function bookSeat(_prev: BookingFormState, formData: FormData): Pro
   const db = getDb();
   const bookable = findBookable(db, parsed.data.sessionId);
   const giveBack = bookable ? await holdSeats(address, bookableKey(bookable.target), parsed.data.partySize) : null;
-  if (giveBack === false) return { formError: "seatCap", values };
+  if (giveBack === false) return { formError: "seatCap", formErrorValues: limitValues(), values };
 
   // Without an SMS provider the form has no phone field: a number posted anyway would wait for messages that never go.
   const phone = textMessagesOn(config()) ? parsed.data.phone : null;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Reader } from "@/db/client";
-import { bookings, sessionGroups, sessions, type BookingStatus } from "@/db/schema";
+import { bookings, places, sessionGroups, sessions, type BookingStatus } from "@/db/schema";
 
 /**
  * What a booking is for: one session, or a whole group whose meetings share
@@ -57,6 +57,18 @@ export function findBookable(tx: Reader, sessionId: number): Bookable | null {
     };
   }
   return findGroupBookable(tx, session.groupId);
+}
+
+/** The phone a parent refused by a booking limit can call instead: the session's meeting place's, when it has one. */
+export function placePhoneOfSession(tx: Reader, sessionId: number): string | null {
+  if (!Number.isSafeInteger(sessionId)) return null;
+  const row = tx
+    .select({ phone: places.contactPhone })
+    .from(sessions)
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .where(eq(sessions.id, sessionId))
+    .get();
+  return row?.phone?.trim() || null;
 }
 
 export function findGroupBookable(tx: Reader, groupId: number): Bookable | null {

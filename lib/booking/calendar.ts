@@ -29,7 +29,8 @@ export function bookingCalendar(input: CalendarInput): string {
     startOutputType: "utc",
     endInputType: "utc",
     endOutputType: "utc",
-    title: t("calendar.title", { place: place.name }),
+    // "Kohtaamo Tikkurila" says Kohtaamo already: "Kohtaamo: Kohtaamo Tikkurila" would say it twice.
+    title: /^kohtaamo\b/i.test(place.name) ? place.name : t("calendar.title", { place: place.name }),
     location: `${place.name}, ${addressLine(place)}`,
     description: t("calendar.description", { code: input.code }),
     productId: "kohtaamo",

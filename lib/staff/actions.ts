@@ -26,7 +26,7 @@ export async function inviteStaffAction(_prev: PlanFormState, formData: FormData
     if (result.error === "adminOnly") return { errors: { role: "adminOnly" }, values };
     return { formError: result.error, values };
   }
-  await sendInvitation(parsed.data.email, parsed.data.locale);
+  await sendInvitation(parsed.data.email, parsed.data.locale, parsed.data.role);
   back(locale, `invited=${encodeURIComponent(parsed.data.email)}`);
 }
 

@@ -12,6 +12,8 @@ import { passOnTag } from "@/lib/referrals/channels";
 import { OpeningSoon } from "@/components/OpeningSoon";
 import { publicSiteOpen } from "@/lib/organisation/reads";
 
+const mapSearchUrl = (address: string) => `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
+
 export async function generateMetadata({ params }: PageProps<"/[locale]/places/[slug]">) {
   const { locale, slug } = await params;
   const place = getPlace(getDb(), slug);
@@ -46,6 +48,12 @@ export default async function PlacePage({ params, searchParams }: PageProps<"/[l
           ...(place.countyName ? ([[t("county"), place.countyName[l] || place.countyName.fi]] as [string, string][]) : []),
         ]}
       />
+      <p className="mt-2">
+        {/* A plain link to a map search with the address: no embedded map, nothing loaded from elsewhere until the parent follows it. */}
+        <a href={mapSearchUrl(addressLine(place))} rel="noreferrer" className="underline">
+          {t("mapLink")}
+        </a>
+      </p>
       <section id="contact" aria-labelledby="place-contact" className="mt-6">
         <h2 id="place-contact" className="text-xl font-bold">
           {t("contactTitle")}
