@@ -74,8 +74,8 @@ const hasDetails = or(
   eq(bookings.childcare, true),
 );
 
-/** Erases what identifies the parent of these bookings, and every copy of it in the outbox. The seats stay. */
-function eraseDetails(tx: Tx, ids: number[], now: Date): void {
+/** Erases what identifies the parent of these bookings, and every copy of it in the outbox, in the caller's transaction. The seats stay. */
+export function eraseDetails(tx: Tx, ids: number[], now: Date): void {
   if (ids.length === 0) return;
   tx.update(bookings)
     .set({ email: null, phone: null, nickname: null, interpreterLanguage: null, accessibilityNeeds: null, childcare: false, detailsErasedAt: now })
