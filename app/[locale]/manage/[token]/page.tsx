@@ -11,7 +11,7 @@ import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/Notice";
 import { BadLinkNotice, manageLinkMetadata } from "@/components/booking/BadLinkNotice";
 import { VisitorCodeSection } from "@/components/booking/VisitorCodeSection";
-import { MyDetailsSection } from "@/components/booking/MyDetailsSection";
+import { MyDetailsSection, givenDetails } from "@/components/booking/MyDetailsSection";
 import { CopyShareButtons } from "@/components/booking/CopyShareButtons";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/manage/[token]">) {
@@ -173,6 +173,22 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
         )}
       </dl>
 
+      {/* What a parent came for comes first: the calendar and cancelling, right under the booking. */}
+      {live && (
+        <div className="mt-6 flex flex-wrap gap-3">
+          <a
+            href={`/${l}/manage/${token}/calendar.ics`}
+            download="kohtaamo.ics"
+            className="rounded border border-brand-800 px-4 py-2 font-medium no-underline"
+          >
+            {t("calendar")}
+          </a>
+          <Link href={`/manage/${token}/cancel`} className="rounded border border-red-800 px-4 py-2 font-medium text-red-800 no-underline">
+            {t("cancel")}
+          </Link>
+        </div>
+      )}
+
       {others.length > 0 && (
         <section aria-labelledby="others" className="mt-6 rounded-lg bg-white p-4 shadow-sm">
           <h2 id="others" className="text-lg font-bold">
@@ -192,8 +208,6 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
           <Link href="/">{t("toSessions")}</Link>
         </p>
       )}
-
-      <MyDetailsSection token={token} locale={l} hasDetails={Boolean(b.nickname || b.email || b.phone || b.interpreterLanguage || b.accessibilityNeeds || b.childcare)} />
 
       {live && (
         <>
@@ -221,20 +235,10 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
             />
           </section>
           <VisitorCodeSection token={token} locale={l} code={b.visitorCode} />
-          <div className="mt-6 flex flex-wrap gap-3">
-            <a
-              href={`/${l}/manage/${token}/calendar.ics`}
-              download="kohtaamo.ics"
-              className="rounded border border-brand-800 px-4 py-2 font-medium no-underline"
-            >
-              {t("calendar")}
-            </a>
-            <Link href={`/manage/${token}/cancel`} className="rounded border border-red-800 px-4 py-2 font-medium text-red-800 no-underline">
-              {t("cancel")}
-            </Link>
-          </div>
         </>
       )}
+
+      <MyDetailsSection token={token} locale={l} given={givenDetails(b)} cancelled={b.status === "cancelled"} />
     </>
   );
 }
