@@ -86,7 +86,7 @@ export async function eraseMyDetailsAction(formData: FormData): Promise<void> {
 export type LostLinkState = { error?: "lostInvalid"; formError?: "lostRateLimited"; values: { address?: string } };
 
 /** The same wait whatever was found: the answer's timing tells no more than its words. */
-export const LOST_LINK_ANSWER_MS = 1000;
+const LOST_LINK_ANSWER_MS = 1000;
 
 /**
  * "Lost your booking link?": validated, limited per client, then the same
