@@ -15,10 +15,12 @@ import { audit } from "./audit";
  * | ----------------------------------------------- | --------------------------------------------- |
  * | bookings.email, phone, nickname,                | retentionDays after the booking's last meeting |
  * |   interpreter_language, accessibility_needs,    |   (or at once by the parent: eraseBookingDetails) |
- * |   childcare                                     |                                               |
+ * |   childcare                                     |   (and when the parent cancels: cancelBooking) |
  * | outbox.recipient, subject, text_body, last_error | with the booking's details; for mail without a |
  * |   (e-mail and text messages alike)              |                                               |
  * |                                                 |   booking, retentionDays after it was sent or dropped |
+ * | outbox.recipient of a parent's cancellation     | as soon as it was sent (FORGET_RECIPIENT_ONCE_SENT |
+ * |   notice and of lost-link messages              |   in lib/mail/outbox.ts), else as above        |
  * | outbox rows of staff sign-in mail               | deleted a day after they were queued (the link lasts an hour) |
  * | concerns.contact                                | concernContactDays after the concern is resolved |
  * | users.phone (a planner's own number, for the    | when the person is deactivated (lib/staff/writes.ts) |

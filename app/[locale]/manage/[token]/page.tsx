@@ -128,12 +128,13 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
         </strong>
       </p>
 
-      <dl className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
+      {/* Term and value side by side: the booking and its two buttons fit a phone's first screen. */}
+      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 rounded-lg bg-white p-4 shadow-sm">
+        <div className="contents">
           <dt className="font-semibold">{t("what")}</dt>
           <dd>{b.title[l]}</dd>
         </div>
-        <div>
+        <div className="contents">
           <dt className="font-semibold">{t("when")}</dt>
           <dd>
             <ul>
@@ -146,13 +147,13 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
             </ul>
           </dd>
         </div>
-        <div>
+        <div className="contents">
           <dt className="font-semibold">{t("where")}</dt>
           <dd>
             <Link href={`/places/${b.place.slug}`}>{place.name}</Link>, {addressLine(place)}
           </dd>
         </div>
-        <div>
+        <div className="contents">
           <dt className="font-semibold">{t("people")}</dt>
           <dd>
             {b.partySize}
@@ -160,7 +161,7 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
           </dd>
         </div>
         {(b.interpreterLanguage || b.accessibilityNeeds || b.childcare) && (
-          <div>
+          <div className="contents">
             <dt className="font-semibold">{t("needs")}</dt>
             <dd>
               <ul>
