@@ -89,7 +89,7 @@ test("sv: a parent's own cancellation mails a calendar CANCEL with the confirmat
   await expect(page.getByText(/^Vill du avboka Avbokningskväll \(sv\), .*\?/)).toBeVisible();
   await page.getByRole("button", { name: "Ja, avboka" }).click();
   await expect(page).toHaveURL(`${link}?cancelled=1`);
-  const notice = page.getByRole("status").filter({ hasText: "Bokningen är avbokad" });
+  const notice = page.getByRole("status").filter({ hasText: "Bokningen har avbokats" });
   await expect(notice).toContainText("skickar vi en bekräftelse på avbokningen dit");
   await expect(page.getByText(/förblir bokad/)).toHaveCount(0);
   await expectAccessible();
