@@ -198,3 +198,23 @@ test("the planners' session form warns beside the title of a word that tells too
   await expect(page.getByRole("heading", { level: 1, name: "Evening together" })).toBeVisible();
   await expect(page.getByTestId("title-warning")).toHaveCount(0);
 });
+
+test.describe("without JavaScript, one full page a request", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("en: asking for lost links is limited per network, and says what to do", async ({ page }) => {
+    await page.goto("/en/manage");
+    const field = page.getByRole("textbox", { name: "E-mail address or phone number" });
+    // The e2e server allows six a window (E2E.rateLimit); what was typed is kept each time.
+    for (let i = 0; i < 6; i++) {
+      await field.fill(`nonsense ${i}`);
+      await page.getByRole("button", { name: "Send the links" }).click();
+      await expect(field).toHaveAccessibleDescription(/Type an e-mail address or a phone number/);
+      await expect(field).toHaveValue(`nonsense ${i}`);
+    }
+    await field.fill(unique("limited"));
+    await page.getByRole("button", { name: "Send the links" }).click();
+    await expect(page.getByText("Links have just been asked for many times from this network. Wait 10 minutes and try again.")).toBeVisible();
+    await expect(page).toHaveURL(/\/en\/manage$/);
+  });
+});
