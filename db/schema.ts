@@ -205,6 +205,8 @@ export const outboxKinds = [
   "panel_invite",
   "concern_notice",
   "concern_handover",
+  "booking_cancelled",
+  "manage_links",
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

@@ -70,7 +70,8 @@ test.describe("without JavaScript", () => {
     const file = JSON.parse(fs.readFileSync((await (await download).path())!, "utf8"));
     expect(file.booking).toMatchObject({ nickname: "Maija", email: "maija.privacy@example.com", accessibilityNeeds: "Wheelchair", partySize: 1 });
 
-    await page.getByRole("button", { name: "Delete my details now" }).click();
+    await page.getByRole("link", { name: "Delete my details now" }).click();
+    await page.getByRole("button", { name: "Yes, erase my details" }).click();
     await expect(page.getByText("Your details have been erased")).toBeVisible();
     await expect(page.getByText("No nickname, e-mail, phone number or needs are stored with this booking.")).toBeVisible();
     expect(bookingsOf(id)).toMatchObject([{ status: "confirmed", partySize: 1, nickname: null, email: null }]);

@@ -52,7 +52,8 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: "Ladda ner mina uppgifter" }).click();
     const file = JSON.parse(fs.readFileSync((await (await download).path())!, "utf8"));
     expect(file.booking).toMatchObject({ phone: "+358401239876", email: null, language: "sv" });
-    await page.getByRole("button", { name: "Radera mina uppgifter nu" }).click();
+    await page.getByRole("link", { name: "Radera mina uppgifter nu" }).click();
+    await page.getByRole("button", { name: "Ja, radera mina uppgifter" }).click();
     await expect(page.getByText("Dina uppgifter har raderats")).toBeVisible();
     expect(bookingsOf(id)).toMatchObject([{ status: "confirmed", phone: null }]);
     expect(query("SELECT count(*) AS n FROM outbox WHERE recipient = '+358401239876'")).toEqual([{ n: 0 }]);

@@ -15,6 +15,8 @@ export type PlanFormState = {
   errors?: Record<string, string>;
   formError?: string;
   formParams?: Record<string, string | number>;
+  /** A session's title uses words that tell a bystander too much (lib/schedule/discreet.ts): a warning, never a refusal. */
+  titleWords?: string[];
   values: FormValues;
 };
 

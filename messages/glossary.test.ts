@@ -31,22 +31,6 @@ const ALLOWED: { file: string; key: string; why: string }[] = [
   { file: "dialogue/sv.json", key: "professionals.flagHint", why: "infotillfälle: the usual word for a briefing for professionals" },
 ];
 
-// The manage page, the cancel page and the "session cancelled" texts are rewritten in branch
-// `manage` (issue 22 items 1-4). Delete these once that branch is merged: the test then holds them too.
-const PENDING_MANAGE: string[] = [
-  "fi.json manage.erasedBody",
-  "fi.json manage.sessionCancelledTitle",
-  "fi.json manage.sessionCancelledBody",
-  "fi.json manage.status_sessionCancelled",
-  "fi.json manage.movedBody",
-  "fi.json manage.otherSessions",
-  "sv.json manage.sessionCancelledTitle",
-  "sv.json manage.sessionCancelledBody",
-  "sv.json manage.status_sessionCancelled",
-  "sv.json manage.movedBody",
-  "sv.json manage.otherSessions",
-  "sms/sv.json sms.session_cancelled",
-];
 
 type Tree = { [key: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ""): [string, string][] =>
@@ -74,7 +58,7 @@ describe("the glossary", () => {
 
   it.each(files)("%s uses no retired word", (file) => {
     const found = hits(file).filter(
-      (h) => !ALLOWED.some((a) => a.file === file && a.key === h.key) && !PENDING_MANAGE.includes(`${file} ${h.key}`),
+      (h) => !ALLOWED.some((a) => a.file === file && a.key === h.key),
     );
     expect(found).toEqual([]);
   });

@@ -17,7 +17,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "meta" });
-  return { title: { default: t("title"), template: `%s · ${t("title")}` }, description: t("description") };
+  return { title: { default: t("title"), template: `${t("title")} – %s` }, description: t("description") };
 }
 
 export function generateStaticParams() {
@@ -61,6 +61,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
               <p className="mt-2">
                 <Link href="/you-said-we-did">{t("youSaidWeDid")}</Link> · <Link href="/privacy">{t("privacy")}</Link> ·{" "}
                 <Link href="/accessibility">{tf("accessibility")}</Link> ·{" "}
+                <Link href="/manage">{t("lostLink")}</Link> ·{" "}
                 {/* Not prefetched: staff pages answer no-store, and a no-store fetch keeps every public page
                     out of the back/forward cache. */}
                 <Link href="/staff/sign-in" prefetch={false}>

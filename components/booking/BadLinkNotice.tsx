@@ -23,6 +23,11 @@ export async function BadLinkNotice({ reason }: { reason: "invalid" | "expired" 
     <>
       <h1 className="text-2xl font-bold">{reason === "expired" ? t("expiredTitle") : t("invalidTitle")}</h1>
       <p className="mt-3">{reason === "expired" ? t("expiredBody") : t("invalidBody")}</p>
+      {reason === "invalid" && (
+        <p className="mt-3">
+          <Link href="/manage">{t("lostLink")}</Link>
+        </p>
+      )}
       <h2 className="mt-6 text-lg font-semibold">{t("contactPlace")}</h2>
       <ul className="mt-2">
         {places.map((p) => (

@@ -18,6 +18,8 @@ type Props = {
   /** Editing a group's meeting: its kind and seats belong to the group. */
   groupMeeting?: boolean;
   initial: FormValues;
+  /** The words in the saved title that tell a bystander too much (lib/schedule/discreet.ts), checked on the server. */
+  titleWords?: string[];
 };
 
 const SINGLE_KINDS = ["drop_in", "info_evening", "codevelopment"] as const;
@@ -27,7 +29,7 @@ const APP_LANGUAGES = ["fi", "sv", "en"] as const;
  * One form for every way of putting sessions on the schedule: a single
  * meeting, a weekly series, a group of weekly meetings, or editing one session.
  */
-export function SessionForm({ mode, locale, places, staff = [], groupMeeting = false, initial }: Props) {
+export function SessionForm({ mode, locale, places, staff = [], groupMeeting = false, initial, titleWords = [] }: Props) {
   const t = useTranslations("plan.session");
   const tk = useTranslations("kinds");
   const tw = useTranslations("plan.weekdays");
@@ -36,6 +38,8 @@ export function SessionForm({ mode, locale, places, staff = [], groupMeeting = f
     values: initial,
   });
   const form = useFormState(state);
+  // After a submit the action's check (of what was typed) counts; before, the page's (of what is saved).
+  const telling = state.values === initial ? titleWords : (state.titleWords ?? []);
   const weekly = mode === "series" || mode === "group";
   const submit = { once: t("createOnce"), series: t("createSeries"), group: t("createGroup"), edit: t("save") }[mode];
 
@@ -79,7 +83,9 @@ export function SessionForm({ mode, locale, places, staff = [], groupMeeting = f
         {weekly && <TextField form={form} name="skipDates" label={t("skipDates")} hint={t("skipDatesHint")} multiline />}
       </fieldset>
 
-      <LocalizedFields form={form} name="title" label={mode === "group" ? t("groupTitle") : t("title")} hint={t("titleHint")} />
+      <LocalizedFields form={form} name="title" label={mode === "group" ? t("groupTitle") : t("title")} hint={t("titleHint")}
+        warning={telling.length > 0 ? t("titleWarning", { words: telling.map((w) => `“${w}”`).join(", ") }) : undefined}
+      />
       <LocalizedFields form={form} name="description" label={t("description")} multiline />
       <LocalizedFields form={form} name="audience" label={t("audience")} hint={t("audienceHint")} />
       <ForProfessionals checked={form.value("forProfessionals") === "on"} />

@@ -123,19 +123,27 @@ export function LocalizedFields({
   name,
   label,
   hint,
+  warning,
   multiline = false,
 }: {
   form: Form;
   name: string;
   label: string;
   hint?: string;
+  /** Said beside the fields, and read with the legend (not an error: the value is saved as typed). */
+  warning?: string;
   multiline?: boolean;
 }) {
   const t = useTranslations("plan.form");
   return (
-    <fieldset className="mt-6 rounded border border-stone-300 p-3">
+    <fieldset className="mt-6 rounded border border-stone-300 p-3" aria-describedby={warning ? `${name}-warning` : undefined}>
       <legend className="px-1 font-semibold">{label}</legend>
       {hint && <p className="text-sm text-stone-700">{hint}</p>}
+      {warning && (
+        <p id={`${name}-warning`} className="mt-2 rounded border-l-4 border-amber-600 bg-amber-50 p-2 font-medium text-amber-950" data-testid={`${name}-warning`}>
+          {warning}
+        </p>
+      )}
       <TextField form={form} name={`${name}Fi`} label={t("inFi", { field: label })} multiline={multiline} />
       <TextField form={form} name={`${name}Sv`} label={t("inSv", { field: label })} multiline={multiline} />
       <TextField form={form} name={`${name}En`} label={t("inEn", { field: label })} multiline={multiline} />

@@ -10,6 +10,9 @@ import { cancelBooking, createBooking, visitorCodeForBooking } from "./writes";
 import { eraseMyDetails } from "./my-details";
 import { config } from "@/lib/config";
 import { textMessagesOn } from "@/lib/sms/provider";
+import { allowAttempt } from "@/lib/http/rate-limit";
+import { atLeast } from "@/lib/auth/sign-in";
+import { lostLinkSchema, sendManageLinks } from "./recovery";
 
 export type BookingFormState = {
   /** Keys under "errors" in the messages, per field. */
@@ -86,4 +89,30 @@ export async function eraseMyDetailsAction(formData: FormData): Promise<void> {
   const token = String(formData.get("token") ?? "");
   const result = eraseMyDetails(getDb(), token, new Date(), config().MANAGE_LINK_DAYS);
   redirect(`/${locale}/manage/${encodeURIComponent(token)}${result.ok ? "?erased=1" : ""}`);
+}
+
+export type LostLinkState = { error?: "lostInvalid"; formError?: "lostRateLimited"; values: { address?: string } };
+
+/** The same wait whatever was found: the answer's timing tells no more than its words. */
+const LOST_LINK_ANSWER_MS = 1000;
+
+/**
+ * "Lost your booking link?": validated, limited per client, then the same
+ * answer (a redirect to the same page) whether or not the address has
+ * bookings. Nothing of the request is logged or stored.
+ */
+export async function lostLinkAction(_prev: LostLinkState, formData: FormData): Promise<LostLinkState> {
+  const locale = localeOf(formData);
+  const typed = String(formData.get("address") ?? "");
+  const values = { address: typed };
+  if (!(await allowAttempt("lostLink", await clientAddress()))) return { formError: "lostRateLimited", values };
+  const parsed = lostLinkSchema.safeParse({ address: typed });
+  if (!parsed.success) return { error: "lostInvalid", values };
+  const to = parsed.data.address;
+  await atLeast(LOST_LINK_ANSWER_MS, async () => {
+    // A number cannot be texted without an SMS provider: nothing goes, and the answer is the same.
+    if (to.phone !== undefined && !textMessagesOn(config())) return;
+    sendManageLinks(getDb(), to, locale);
+  });
+  redirect(`/${locale}/manage?sent=1`);
 }

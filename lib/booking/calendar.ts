@@ -11,11 +11,12 @@ type CalendarInput = {
 };
 
 /**
- * An .ics file with one event per meeting. The title names only Kohtaamo and
+ * An .ics file with one event per meeting (for a cancelled booking, the same
+ * events cancelled: the UIDs are the confirmation's). The title names only Kohtaamo and
  * the place, and it holds no manage link, so a calendar glimpsed or shared
  * says nothing more and lets nobody else cancel.
  */
-export function bookingCalendar(input: CalendarInput): string {
+export function bookingCalendar(input: CalendarInput, o: { cancel?: boolean } = {}): string {
   const { t } = translatorFor(input.locale);
   // The place as the parent's own e-mails and texts name it (Swedish names in Swedish).
   const place = placeIn(input.place, input.locale);
@@ -34,10 +35,11 @@ export function bookingCalendar(input: CalendarInput): string {
     location: `${place.name}, ${addressLine(place)}`,
     description: t("calendar.description", { code: input.code }),
     productId: "kohtaamo",
-    status: m.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
-    sequence: m.status === "cancelled" ? 1 : 0,
+    // A parent's cancellation takes every event out (METHOD:CANCEL, a higher SEQUENCE than any sent before).
+    status: o.cancel || m.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+    sequence: (m.status === "cancelled" ? 1 : 0) + (o.cancel ? 1 : 0),
   }));
-  const { error, value } = createEvents(events);
+  const { error, value } = o.cancel ? createEvents(events, { method: "CANCEL", productId: "kohtaamo" }) : createEvents(events);
   if (error || !value) throw error ?? new Error("calendar could not be created");
   return value;
 }

@@ -26,7 +26,9 @@ export type PrerenderedKind =
   | "development_renewal"
   | "panel_invite"
   | "concern_notice"
-  | "concern_handover";
+  | "concern_handover"
+  | "booking_cancelled"
+  | "manage_links";
 const PRERENDERED = new Set<OutboxKind>([
   "staff_sign_in",
   "staff_invite",
@@ -36,6 +38,8 @@ const PRERENDERED = new Set<OutboxKind>([
   "panel_invite",
   "concern_notice",
   "concern_handover",
+  "booking_cancelled",
+  "manage_links",
 ] satisfies PrerenderedKind[]);
 
 /** Kinds whose whole text was made when queued: never rendered again from the booking. */
@@ -62,13 +66,32 @@ export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, bo
   return { subject: t(`email.${kind}.subject`), text: lines.join("\n") };
 }
 
+/**
+ * "Your booking is cancelled", to the parent who cancelled it. Made when
+ * queued, with the address, because the booking's details are erased in the
+ * same transaction. Short and neutral: no title, no greeting by name.
+ */
+export function renderCancellationMail(booking: BookingDetails): RenderedMail {
+  const { t, format } = translatorFor(booking.locale);
+  const when = booking.meetings
+    .filter((m) => m.status === "scheduled")
+    .map((m) => `- ${format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: "full", timeStyle: "short" })}`)
+    .join("\n");
+  const place = placeIn(booking.place, booking.locale);
+  const lines = [t("email.greeting"), "", t("email.booking_cancelled.lead"), "", t("email.code", { code: booking.code }), ""];
+  if (when) lines.push(t("email.when"), when, "", t("email.where"), place.name, "");
+  lines.push(t("email.booking_cancelled.calendar"), "", t("email.booking_cancelled.welcome"), "");
+  lines.push("--", t("email.booking_cancelled.footer"), t("email.privacy", { url: publicUrl(`/${booking.locale}/privacy`) }));
+  return { subject: t("email.booking_cancelled.subject"), text: lines.join("\n") };
+}
+
 /** A reminder or a promotion is for a confirmed seat; news of a change is for anyone still booked. By e-mail and by text message alike. */
 export function stillWanted(kind: OutboxKind, status: BookingDetails["status"]): boolean {
   return kind === "session_cancelled" || kind === "session_moved" ? status !== "cancelled" : status === "confirmed";
 }
 
 // The kinds that come with a calendar file. It holds no secret, so it is made at sending, not in the booking's transaction.
-const WITH_CALENDAR = new Set<OutboxKind>(["booking_confirmed", "booking_promoted"]);
+const WITH_CALENDAR = new Set<OutboxKind>(["booking_confirmed", "booking_promoted", "booking_cancelled"]);
 
 /**
  * The message as it goes out, or null when it should be dropped (the booking
@@ -79,10 +102,11 @@ const WITH_CALENDAR = new Set<OutboxKind>(["booking_confirmed", "booking_promote
 export const composeMail: Composer = (db: DB, row) => {
   const prerendered = row.subject !== null && row.textBody !== null;
   const booking = row.bookingId !== null && (!prerendered || WITH_CALENDAR.has(row.kind)) ? bookingDetails(db, row.bookingId) : null;
-  const calendar = booking && WITH_CALENDAR.has(row.kind) ? bookingCalendar(booking) : null;
+  const cancel = row.kind === "booking_cancelled";
+  const calendar = booking && WITH_CALENDAR.has(row.kind) ? bookingCalendar(booking, { cancel }) : null;
   if (prerendered) {
     const text = queuedText(row.textBody!);
-    return row.recipient && text !== null ? { recipient: row.recipient, subject: row.subject!, text, calendar } : null;
+    return row.recipient && text !== null ? { recipient: row.recipient, subject: row.subject!, text, calendar, calendarMethod: cancel ? "CANCEL" : "PUBLISH" } : null;
   }
 
   if (!booking?.email || isPrerendered(row.kind)) return null;

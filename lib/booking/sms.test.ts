@@ -53,7 +53,7 @@ const book = (sessionId: number, o: Record<string, unknown> = {}, now = new Date
 const smsRows = () => db.select().from(outbox).where(eq(outbox.channel, "sms")).all();
 
 describe("the booking's text messages", () => {
-  const kinds: SmsKind[] = ["booking_confirmed", "booking_waitlisted", "booking_promoted", "booking_reminder", "session_cancelled", "session_moved"];
+  const kinds: SmsKind[] = ["booking_confirmed", "booking_waitlisted", "booking_promoted", "booking_reminder", "session_cancelled", "session_moved", "booking_cancelled"];
   const locales: Locale[] = ["fi", "sv", "en"];
   // The longest the texts get: a long place name and street, a long public address, a group whose
   // other meetings go on (the "one meeting cancelled" text), a two-digit waiting-list position.
@@ -173,7 +173,11 @@ describe("text messages through the outbox", () => {
 
     expect(cancelBooking(db, first.token)).toMatchObject({ ok: true, promoted: [expect.any(Number)] });
     await deliverDueSms(db, p.provider, composeSms, { dailyCap: 5 });
-    expect(p.sent[2]).toMatchObject({ to: "+358502222222", text: expect.stringContaining("a seat was freed") });
+    // The parent who cancelled is told it is done; the one waiting, that a seat was freed.
+    expect(p.sent.slice(2)).toEqual([
+      { to: "+358501111111", text: expect.stringContaining("perusit varauksesi") },
+      { to: "+358502222222", text: expect.stringContaining("a seat was freed") },
+    ]);
 
     // The session moves a week on: told at the new time, and the reminder moves with it.
     const newStart = new Date(session.startsAt.getTime() + 7 * DAY);
@@ -184,16 +188,16 @@ describe("text messages through the outbox", () => {
       rescheduleReminders(tx, bookers, newStart, new Date());
     });
     await deliverDueSms(db, p.provider, composeSms, { dailyCap: 5 });
-    expect(p.sent[3]!.text).toContain("New time");
+    expect(p.sent[4]!.text).toContain("New time");
     // Nothing at the old reminder time; the reminder comes a day before the new start.
     expect(await deliverDueSms(db, p.provider, composeSms, { dailyCap: 5, now: new Date(session.startsAt.getTime() - DAY) })).toMatchObject({ sent: 0 });
     await deliverDueSms(db, p.provider, composeSms, { dailyCap: 5, now: new Date(newStart.getTime() - DAY) });
-    expect(p.sent[4]!.text).toMatch(/^Kohtaamo reminder/);
+    expect(p.sent[5]!.text).toMatch(/^Kohtaamo reminder/);
 
     expect(cancelSession(db, addStaff(db, "planner"), session.id)).toMatchObject({ ok: true, told: 1 });
     await deliverDueSms(db, p.provider, composeSms, { dailyCap: 5, now: new Date(newStart.getTime() - DAY) });
-    expect(p.sent[5]!.text).toContain("has been cancelled");
-    expect(p.sent).toHaveLength(6);
+    expect(p.sent[6]!.text).toContain("has been cancelled");
+    expect(p.sent).toHaveLength(7);
   });
 
   it("sends nothing more once the booking is cancelled or the number erased", async () => {
@@ -202,8 +206,10 @@ describe("text messages through the outbox", () => {
     const p = phone();
     await deliverDueSms(db, p.provider, composeSms, { dailyCap: 5 });
     cancelBooking(db, b.token);
+    // The cancellation is confirmed, and then nothing more comes (no reminder).
+    expect(await deliverDueSms(db, p.provider, composeSms, { dailyCap: 5 })).toMatchObject({ sent: 1 });
     expect(await deliverDueSms(db, p.provider, composeSms, { dailyCap: 5, now: new Date(session.startsAt.getTime() - DAY) })).toMatchObject({ sent: 0 });
-    expect(p.sent).toHaveLength(1);
+    expect(p.sent.map((m) => m.text.slice(0, 26))).toEqual(["Kohtaamo: varauksesi on va", "Kohtaamo: perusit varaukse"]);
   });
 
   it("gives one number at most the daily cap of texts in a Helsinki day, and drops the rest without logging the number", async () => {

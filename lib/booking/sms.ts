@@ -17,7 +17,8 @@ import { isPrerendered, stillWanted, type PrerenderedKind } from "./mail";
  * sms.test.ts counts the segments of every text in every language.
  */
 
-export type SmsKind = Exclude<OutboxKind, PrerenderedKind>;
+/** The kinds made from a booking: those rendered at sending, and a parent's own cancellation (made when queued, before the number is erased). */
+export type SmsKind = Exclude<OutboxKind, PrerenderedKind> | "booking_cancelled";
 
 const PLACE_MAX = 48;
 
@@ -57,7 +58,12 @@ export function renderBookingSms(kind: SmsKind, booking: SmsBooking, extra: { ma
   const place = cut(`${local.name}, ${local.streetAddress}`, PLACE_MAX);
   const when = t("sms.when", { when: time, place });
   // A group whose other meetings go on is told which one is next, not that its visit is off.
-  const key = kind === "session_cancelled" && booking.meetings.some((m) => m.status === "scheduled") ? "meeting_cancelled" : kind;
+  const key =
+    kind === "session_cancelled" && booking.meetings.some((m) => m.status === "scheduled")
+      ? "meeting_cancelled"
+      : kind === "booking_cancelled" && booking.groupId !== null
+        ? "group_cancelled"
+        : kind;
   return gsmPlain(t(`sms.${key}`, { when, code: booking.code, position: booking.position ?? 1, url: extra.manageUrl ?? "" }));
 }
 

@@ -6,13 +6,14 @@ import { config, publicUrl } from "@/lib/config";
 import type { Locale } from "@/lib/i18n/locales";
 import { dropPendingMail, queueMail, queueSms } from "@/lib/mail/outbox";
 import { bookableKey, findBookable, seatsTaken, waitingBookings, type Bookable } from "./bookable";
-import { renderBookingMail } from "./mail";
+import { renderBookingMail, renderCancellationMail } from "./mail";
 import { renderBookingSms } from "./sms";
 import { bookingByToken, bookingDetails } from "./reads";
 import { queueForBooker, queueReminder } from "./reminders";
 import type { BookingForm } from "./schemas";
 import { hashToken, newBookingCode, newManageToken } from "./token";
 import { createVisitorCode, normaliseVisitorCode } from "@/lib/visitors/codes";
+import { eraseDetails } from "@/lib/privacy/retention";
 
 export type BookingRefusal = "unknownSession" | "notBookable" | "sessionPast" | "sessionCancelled" | "partySizeTooLarge" | "partyLargerThanSession" | "visitorCodeShape";
 
@@ -102,7 +103,14 @@ export type CancelResult =
   | { ok: true; promoted: number[]; freed: { bookable: string; seats: number } | null }
   | { ok: false; reason: "invalid" | "expired" };
 
-/** Cancels by manage token and hands the freed seats to the waiting list, in the same transaction. */
+/**
+ * Cancels by manage token and hands the freed seats to the waiting list, in
+ * the same transaction. The parent is told it is done (e-mail with a calendar
+ * CANCEL for the confirmation's events, and a text), and the booking's details
+ * go at once: the messages are made now with the address and number in them,
+ * so they still go (through the outbox's retries), and the outbox forgets the
+ * recipient once each went. A cancelled seat needs nobody's name or needs.
+ */
 export function cancelBooking(db: DB, token: string, now = new Date()): CancelResult {
   return db.transaction(
     (tx) => {
@@ -112,6 +120,12 @@ export function cancelBooking(db: DB, token: string, now = new Date()): CancelRe
       if (booking.status === "cancelled") return { ok: true, promoted: [], freed: null };
       tx.update(bookings).set({ status: "cancelled", cancelledAt: now }).where(eq(bookings.id, booking.id)).run();
       dropPendingMail(tx, [booking.id], now);
+      const details = bookingDetails(tx, booking.id)!;
+      const mail = booking.email ? renderCancellationMail(details) : null;
+      const text = booking.phone ? renderBookingSms("booking_cancelled", details, { now }) : null;
+      eraseDetails(tx, [booking.id], now);
+      if (booking.email && mail) queueMail(tx, { kind: "booking_cancelled", bookingId: booking.id, recipient: booking.email, notBefore: now, rendered: mail }, now);
+      if (booking.phone && text) queueSms(tx, { kind: "booking_cancelled", bookingId: booking.id, recipient: booking.phone, notBefore: now, text }, now);
       const promoted = booking.status === "confirmed" ? promoteWaitlist(tx, booking.bookable, now) : [];
       return { ok: true, promoted, freed: { bookable: bookableKey(booking.bookable.target), seats: booking.partySize } };
     },

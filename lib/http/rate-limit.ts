@@ -16,7 +16,7 @@ function limiter(prefix: string, points: number, duration: number): RateLimiterM
 }
 
 /** Takes one attempt from the address's allowance for this kind of request; false when it is used up. */
-export async function allowAttempt(kind: "booking" | "signIn" | "feedback", address: string): Promise<boolean> {
+export async function allowAttempt(kind: "booking" | "signIn" | "feedback" | "lostLink", address: string): Promise<boolean> {
   try {
     await limiter(kind, config().BOOKING_RATE_LIMIT, config().BOOKING_RATE_WINDOW_SECONDS).consume(address);
     return true;

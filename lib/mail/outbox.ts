@@ -22,11 +22,20 @@ type QueuedMail = {
  * The messages anyone can make us send by typing someone's address or number:
  * a booking's confirmation, a waiting-list offer, a development client's
  * confirmation. Each recipient gets at most MESSAGES_PER_RECIPIENT_DAY of them
- * a Helsinki day, whoever asks. Reminders and news of a change to a booked
- * session answer the parent's own booking and are not counted; staff sign-in
- * links have their own limits.
+ * a Helsinki day, whoever asks, and the lost-link message (its manage links
+ * go to whoever types an address). Reminders, news of a change to a booked
+ * session and the confirmation of a parent's own cancellation answer the
+ * parent's own booking and are not counted; staff sign-in links have their
+ * own limits.
  */
-const UNASKED: ReadonlySet<OutboxKind> = new Set<OutboxKind>(["booking_confirmed", "booking_waitlisted", "booking_promoted", "development_confirm"]);
+const UNASKED: ReadonlySet<OutboxKind> = new Set<OutboxKind>(["booking_confirmed", "booking_waitlisted", "booking_promoted", "development_confirm", "manage_links"]);
+
+/**
+ * Messages whose recipient is forgotten as soon as they went: the booking's
+ * own details were erased when it was queued (a parent's cancellation), or
+ * nothing at all is kept of the request (a lost link asked for again).
+ */
+export const FORGET_RECIPIENT_ONCE_SENT: ReadonlySet<OutboxKind> = new Set<OutboxKind>(["booking_cancelled", "manage_links"]);
 
 /** The reason on a message kept back because its recipient had had the day's share: the row says it happened, without the address or a body. */
 export const HELD_FOR_THE_DAY = "recipient's daily share reached";

@@ -4,6 +4,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { DB, Writer } from "@/db/client";
 import { outbox, type OutboxChannel } from "@/db/schema";
 import { config } from "@/lib/config";
+import { FORGET_RECIPIENT_ONCE_SENT } from "./outbox";
 
 export type MailTransport = Pick<Transporter, "sendMail">;
 
@@ -31,7 +32,14 @@ export function retryDelayMs(attempts: number): number {
 export type Outcome = { sent: number; failed: number; dropped: number };
 
 /** A message as it goes out; the calendar file, when there is one, goes as an attachment. */
-export type ComposedMail = { recipient: string; subject: string; text: string; calendar: string | null };
+export type ComposedMail = {
+  recipient: string;
+  subject: string;
+  text: string;
+  calendar: string | null;
+  /** The calendar's iTIP method: PUBLISH adds the events, CANCEL takes them out of the calendar that has them. */
+  calendarMethod?: "PUBLISH" | "CANCEL";
+};
 
 /**
  * What a queued row says now, or null when it should be dropped. The code
@@ -63,7 +71,11 @@ export function markDropped(db: DB, row: Row, now: Date, reason?: string): void 
 
 /** Taken by the server or provider. The body may hold a manage link: once delivered it is not kept. */
 export function markSent(db: Writer, row: Row, at: Date): void {
-  db.update(outbox).set({ sentAt: at, attempts: row.attempts + 1, textBody: null, lastError: null }).where(eq(outbox.id, row.id)).run();
+  const forget = FORGET_RECIPIENT_ONCE_SENT.has(row.kind) ? { recipient: null } : {};
+  db.update(outbox)
+    .set({ sentAt: at, attempts: row.attempts + 1, textBody: null, lastError: null, ...forget })
+    .where(eq(outbox.id, row.id))
+    .run();
 }
 
 /** Not taken: queued again after the back-off, with the reason (never an address or a number: callers pass the server's words). */
@@ -101,7 +113,7 @@ export async function deliverDueMail(db: DB, transport: MailTransport, compose: 
         to: mail.recipient,
         subject: mail.subject,
         text: mail.text,
-        icalEvent: mail.calendar ? { filename: "kohtaamo.ics", method: "PUBLISH", content: mail.calendar } : undefined,
+        icalEvent: mail.calendar ? { filename: "kohtaamo.ics", method: mail.calendarMethod ?? "PUBLISH", content: mail.calendar } : undefined,
       });
       markSent(db, row, new Date());
       outcome.sent++;

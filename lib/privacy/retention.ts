@@ -15,6 +15,10 @@ import { audit } from "./audit";
  * its retentionPeriods(). Besides the database, the demo's mail and SMS
  * catchers keep files (data/mail/*.eml, data/sms/*.txt): deleted retentionDays
  * after they were written. Rate-limit counters live in memory only.
+ * A parent's own cancellation erases the booking's details at once
+ * (cancelBooking), and the outbox forgets the recipient of that notice and of
+ * a lost-link message as soon as it is sent (FORGET_RECIPIENT_ONCE_SENT in
+ * lib/mail/outbox.ts).
  */
 
 const DAY = 86_400_000;
@@ -50,8 +54,8 @@ const hasDetails = or(
   eq(bookings.childcare, true),
 );
 
-/** Erases what identifies the parent of these bookings, and every copy of it in the outbox. The seats stay. */
-function eraseDetails(tx: Tx, ids: number[], now: Date): void {
+/** Erases what identifies the parent of these bookings, and every copy of it in the outbox, in the caller's transaction. The seats stay. */
+export function eraseDetails(tx: Tx, ids: number[], now: Date): void {
   if (ids.length === 0) return;
   tx.update(bookings)
     .set({ email: null, phone: null, nickname: null, interpreterLanguage: null, accessibilityNeeds: null, childcare: false, detailsErasedAt: now })

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { tellingTitleWords } from "./discreet";
 import type { z } from "zod";
 import { getDb, type DB } from "@/db/client";
 import type { Actor } from "@/lib/auth/staff";
@@ -77,7 +78,17 @@ function refusalState(r: ScheduleRefusal, values: PlanFormState["values"], local
 }
 
 /** A one-off session, a weekly series or a group, depending on the form's mode. */
-export async function createScheduleAction(_prev: PlanFormState, formData: FormData): Promise<PlanFormState> {
+export async function createScheduleAction(prev: PlanFormState, formData: FormData): Promise<PlanFormState> {
+  return warnOfTitle(await createSchedule(prev, formData), readValues(formData, MULTI_FIELDS));
+}
+
+/** A form shown again (after any refusal) says beside the title which words in it tell too much. */
+function warnOfTitle(state: PlanFormState, values: PlanFormState["values"]): PlanFormState {
+  const titleWords = tellingTitleWords(values);
+  return titleWords.length > 0 ? { ...state, titleWords } : state;
+}
+
+async function createSchedule(_prev: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const values = readValues(formData, MULTI_FIELDS);
   const locale = localeOf(formData);
   const mode = formData.get("mode");
@@ -94,7 +105,11 @@ export async function createScheduleAction(_prev: PlanFormState, formData: FormD
   return { formError: "checkFields", values };
 }
 
-export async function updateSessionAction(_prev: PlanFormState, formData: FormData): Promise<PlanFormState> {
+export async function updateSessionAction(prev: PlanFormState, formData: FormData): Promise<PlanFormState> {
+  return warnOfTitle(await updateSessionForm(prev, formData), readValues(formData, MULTI_FIELDS));
+}
+
+async function updateSessionForm(_prev: PlanFormState, formData: FormData): Promise<PlanFormState> {
   const values = readValues(formData, MULTI_FIELDS);
   const locale = localeOf(formData);
   const parsed = editFormSchema.safeParse(values);

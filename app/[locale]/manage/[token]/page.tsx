@@ -11,7 +11,7 @@ import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/Notice";
 import { BadLinkNotice, manageLinkMetadata } from "@/components/booking/BadLinkNotice";
 import { VisitorCodeSection } from "@/components/booking/VisitorCodeSection";
-import { MyDetailsSection } from "@/components/booking/MyDetailsSection";
+import { MyDetailsSection, givenDetails } from "@/components/booking/MyDetailsSection";
 import { CopyShareButtons } from "@/components/booking/CopyShareButtons";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/manage/[token]">) {
@@ -128,12 +128,13 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
         </strong>
       </p>
 
-      <dl className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
+      {/* Term and value side by side: the booking and its two buttons fit a phone's first screen. */}
+      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 rounded-lg bg-white p-4 shadow-sm">
+        <div className="contents">
           <dt className="font-semibold">{t("what")}</dt>
           <dd>{b.title[l]}</dd>
         </div>
-        <div>
+        <div className="contents">
           <dt className="font-semibold">{t("when")}</dt>
           <dd>
             <ul>
@@ -146,13 +147,13 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
             </ul>
           </dd>
         </div>
-        <div>
+        <div className="contents">
           <dt className="font-semibold">{t("where")}</dt>
           <dd>
             <Link href={`/places/${b.place.slug}`}>{place.name}</Link>, {addressLine(place)}
           </dd>
         </div>
-        <div>
+        <div className="contents">
           <dt className="font-semibold">{t("people")}</dt>
           <dd>
             {b.partySize}
@@ -160,7 +161,7 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
           </dd>
         </div>
         {(b.interpreterLanguage || b.accessibilityNeeds || b.childcare) && (
-          <div>
+          <div className="contents">
             <dt className="font-semibold">{t("needs")}</dt>
             <dd>
               <ul>
@@ -172,6 +173,22 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
           </div>
         )}
       </dl>
+
+      {/* What a parent came for comes first: the calendar and cancelling, right under the booking. */}
+      {live && (
+        <div className="mt-6 flex flex-wrap gap-3">
+          <a
+            href={`/${l}/manage/${token}/calendar.ics`}
+            download="kohtaamo.ics"
+            className="rounded border border-brand-800 px-4 py-2 font-medium no-underline"
+          >
+            {t("calendar")}
+          </a>
+          <Link href={`/manage/${token}/cancel`} className="rounded border border-red-800 px-4 py-2 font-medium text-red-800 no-underline">
+            {t("cancel")}
+          </Link>
+        </div>
+      )}
 
       {others.length > 0 && (
         <section aria-labelledby="others" className="mt-6 rounded-lg bg-white p-4 shadow-sm">
@@ -192,8 +209,6 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
           <Link href="/">{t("toSessions")}</Link>
         </p>
       )}
-
-      <MyDetailsSection token={token} locale={l} hasDetails={Boolean(b.nickname || b.email || b.phone || b.interpreterLanguage || b.accessibilityNeeds || b.childcare)} />
 
       {live && (
         <>
@@ -221,20 +236,10 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/[
             />
           </section>
           <VisitorCodeSection token={token} locale={l} code={b.visitorCode} />
-          <div className="mt-6 flex flex-wrap gap-3">
-            <a
-              href={`/${l}/manage/${token}/calendar.ics`}
-              download="kohtaamo.ics"
-              className="rounded border border-brand-800 px-4 py-2 font-medium no-underline"
-            >
-              {t("calendar")}
-            </a>
-            <Link href={`/manage/${token}/cancel`} className="rounded border border-red-800 px-4 py-2 font-medium text-red-800 no-underline">
-              {t("cancel")}
-            </Link>
-          </div>
         </>
       )}
+
+      <MyDetailsSection token={token} locale={l} given={givenDetails(b)} cancelled={b.status === "cancelled"} />
     </>
   );
 }

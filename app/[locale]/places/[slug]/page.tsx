@@ -18,7 +18,9 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/places/[
   const { locale, slug } = await params;
   const place = getPlace(getDb(), slug);
   if (!place) return notFoundMetadata(locale);
-  return { title: placeIn(place, locale as Locale).name };
+  // A generic word, not the name a planner gave the place: the tab and the history show it to anyone.
+  const t = await getTranslations({ locale, namespace: "meta" });
+  return { title: t("place") };
 }
 
 export default async function PlacePage({ params, searchParams }: PageProps<"/[locale]/places/[slug]">) {

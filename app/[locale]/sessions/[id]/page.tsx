@@ -28,7 +28,9 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/sessions
   const n = sessionId(id);
   const session = n === null ? null : getSession(getDb(), n);
   if (!session) return notFoundMetadata(locale);
-  return { title: (session.groupTitle ?? session.title)[locale as Locale] };
+  // Never the session's own title: the tab and the history of a shared phone show it to anyone.
+  const t = await getTranslations({ locale, namespace: "meta" });
+  return { title: t("session") };
 }
 
 export default async function SessionPage({ params, searchParams }: PageProps<"/[locale]/sessions/[id]">) {
@@ -42,6 +44,7 @@ export default async function SessionPage({ params, searchParams }: PageProps<"/
   const session = n === null ? null : getSession(db, n);
   if (!session) return <NotFoundView />;
   const t = await getTranslations("session");
+  const tm = await getTranslations("manage");
   const l = locale as Locale;
   const format = formatterFor(l);
   const found = getPlace(db, session.place.slug);
@@ -131,6 +134,9 @@ export default async function SessionPage({ params, searchParams }: PageProps<"/
               textMessages={textMessagesOn(config())}
               smsCountries={countryNames(config().SMS_COUNTRIES, locale)}
             />
+            <p className="mt-4">
+              <Link href="/manage">{tm("lostLink")}</Link>
+            </p>
           </section>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { tellingWords } from "@/lib/schedule/discreet";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requirePlanner } from "@/lib/auth/guard";
@@ -119,7 +120,9 @@ export default async function PlanSessionPage({ params, searchParams }: PageProp
             </h2>
             <p className="mt-1 text-sm">{t("editHint")}</p>
             <ClientMessages namespaces={["plan", "kinds", "professionals"]}>
-              <SessionForm mode="edit" locale={locale} places={places} groupMeeting={session.groupId !== null} initial={sessionFormValues(session)} />
+              <SessionForm mode="edit" locale={locale} places={places} groupMeeting={session.groupId !== null} initial={sessionFormValues(session)}
+                titleWords={tellingWords([session.title.fi, session.title.sv, session.title.en])}
+              />
             </ClientMessages>
           </section>
           {group && (
