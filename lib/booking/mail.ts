@@ -45,12 +45,17 @@ const PRERENDERED = new Set<OutboxKind>([
 /** Kinds whose whole text was made when queued: never rendered again from the booking. */
 export const isPrerendered = (kind: OutboxKind): kind is PrerenderedKind => PRERENDERED.has(kind);
 
-export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, booking: BookingDetails, extra: Extra): RenderedMail {
-  const { t, format } = translatorFor(booking.locale);
-  const when = booking.meetings
+/** The booking's meetings still to come, a line each, as the e-mails list them. */
+function meetingLines(booking: BookingDetails, format: ReturnType<typeof translatorFor>["format"]): string {
+  return booking.meetings
     .filter((m) => m.status === "scheduled")
     .map((m) => `- ${format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: "full", timeStyle: "short" })}`)
     .join("\n");
+}
+
+export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, booking: BookingDetails, extra: Extra): RenderedMail {
+  const { t, format } = translatorFor(booking.locale);
+  const when = meetingLines(booking, format);
   const place = placeIn(booking.place, booking.locale);
   const where = `${place.name}\n${addressLine(place)}`;
   const greeting = booking.nickname ? t("email.greetingName", { name: booking.nickname }) : t("email.greeting");
@@ -73,10 +78,7 @@ export function renderBookingMail(kind: Exclude<OutboxKind, PrerenderedKind>, bo
  */
 export function renderCancellationMail(booking: BookingDetails): RenderedMail {
   const { t, format } = translatorFor(booking.locale);
-  const when = booking.meetings
-    .filter((m) => m.status === "scheduled")
-    .map((m) => `- ${format.dateTimeRange(m.startsAt, m.endsAt, { dateStyle: "full", timeStyle: "short" })}`)
-    .join("\n");
+  const when = meetingLines(booking, format);
   const place = placeIn(booking.place, booking.locale);
   const lines = [t("email.greeting"), "", t("email.booking_cancelled.lead"), "", t("email.code", { code: booking.code }), ""];
   if (when) lines.push(t("email.when"), when, "", t("email.where"), place.name, "");
