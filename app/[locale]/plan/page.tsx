@@ -1,5 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { hasPlace } from "@/lib/organisation/reads";
 import { requirePlanner } from "@/lib/auth/guard";
 import { comingSessionsAt, planPlaces } from "@/lib/schedule/plan-reads";
 import { Link } from "@/i18n/navigation";
@@ -17,6 +19,8 @@ export default async function PlanPage({ params, searchParams }: PageProps<"/[lo
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requirePlanner(locale);
+  // A new service's first admin lands here after signing in: lead them through the first day.
+  if (!hasPlace(getDb())) redirect(`/${locale}/plan/welcome`);
   const query = await searchParams;
   const t = await getTranslations("plan.schedule");
   const tf = await getTranslations("feedback.plan");
