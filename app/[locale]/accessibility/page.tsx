@@ -1,10 +1,11 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { config } from "@/lib/config";
+import { publicUrl } from "@/lib/config";
 import { axeTags, conformance, dates, exceptions, feedbackAnswerDays, methods, nextReview, supervisor, wcag22Met } from "@/lib/accessibility/statement";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatterFor } from "@/lib/i18n/translator";
 import { organisation } from "@/lib/organisation/reads";
+import { TextSection } from "@/components/ui/TextSection";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/accessibility">) {
   const { locale } = await params;
@@ -23,15 +24,12 @@ export default async function AccessibilityPage({ params }: PageProps<"/[locale]
   const format = formatterFor(locale as Locale);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { day: "numeric", month: "numeric", year: "numeric" });
   const org = organisation(getDb());
-  const url = config().APP_URL.replace(/\/$/, "");
+  const url = publicUrl("");
   const days = feedbackAnswerDays;
   const section = (id: string, title: string, body: React.ReactNode) => (
-    <section aria-labelledby={`a11y-${id}`} className="mt-6">
-      <h2 id={`a11y-${id}`} className="text-xl font-bold">
-        {title}
-      </h2>
+    <TextSection headingId={`a11y-${id}`} title={title}>
       {body}
-    </section>
+    </TextSection>
   );
   return (
     <>

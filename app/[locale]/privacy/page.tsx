@@ -6,6 +6,7 @@ import { organisation, publicSiteOpen } from "@/lib/organisation/reads";
 import type { Locale } from "@/lib/i18n/locales";
 import { processorText, retentionText, type Tr } from "@/lib/privacy/notice";
 import { processors, registerRows, retentionPeriods, transfersKnownInEu } from "@/lib/privacy/register";
+import { TextSection } from "@/components/ui/TextSection";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/privacy">) {
   const { locale } = await params;
@@ -47,12 +48,9 @@ export default async function PrivacyPage({ params }: PageProps<"/[locale]/priva
   const sms = used.find((p) => p.kind === "sms");
   const own = org.statement[locale as Locale];
   const section = (id: string, title: string, body: React.ReactNode) => (
-    <section key={id} id={id} aria-labelledby={`privacy-${id}`} className="mt-6">
-      <h2 id={`privacy-${id}`} className="text-xl font-bold">
-        {title}
-      </h2>
+    <TextSection key={id} id={id} headingId={`privacy-${id}`} title={title}>
       {body}
-    </section>
+    </TextSection>
   );
   return (
     <>
