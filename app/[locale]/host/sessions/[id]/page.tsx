@@ -1,8 +1,5 @@
 import { setRequestLocale } from "next-intl/server";
-import { forbidden } from "next/navigation";
-import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { doorView } from "@/lib/attendance/door";
+import { requireDoorView } from "@/lib/attendance/page-gate";
 import { audit } from "@/lib/privacy/audit";
 import { feedbackQr } from "@/lib/feedback/qr";
 import type { Locale } from "@/lib/i18n/locales";
@@ -16,13 +13,8 @@ export const metadata = { robots: { index: false } };
 export default async function DoorPage({ params }: PageProps<"/[locale]/host/sessions/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  const sessionId = /^\d{1,10}$/.test(id) ? Number(id) : null;
-  const db = getDb();
   const now = new Date();
-  const view = sessionId === null ? null : doorView(db, actor, sessionId, now);
-  // One answer whether the session does not exist or is someone else's: ids reveal nothing.
-  if (!view || !view.ok) forbidden();
+  const { db, actor, view } = await requireDoorView(locale, id, now);
 
   const { session } = view;
   // The roster shows nicknames and needs: personal data, so each view is logged. This is the one

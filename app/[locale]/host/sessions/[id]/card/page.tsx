@@ -1,8 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { forbidden } from "next/navigation";
-import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { doorView } from "@/lib/attendance/door";
+import { requireDoorView } from "@/lib/attendance/page-gate";
 import { feedbackQr } from "@/lib/feedback/qr";
 import { Link } from "@/i18n/navigation";
 import { locales } from "@/lib/i18n/locales";
@@ -18,10 +15,7 @@ export const metadata = { robots: { index: false } };
 export default async function QrCardPage({ params }: PageProps<"/[locale]/host/sessions/[id]/card">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  const sessionId = /^\d{1,10}$/.test(id) ? Number(id) : null;
-  const view = sessionId === null ? null : doorView(getDb(), actor, sessionId, new Date());
-  if (!view || !view.ok) forbidden();
+  const { view } = await requireDoorView(locale, id);
   const t = await getTranslations("qrCard");
   const qr = view.feedbackKey ? await feedbackQr(view.feedbackKey) : null;
   const qrLabel = (await getTranslations("qrScreen"))("label");

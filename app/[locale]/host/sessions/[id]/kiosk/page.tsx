@@ -1,9 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { forbidden } from "next/navigation";
-import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guard";
-import { doorView } from "@/lib/attendance/door";
+import { requireDoorView } from "@/lib/attendance/page-gate";
 import { feedbackLink } from "@/lib/feedback/reads";
 import { config } from "@/lib/config";
 import { ClientMessages } from "@/components/ClientMessages";
@@ -26,12 +23,8 @@ export const metadata = { robots: { index: false } };
 export default async function KioskPage({ params, searchParams }: PageProps<"/[locale]/host/sessions/[id]/kiosk">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
-  const sessionId = /^\d{1,10}$/.test(id) ? Number(id) : null;
-  const db = getDb();
   const now = new Date();
-  const view = sessionId === null ? null : doorView(db, actor, sessionId, now);
-  if (!view || !view.ok) forbidden();
+  const { db, view } = await requireDoorView(locale, id, now);
   const q = await searchParams;
   const open = view.feedbackKey !== null && feedbackLink(db, view.feedbackKey, now).ok;
   const nav = await getTranslations("staff.nav");
