@@ -49,7 +49,7 @@ export async function serve(env, { port, hostname }) {
     }
     stampRequest(req, env.TRUSTED_PROXY_HOPS);
     for (const [name, value] of transport) res.setHeader(name, value);
-    const refused = refusal(req.method, req.headers, env.APP_URL);
+    const refused = refusal(req.method, req.headers);
     if (refused) {
       // Connection: close, so a body left unread does not keep the socket.
       res.writeHead(refused.status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end(refused.text);

@@ -121,18 +121,25 @@ export const MAX_BODY_BYTES = 512 * 1024;
  * actions refuse a post whose Origin is not the host it was sent to, and a
  * body over their limit, by throwing: the client gets a 500, and the log an
  * error for what is the client's mistake. Here they are a 403 and a 413.
- * The origin is held against APP_URL, the one address the service has, never
- * against a Host or X-Forwarded-Host the request names: "Origin: null" is
- * refused too, and a request with no Origin (not sent by a browser's form) is
- * left to Next, which lets it through.
+ * The origin rule is Next's own (Origin against X-Forwarded-Host or Host, so
+ * run it after stampRequest has dropped forwarded headers no proxy wrote):
+ * "Origin: null" is refused too, and a request with no Origin (not sent by a
+ * browser's form) is left to Next, which lets it through.
  */
-export function refusal(method, headers, appUrl) {
+export function refusal(method, headers) {
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return null;
   if (Number(headers["content-length"]) > MAX_BODY_BYTES) return { status: 413, text: "The request is too large.\n" };
   const origin = headers.origin;
   if (!origin) return null;
-  const ours = new URL(appUrl).origin;
-  return URL.canParse(origin) && new URL(origin).origin === ours ? null : { status: 403, text: "A form of another site cannot post here.\n" };
+  const forwarded = headers["x-forwarded-host"];
+  const target = String((Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(",")[0]) ?? headers.host ?? "").trim();
+  let from;
+  try {
+    from = new URL(origin).host;
+  } catch {
+    from = null;
+  }
+  return from === target ? null : { status: 403, text: "A form of another site cannot post here.\n" };
 }
 
 // The status a page asks for (see answerStatus), per request. Shared through globalThis: the app's
